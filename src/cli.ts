@@ -1,0 +1,45 @@
+import { ConfigError, loadEnv } from './config/env.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { createLogger } from './logger.ts';
+import { startService, type RunningService } from './service.ts';
+
+let env;
+try {
+  env = loadEnv();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
+
+const logger = createLogger(env.LOG_LEVEL);
+let running: RunningService;
+try {
+  running = await startService(env, logger);
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    logger.fatal({ err }, 'Previewarr could not start');
+  }
+  process.exit(1);
+}
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = true;
+    logger.info({ signal }, 'signal received');
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  });
+}

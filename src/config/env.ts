@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+// Every setting that must be known before the database is reachable comes from the environment
+// and is checked here, once, before anything starts. Settings a user edits live in the database.
+const intIn = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+// 0 asks the OS for a free port (tests and benchmarks use it).
+const port = intIn(0, 65535);
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const envSchema = z
+  .object({
+    PORT: port.default(7880),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    ROLE: z.enum(['all', 'web', 'worker'], { error: 'must be all, web or worker' }).default('all'),
+    LOG_LEVEL: z
+      .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
+      .default('info'),
+    API_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16 to 128 letters, digits, "-" or "_"')
+      .optional(),
+    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+    YTDLP_PATH: z.string().min(1).default('yt-dlp'),
+    TRAILER_URL_TEMPLATE: z
+      .string()
+      .regex(/^https?:\/\/.*\{id\}/, 'must be an http(s) URL containing {id}')
+      .default('https://www.youtube.com/watch?v={id}'),
+    WORKER_CONCURRENCY: intIn(1, 32).default(2),
+    FFMPEG_CONCURRENCY: intIn(1, 16).default(1),
+    SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
+    PUID: intIn(0, 2 ** 31 - 1).optional(),
+    PGID: intIn(0, 2 ** 31 - 1).optional(),
+    UMASK: z
+      .string()
+      .regex(/^0?[0-7]{3}$/, 'must be an octal mask like 022 or 002')
+      .default('022'),
+  })
+  .superRefine((env, ctx) => {
+    // One PGlite directory can only be opened by one process, so splitting roles needs Postgres.
+    if (env.ROLE !== 'all' && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ROLE'],
+        message: `ROLE=${env.ROLE} needs DATABASE_URL (the embedded database allows one process only)`,
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; blank values count as unset, like most container tooling. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape ?? {})) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      const got = typeof issue.path[0] === 'string' ? cleaned[issue.path[0]] : undefined;
+      return `${name}: ${issue.message}${got !== undefined ? ` (got "${got}")` : ''}`;
+    }),
+  );
+}

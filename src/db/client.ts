@@ -1,0 +1,77 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { join, resolve } from 'node:path';
+import postgres from 'postgres';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import * as schema from './schema/index.ts';
+
+/** The drizzle database, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A drizzle transaction, as handed to `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DatabaseHandle =
+  | { kind: 'pglite'; db: Db; pglite: PGlite; dataDir: string; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; close(): Promise<void> };
+
+export type OpenDatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
+
+/** Opens PGlite under the data-dir lock, or a postgres.js pool when a URL is given. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const lock: DataDirLock = acquireDataDirLock(dataDir);
+  try {
+    const pglite = new PGlite(join(resolve(dataDir), 'pglite'));
+    await pglite.waitReady;
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      pglite,
+      dataDir,
+      async close() {
+        try {
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const sql = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    // Fail fast while the server is down so /readyz and webhooks answer 503 promptly.
+    connect_timeout: 5,
+    idle_timeout: 60,
+  });
+  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    sql,
+    url,
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Rows of a raw `db.execute()` result: PGlite returns `{ rows }`, postgres.js an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}

@@ -1,0 +1,28 @@
+import { boolean, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** A remote path prefix as Radarr/Sonarr see it, and where the same folder is mounted here. */
+export type PathMapping = { remotePrefix: string; localPrefix: string };
+
+/** The outcome of the last connection test or sync, shown on the dashboard. */
+export type ConnectionHealth = {
+  ok: boolean;
+  checkedAt: string;
+  message: string;
+  version?: string;
+  instanceName?: string;
+};
+
+export const connections = pgTable('connections', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: ['radarr', 'sonarr'] }).notNull(),
+  baseUrl: text('base_url').notNull(),
+  apiKey: text('api_key').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  pathMappings: jsonb('path_mappings').$type<PathMapping[]>().notNull().default([]),
+  health: jsonb('health').$type<ConnectionHealth>(),
+  lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+  syncIntervalHours: integer('sync_interval_hours'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

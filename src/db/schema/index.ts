@@ -1,0 +1,5 @@
+export * from './connections.ts';
+export * from './media.ts';
+export * from './trailers.ts';
+export * from './events.ts';
+export * from './settings.ts';

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { connections } from './connections.ts';
+
+export const mediaKinds = ['movie', 'series'] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+
+/**
+ * What the dashboard counts. `external` is a trailer the user already had (never touched);
+ * `needs-attention` means every candidate failed and a person has to look.
+ */
+export const trailerStatuses = [
+  'missing',
+  'queued',
+  'downloading',
+  'have',
+  'external',
+  'needs-attention',
+  'skipped',
+] as const;
+export type TrailerStatus = (typeof trailerStatuses)[number];
+
+export const media = pgTable(
+  'media',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    connectionId: integer('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    arrId: integer('arr_id').notNull(),
+    kind: text('kind', { enum: mediaKinds }).notNull(),
+    title: text('title').notNull(),
+    originalTitle: text('original_title'),
+    alternativeTitles: jsonb('alternative_titles').$type<string[]>().notNull().default([]),
+    year: integer('year'),
+    /** The folder exactly as the Arr reports it (its own path space; mapped before use). */
+    folderPath: text('folder_path').notNull(),
+    /** Movie file path relative to folderPath, as the Arr reports it; null when there is no file. */
+    movieFileRelativePath: text('movie_file_relative_path'),
+    tmdbId: integer('tmdb_id'),
+    imdbId: text('imdb_id'),
+    tvdbId: integer('tvdb_id'),
+    youTubeTrailerId: text('youtube_trailer_id'),
+    monitored: boolean('monitored').notNull().default(true),
+    hasFile: boolean('has_file').notNull().default(false),
+    trailerStatus: text('trailer_status', { enum: trailerStatuses }).notNull().default('missing'),
+    statusReason: text('status_reason'),
+    /** A trailer file that was already there (not ours): never deleted or overwritten. */
+    externalTrailerPath: text('external_trailer_path'),
+    /** A video URL the user pasted for this item; tried before anything else. */
+    userSourceUrl: text('user_source_url'),
+    /** Set when the item disappeared from the Arr; its files are never deleted for that. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('media_connection_kind_arr_id').on(t.connectionId, t.kind, t.arrId),
+    index('media_trailer_status').on(t.trailerStatus),
+    index('media_title_lower').on(sql`lower(${t.title})`),
+  ],
+);

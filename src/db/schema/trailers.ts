@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { media } from './media.ts';
+
+export const trailerProfiles = pgTable('trailer_profiles', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull().unique(),
+  container: text('container', { enum: ['mkv', 'mp4', 'webm'] }).notNull().default('mkv'),
+  videoCodec: text('video_codec', { enum: ['h264', 'hevc', 'vp9', 'av1'] }).notNull().default('h264'),
+  audioCodec: text('audio_codec', { enum: ['aac', 'opus'] }).notNull().default('aac'),
+  maxHeight: integer('max_height').notNull().default(1080),
+  crf: integer('crf').notNull().default(22),
+  preset: text('preset').notNull().default('veryfast'),
+  hwaccel: text('hwaccel', { enum: ['none', 'vaapi', 'qsv', 'nvenc'] }).notNull().default('none'),
+  isDefault: boolean('is_default').notNull().default(false),
+});
+
+/**
+ * Trailer files this service wrote. A file is ours only if path, size and mtime still match
+ * this row; rename and delete jobs refuse anything else.
+ */
+export const trailers = pgTable(
+  'trailers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mediaId: bigint('media_id', { mode: 'number' })
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    mtimeMs: bigint('mtime_ms', { mode: 'number' }).notNull(),
+    sourceVideoId: text('source_video_id'),
+    sourceUrl: text('source_url').notNull(),
+    profileId: integer('profile_id').references(() => trailerProfiles.id, { onDelete: 'set null' }),
+    state: text('state', { enum: ['present', 'removed', 'missing'] }).notNull().default('present'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One live trailer per item, enforced by the database: no loop can leave "Trailer 2".
+    uniqueIndex('trailers_one_present_per_media').on(t.mediaId).where(sql`${t.state} = 'present'`),
+    uniqueIndex('trailers_present_path').on(t.path).where(sql`${t.state} = 'present'`),
+  ],
+);
+
+export const downloadAttempts = pgTable(
+  'download_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mediaId: bigint('media_id', { mode: 'number' })
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    jobId: text('job_id'),
+    sourceUrl: text('source_url'),
+    sourceVideoId: text('source_video_id'),
+    outcome: text('outcome', { enum: ['running', 'succeeded', 'failed'] }).notNull().default('running'),
+    errorKind: text('error_kind'),
+    error: text('error'),
+    nextTryAt: timestamp('next_try_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('download_attempts_media').on(t.mediaId, t.startedAt)],
+);
+
+/** Every video considered for an item, with its score and why, so the UI can explain the pick. */
+export const trailerCandidates = pgTable(
+  'trailer_candidates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mediaId: bigint('media_id', { mode: 'number' })
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    videoId: text('video_id').notNull(),
+    url: text('url').notNull(),
+    title: text('title'),
+    channel: text('channel'),
+    durationSeconds: real('duration_seconds'),
+    source: text('source', { enum: ['user', 'radarr', 'tmdb', 'search'] }).notNull(),
+    score: real('score').notNull().default(0),
+    excluded: boolean('excluded').notNull().default(false),
+    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
+    rank: integer('rank').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('trailer_candidates_media_video').on(t.mediaId, t.videoId)],
+);
+
+export const videoBlocklist = pgTable(
+  'video_blocklist',
+  {
+    mediaId: bigint('media_id', { mode: 'number' })
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    videoId: text('video_id').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaId, t.videoId] })],
+);

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { healthRoutes } from '../routes/health/health.routes.ts';
+import type { AppDeps } from './app-deps.ts';
+import { installErrorHandlers } from './errors.ts';
+import { requestLog } from './request-log.ts';
+
+/** The one place the HTTP app is assembled: middleware, then each route group. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use('*', requestLog(deps.logger));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.route('/', healthRoutes(deps));
+  installErrorHandlers(app, deps.logger);
+  return app;
+}

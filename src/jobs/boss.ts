@@ -1,0 +1,41 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { DatabaseHandle } from '../db/client.ts';
+import { queueDefinitions } from './queues.ts';
+
+export const BOSS_SCHEMA = 'pgboss';
+
+/** pg-boss on the same database as everything else: PGlite shares its one instance. */
+export function createBoss(handle: DatabaseHandle): PgBoss {
+  const common = { schema: BOSS_SCHEMA, useListenNotify: true } as const;
+  if (handle.kind === 'pglite') {
+    return new PgBoss({ ...common, db: fromPglite(handle.pglite), backend: 'pglite' });
+  }
+  return new PgBoss({ ...common, connectionString: handle.url, max: 5, application_name: 'previewarr-jobs' });
+}
+
+/** Starts pg-boss and makes sure every queue exists with its retry policy. */
+export async function startBoss(boss: PgBoss, handle: DatabaseHandle, logger: Logger): Promise<void> {
+  boss.on('error', (err: Error) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const { name, options } of queueDefinitions()) {
+    const existing = await boss.getQueue(name);
+    if (existing) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
+  }
+  if (handle.kind === 'pglite') await retryOrphanedJobs(boss, logger);
+}
+
+/**
+ * With the embedded database this is the only process, so any job still marked active at start
+ * was cut off by a crash: fail it now so its retry runs at once instead of after a heartbeat gap.
+ */
+async function retryOrphanedJobs(boss: PgBoss, logger: Logger): Promise<void> {
+  for (const { name } of queueDefinitions()) {
+    const active = await boss.findJobs(name, { limit: 100_000 }).catch(() => []);
+    const orphaned = active.filter((job) => job.state === 'active').map((job) => job.id);
+    if (orphaned.length === 0) continue;
+    await boss.fail(name, orphaned, { message: 'interrupted by a restart; retrying' });
+    logger.warn({ queue: name, count: orphaned.length }, 'retrying jobs interrupted by a restart');
+  }
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.ts';
+
+export type ReadinessReport = {
+  ready: boolean;
+  checks: { database: string; migrations: string };
+};
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Ready means: the database answers, and every migration this build ships is applied. */
+export async function checkReadiness(database: DatabaseHandle): Promise<ReadinessReport> {
+  try {
+    await withTimeout(database.db.execute(sql`select 1`), DATABASE_TIMEOUT_MS, 'the database');
+  } catch (err) {
+    return { ready: false, checks: { database: `unavailable: ${(err as Error).message}`, migrations: 'unknown' } };
+  }
+  const expected = expectedMigrationCount();
+  const applied = await appliedMigrationCount(database).catch(() => -1);
+  if (applied < expected) {
+    const state = applied < 0 ? 'could not be read' : `${applied} of ${expected} applied`;
+    return { ready: false, checks: { database: 'ok', migrations: state } };
+  }
+  return { ready: true, checks: { database: 'ok', migrations: 'ok' } };
+}
