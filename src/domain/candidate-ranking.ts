@@ -1,0 +1,244 @@
+import { exclusionReasons, type FilterSettings } from './candidate-filters.ts';
+import { detectLanguages, primaryLanguage } from './candidate-language.ts';
+import { ARTICLES, findPhrase, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
+import { entryUrl, type YtDlpSearchEntry } from './ytdlp-search-entry.ts';
+
+// Ranks yt-dlp search results for one movie or series. Hard exclusions live in
+// candidate-filters.ts; here every result gets a score from additive signals, each one recorded
+// as a reason ("+40 title matches") so the UI can show why a video won or lost. Excluded results
+// are scored too but always sort after usable ones. Equal scores fall back to view count, then to
+// YouTube's own search order, so the output is deterministic for a given input.
+
+export interface WantedItem {
+  title: string;
+  year?: number | undefined;
+  alternativeTitles?: readonly string[] | undefined;
+  kind: 'movie' | 'series';
+}
+
+export interface RankingPreferences {
+  minDurationSeconds?: number;
+  maxDurationSeconds?: number;
+  /** ISO 639-1 codes (`en`, `de`, `pt-BR`), most preferred first. */
+  preferredLanguages: readonly string[];
+  excludeKeywords: readonly string[];
+  /** Channel names or ids (`UC…`) to favour. */
+  preferredChannels?: readonly string[];
+  /** Videos that must never be picked again (e.g. the user rejected them). */
+  blockedVideoIds?: readonly string[];
+}
+
+export interface RankedCandidate {
+  videoId: string;
+  url: string;
+  title: string;
+  channel?: string;
+  durationSeconds?: number;
+  score: number;
+  excluded: boolean;
+  reasons: string[];
+}
+
+export const DEFAULT_MIN_DURATION_SECONDS = 30;
+export const DEFAULT_MAX_DURATION_SECONDS = 300;
+
+// Words that may follow or precede a title in a trailer's name without making it another title.
+const TITLE_NEIGHBOURS = new Set(tokens(
+  'official officiel officielle offizieller oficial ufficiale trailer trailers teaser final new main first second ' +
+  'third international exclusive hd 4k 8k uhd hdr imax dolby full extended movie film series show season tv spot ' +
+  'clip promo preview sneak peek bande annonce german deutsch english french spanish italian vf vost vostfr ov omu ' +
+  'subtitulado doblado legendado dublado latino castellano remastered restored restoration anniversary edition ' +
+  'version directors cut in cinemas theaters theatres now only on coming soon starring with'));
+
+const STUDIO_CHANNEL_WORDS = [
+  'official', 'pictures', 'studios', 'studio', 'films', 'entertainment', 'warner bros', 'universal', 'sony', 'disney',
+  'pixar', 'marvel', 'dreamworks', 'paramount', 'lionsgate', 'a24', 'neon', 'focus features', 'searchlight',
+  '20th century', 'netflix', 'hbo', 'prime video', 'amazon mgm', 'apple tv', 'hulu', 'peacock', 'fx', 'fx networks',
+  'amc', 'bbc', 'showtime', 'starz', 'mubi', 'magnolia', 'ifc', 'studiocanal', 'gaumont', 'pathe', 'constantin',
+  'toho', 'crunchyroll',
+];
+
+const TRAILER_WORDS = ['trailer', 'trailers', 'bande annonce', 'трейлер', 'zwiastun', 'fragman'];
+const TRAILER_SUBSTRINGS = ['予告', '预告', '預告', '예고편'];
+const OFFICIAL_WORDS = ['official', 'officiel', 'officielle', 'offizieller', 'offizielle', 'oficial', 'ufficiale'];
+const CLIP_WORDS = [
+  'clip', 'scene', 'featurette', 'behind the scenes', 'making of', 'interview', 'tv spot', 'spot', 'bloopers',
+  'deleted scene', 'soundtrack', 'ost', 'music video', 'sneak peek', 'first look',
+];
+
+interface Signal {
+  points: number;
+  reason: string;
+}
+
+type TitleVerdict = { excluded: string } | { signals: Signal[] };
+
+function titleSignals(videoTitle: string, wantedTitles: readonly (readonly string[])[]): TitleVerdict {
+  const segments = segmentTokens(videoTitle);
+  let neighbour: string | undefined;
+  for (const wanted of wantedTitles) {
+    for (const segment of segments) {
+      const at = findPhrase(segment, wanted);
+      if (at < 0) continue;
+      const next = segment[at + wanted.length];
+      const previous = segment[at - 1];
+      // "Toy Story 4", "Alien: Romulus", "Dune: Part Two" after the title; "The Batman" before it.
+      const strangerAfter = next !== undefined && !TITLE_NEIGHBOURS.has(next) && !isYear(next);
+      const articleBefore = previous !== undefined && ARTICLES.has(previous);
+      if (!strangerAfter && !articleBefore) return { signals: [{ points: 40, reason: 'title matches' }] };
+      neighbour ??= [...(articleBefore ? [previous] : []), ...wanted, ...(strangerAfter ? [next] : [])].join(' ');
+    }
+  }
+  if (neighbour !== undefined) {
+    return { signals: [{ points: 40, reason: 'title matches' }, { points: -40, reason: `possibly a different title ("${neighbour}")` }] };
+  }
+  // No exact phrase: long titles are often shortened ("Mission Impossible Dead Reckoning"), so
+  // accept most of their meaningful words; short titles must match exactly.
+  const videoWords = new Set(segments.flat());
+  let coverage = 0;
+  for (const wanted of wantedTitles) {
+    const meaningful = [...new Set(significantWords(wanted))];
+    if (meaningful.length < 3) continue;
+    coverage = Math.max(coverage, meaningful.filter((w) => videoWords.has(w)).length / meaningful.length);
+  }
+  if (coverage >= 0.6) return { signals: [{ points: Math.round(25 * coverage), reason: 'title partly matches' }] };
+  return { excluded: 'title does not match' };
+}
+
+function yearSignals(words: readonly string[], wanted: WantedItem, titleWords: ReadonlySet<string>): Signal[] {
+  const year = wanted.year;
+  if (year === undefined) return [];
+  // Years inside the title itself ("Blade Runner 2049", "1917") say nothing about the release.
+  const years = yearsIn(words.filter((w) => !titleWords.has(w)));
+  if (years.length === 0) return [];
+  if (years.includes(year)) return [{ points: 10, reason: 'year matches' }];
+  // A trailer often comes out the year before the release.
+  if (years.some((y) => Math.abs(y - year) <= 1)) return [];
+  return [{ points: wanted.kind === 'series' ? -10 : -20, reason: `year ${years[0]} does not match ${year}` }];
+}
+
+function typeSignals(title: string, words: readonly string[], kind: WantedItem['kind']): Signal[] {
+  const signals: Signal[] = [];
+  const teaser = words.includes('teaser');
+  const trailer = hasAnyPhrase(words, TRAILER_WORDS) !== undefined || TRAILER_SUBSTRINGS.some((s) => title.includes(s));
+  const official = hasAnyPhrase(words, OFFICIAL_WORDS) !== undefined;
+  const clip = hasAnyPhrase(words, CLIP_WORDS);
+  if (official && trailer && !teaser) signals.push({ points: 15, reason: 'official trailer' });
+  else if (official) signals.push({ points: 6, reason: 'says official' });
+  if (teaser) signals.push({ points: -8, reason: 'teaser (down-ranked)' });
+  else if (trailer) signals.push({ points: 10, reason: 'says trailer' });
+  if (clip !== undefined && !trailer) signals.push({ points: -15, reason: `not a trailer (${clip})` });
+  if (!trailer && !teaser && clip === undefined) signals.push({ points: -5, reason: 'does not say trailer' });
+  if (kind === 'series') {
+    const at = words.indexOf('season');
+    const season = at >= 0 ? Number(words[at + 1]) : NaN;
+    // Later seasons' trailers spoil earlier ones; the first season or a series trailer is best.
+    if (season === 1) signals.push({ points: 3, reason: 'first-season trailer' });
+    else if (season > 1) signals.push({ points: -5, reason: `season ${season} trailer` });
+  }
+  return signals;
+}
+
+function channelSignals(entry: YtDlpSearchEntry, preferred: readonly string[]): Signal[] {
+  const names = [entry.channel, entry.uploader].filter((n): n is string => typeof n === 'string' && n !== '');
+  const folded = names.map((n) => tokens(n).join(' '));
+  const signals: Signal[] = [];
+  const isPreferred = preferred.some((p) => (entry.channel_id !== undefined && entry.channel_id === p) || folded.includes(tokens(p).join(' ')));
+  if (isPreferred) signals.push({ points: 25, reason: 'preferred channel' });
+  else if (folded.some((name) => hasAnyPhrase(name.split(' '), STUDIO_CHANNEL_WORDS) !== undefined)) {
+    signals.push({ points: 8, reason: 'studio or official channel' });
+  }
+  if (entry.channel_is_verified === true) signals.push({ points: 4, reason: 'verified channel' });
+  return signals;
+}
+
+function languageSignals(entry: YtDlpSearchEntry, preferred: readonly string[]): Signal[] {
+  if (preferred.length === 0) return [];
+  const detected = detectLanguages(entry);
+  const rank = preferred.findIndex((code) => detected.has(code));
+  const best = preferred[rank];
+  if (best !== undefined) return [{ points: rank === 0 ? 25 : 15, reason: `preferred language (${best})` }];
+  if (detected.size > 0) return [{ points: -15, reason: `other language (${[...detected].sort().join(', ')})` }];
+  return [];
+}
+
+function miscSignals(entry: YtDlpSearchEntry): Signal[] {
+  const signals: Signal[] = [];
+  if (entry.duration === undefined || entry.duration === null) signals.push({ points: -5, reason: 'duration unknown' });
+  if (entry.live_status === 'was_live' || entry.was_live === true) signals.push({ points: -30, reason: 'recorded live stream' });
+  return signals;
+}
+
+function formatSignal({ points, reason }: Signal): string {
+  return `${points >= 0 ? '+' : ''}${points} ${reason}`;
+}
+
+interface Scored extends RankedCandidate {
+  views: number;
+  index: number;
+}
+
+/** Ranks search results best first; see the file comment for the rules. */
+export function rankCandidates(
+  entries: readonly YtDlpSearchEntry[],
+  wanted: WantedItem,
+  preferences: RankingPreferences,
+): RankedCandidate[] {
+  const wantedTitles = [wanted.title, ...(wanted.alternativeTitles ?? [])].map(tokens).filter((t) => t.length > 0);
+  const titleWords = new Set(wantedTitles.flat());
+  const languages = preferences.preferredLanguages.map(primaryLanguage);
+  const settings: FilterSettings = {
+    minDurationSeconds: preferences.minDurationSeconds ?? DEFAULT_MIN_DURATION_SECONDS,
+    maxDurationSeconds: preferences.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
+    excludeKeywords: preferences.excludeKeywords,
+    blockedVideoIds: new Set(preferences.blockedVideoIds ?? []),
+    titlePhrases: wantedTitles,
+  };
+
+  const seen = new Set<string>();
+  const scored: Scored[] = [];
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) return; // the same video listed twice
+    seen.add(entry.id);
+    const title = entry.title ?? '';
+    const words = tokens(title);
+    const excludedBy = exclusionReasons(entry, settings);
+    const verdict: TitleVerdict = wantedTitles.length === 0 ? { signals: [] } : titleSignals(title, wantedTitles);
+    if ('excluded' in verdict) excludedBy.push(verdict.excluded);
+    const signals = [
+      ...('signals' in verdict ? verdict.signals : []),
+      ...yearSignals(words, wanted, titleWords),
+      ...typeSignals(title, words, wanted.kind),
+      ...channelSignals(entry, preferences.preferredChannels ?? []),
+      ...languageSignals(entry, languages),
+      ...miscSignals(entry),
+    ];
+    const views = entry.view_count ?? 0;
+    // log10 of views: 1 point per order of magnitude, a tie-break more than a signal.
+    const popularity = Math.min(9, Math.log10(1 + views));
+    const score = Math.round((signals.reduce((sum, s) => sum + s.points, 0) + popularity) * 100) / 100;
+    const candidate: Scored = {
+      videoId: entry.id,
+      url: entryUrl(entry),
+      title,
+      score,
+      excluded: excludedBy.length > 0,
+      reasons: [...excludedBy.map((r) => `excluded: ${r}`), ...signals.map(formatSignal)],
+      views,
+      index,
+    };
+    const channel = entry.channel || entry.uploader;
+    if (channel) candidate.channel = channel;
+    if (typeof entry.duration === 'number') candidate.durationSeconds = entry.duration;
+    scored.push(candidate);
+  });
+
+  scored.sort((a, b) => Number(a.excluded) - Number(b.excluded) || b.score - a.score || b.views - a.views || a.index - b.index);
+  return scored.map(({ views: _views, index: _index, ...candidate }) => candidate);
+}
+
+/** The best usable candidate, if any survived the exclusions. */
+export function bestCandidate(ranked: readonly RankedCandidate[]): RankedCandidate | undefined {
+  return ranked.find((c) => !c.excluded);
+}
+
