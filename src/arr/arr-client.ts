@@ -1,0 +1,35 @@
+// What a Radarr and a Sonarr connection have in common: the HTTP edge, /system/status, /rootfolder.
+import { ArrHttp, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
+import type { ListReply } from './api-list.ts';
+import { rootFolderSchema, systemStatusSchema, type ArrRootFolder, type ArrSystemStatus } from './system-api.ts';
+
+export abstract class ArrClient {
+  protected readonly http: ArrHttp;
+
+  protected constructor(app: 'Radarr' | 'Sonarr', config: ArrConnectionConfig, options?: ArrHttpOptions) {
+    this.http = new ArrHttp(app, config, options);
+  }
+
+  /** The connection's name, as configured. */
+  get name(): string {
+    return this.http.name;
+  }
+
+  /** `{baseUrl}/api/v3`, without credentials. */
+  get apiRoot(): string {
+    return this.http.apiRoot;
+  }
+
+  systemStatus(): Promise<ArrSystemStatus> {
+    return this.http.getItem('/system/status', systemStatusSchema);
+  }
+
+  rootFolders(): Promise<ListReply<ArrRootFolder>> {
+    return this.http.getList('/rootfolder', rootFolderSchema);
+  }
+}
+
+export function requireArrId(what: string, id: number): number {
+  if (!Number.isInteger(id) || id <= 0) throw new RangeError(`${what} must be a positive integer, got ${String(id)}`);
+  return id;
+}

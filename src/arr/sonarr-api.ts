@@ -1,0 +1,20 @@
+// Sonarr v3 API resources, reduced to what sync reads. Sonarr has no trailer field; the ids are
+// for looking one up elsewhere. See /work/shared/fixtures/arr/README.md §6.
+import { z } from 'zod';
+import { arrId, idOrNone, textOrNone } from './tolerant-json.ts';
+
+export const sonarrSeriesSchema = z
+  .object({
+    id: z.int().positive(),
+    title: z.string(),
+    year: arrId.default(0),
+    // The series folder.
+    path: z.string().min(1),
+    monitored: z.boolean().default(true),
+    tvdbId: idOrNone,
+    tmdbId: idOrNone,
+    imdbId: textOrNone,
+    statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),
+  })
+  .transform(({ statistics, ...series }) => ({ ...series, episodeFileCount: statistics?.episodeFileCount ?? 0 }));
+export type SonarrSeries = z.output<typeof sonarrSeriesSchema>;

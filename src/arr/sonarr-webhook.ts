@@ -1,0 +1,91 @@
+// Sonarr webhook bodies (Sonarr v4.0.x, tolerant of the v5 additions; see
+// /work/shared/fixtures/arr/README.md §4). Only the fields the service acts on are strict.
+import { z } from 'zod';
+import { arrId, soft, softList } from './tolerant-json.ts';
+import {
+  applicationUpdateFields,
+  envelopeFields,
+  healthFields,
+  parseWebhookBody,
+  webhookFile,
+  webhookRenamedFile,
+  type OtherWebhookEvent,
+  type ParseResult,
+} from './webhook-common.ts';
+
+const sonarrWebhookSeries = z.object({
+  id: z.int().positive(),
+  title: z.string(),
+  year: arrId.optional(),
+  // The series folder as Sonarr sees it.
+  path: z.string().min(1),
+  tvdbId: arrId.optional(),
+  tmdbId: arrId.optional(),
+  imdbId: z.string().optional(),
+  type: soft(z.string()),
+  tags: soft(z.array(z.string())),
+});
+
+const softSeries = soft(sonarrWebhookSeries);
+
+const sonarrSchemas = {
+  Test: z.object({ eventType: z.literal('Test'), ...envelopeFields, series: softSeries }),
+  Grab: z.object({ eventType: z.literal('Grab'), ...envelopeFields, series: softSeries }),
+  // One eventType, two shapes: a per-file import carries `episodeFile` (+ isUpgrade, deletedFiles);
+  // "On Import Complete" carries `episodeFiles[]` and none of those. The action needs neither.
+  Download: z.object({
+    eventType: z.literal('Download'),
+    ...envelopeFields,
+    series: sonarrWebhookSeries,
+    episodeFile: soft(webhookFile),
+    episodeFiles: softList(webhookFile),
+    isUpgrade: soft(z.boolean()),
+    deletedFiles: softList(webhookFile),
+    downloadClient: soft(z.string()),
+    downloadId: soft(z.string()),
+  }),
+  Rename: z.object({
+    eventType: z.literal('Rename'),
+    ...envelopeFields,
+    series: sonarrWebhookSeries,
+    renamedEpisodeFiles: z.array(webhookRenamedFile).default([]),
+  }),
+  SeriesAdd: z.object({ eventType: z.literal('SeriesAdd'), ...envelopeFields, series: sonarrWebhookSeries }),
+  SeriesDelete: z.object({
+    eventType: z.literal('SeriesDelete'),
+    ...envelopeFields,
+    series: sonarrWebhookSeries,
+    // Absent means "not told to delete": the safe reading, since true makes us remove our files.
+    deletedFiles: z.boolean().default(false),
+  }),
+  EpisodeFileDelete: z.object({
+    eventType: z.literal('EpisodeFileDelete'),
+    ...envelopeFields,
+    series: softSeries,
+    episodeFile: soft(webhookFile),
+    deleteReason: soft(z.string()),
+  }),
+  Health: z.object({ eventType: z.literal('Health'), ...envelopeFields, ...healthFields }),
+  HealthRestored: z.object({ eventType: z.literal('HealthRestored'), ...envelopeFields, ...healthFields }),
+  ApplicationUpdate: z.object({
+    eventType: z.literal('ApplicationUpdate'),
+    ...envelopeFields,
+    ...applicationUpdateFields,
+  }),
+  ManualInteractionRequired: z.object({
+    eventType: z.literal('ManualInteractionRequired'),
+    ...envelopeFields,
+    series: softSeries,
+    downloadStatus: soft(z.string()),
+  }),
+} as const;
+
+export type SonarrWebhookSeries = z.output<typeof sonarrWebhookSeries>;
+export type KnownSonarrWebhookEvent = z.output<(typeof sonarrSchemas)[keyof typeof sonarrSchemas]>;
+export type SonarrWebhookEvent = KnownSonarrWebhookEvent | OtherWebhookEvent;
+export const sonarrEventTypes = Object.keys(sonarrSchemas) as (keyof typeof sonarrSchemas)[];
+
+/** Validates a Sonarr webhook body (already JSON-parsed). Never throws. */
+export function parseSonarrWebhook(body: unknown): ParseResult<SonarrWebhookEvent> {
+  return parseWebhookBody<KnownSonarrWebhookEvent>(body, sonarrSchemas);
+}
