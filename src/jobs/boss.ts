@@ -20,8 +20,13 @@ export async function startBoss(boss: PgBoss, handle: DatabaseHandle, logger: Lo
   await boss.start();
   for (const { name, options } of queueDefinitions()) {
     const existing = await boss.getQueue(name);
-    if (existing) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
+    if (!existing) {
+      await boss.createQueue(name, options);
+      continue;
+    }
+    // A queue's policy is fixed at creation; everything else follows this build's settings.
+    const { policy: _fixedAtCreation, ...updatable } = options;
+    await boss.updateQueue(name, updatable);
   }
   if (handle.kind === 'pglite') await retryOrphanedJobs(boss, logger);
 }
