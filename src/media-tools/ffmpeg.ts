@@ -1,0 +1,221 @@
+// The ffmpeg edge: probe a file, list encoders, and run a ConversionPlan into an exact output path.
+// fluent-ffmpeg does the spawning; it is archived upstream, so it stays inside this file, behind
+// an interface of our own that a plain spawn could serve just as well.
+import { rm, stat } from 'node:fs/promises';
+import createCommand from 'fluent-ffmpeg';
+import { audioEncoderCandidates, conversionArgs, videoEncoderCandidates, type ChosenEncoders } from './conversion-args.ts';
+import type { ConversionPlan } from './convert-plan.ts';
+import { checkAbsoluteFile, localFileUrl, probeMedia, type MediaProbe, type ProbeOptions } from './ffprobe.ts';
+import { ConvertProgressTracker, isProgressLine, type ConvertProgress } from './ffmpeg-progress.ts';
+import { failureFromOutcome, lastErrorLine, MediaToolError, type MediaToolFailure } from './media-tool-error.ts';
+import { startProcess, type StopReason } from './run-process.ts';
+
+export type { ConvertProgress } from './ffmpeg-progress.ts';
+export type { MediaProbe } from './ffprobe.ts';
+
+export interface FfmpegConfig {
+  ffmpegPath: string;
+  ffprobePath: string;
+}
+
+export interface ConvertRequest {
+  input: string;
+  /** Exact absolute path to write; the caller picks a hidden partial name and renames it later. */
+  output: string;
+  plan: ConversionPlan;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  onProgress?: ((progress: ConvertProgress) => void) | undefined;
+}
+
+export interface ConvertResult {
+  filePath: string;
+  bytes: number;
+}
+
+export interface Ffmpeg {
+  probe(file: string, options?: ProbeOptions): Promise<MediaProbe>;
+  /** Names of the encoders this ffmpeg build has, asked once per instance. */
+  encoders(): Promise<ReadonlySet<string>>;
+  convert(request: ConvertRequest): Promise<ConvertResult>;
+}
+
+const DEFAULT_CONVERT_TIMEOUT_MS = 60 * 60_000;
+const KILL_GRACE_MS = 2_000;
+const TAIL_LINES = 40;
+
+/** `-encoders` lists ` V....D libx264   description`; the six flag columns come first. */
+export function parseEncoderList(output: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of output.split('\n')) {
+    const match = /^\s*[VAS][F.][S.][X.][B.][D.]\s+(\S+)/.exec(line);
+    if (match?.[1] !== undefined && match[1] !== '=') names.add(match[1]);
+  }
+  return names;
+}
+
+/**
+ * The fluent-ffmpeg internals we replace per command: it keeps the binary path and a capability
+ * check in module-global state; we want this instance's binary and our own encoder check.
+ */
+interface FluentInternals {
+  _getFfmpegPath(callback: (error: Error | null, path: string) => void): void;
+  _checkCapabilities(callback: (error?: Error | null) => void): void;
+}
+
+function fluentError(error: Error, stopReason: StopReason | undefined, tail: string, output: string): MediaToolError {
+  const exitCode = /exited with code (\d+)/.exec(error.message)?.[1];
+  const signal = /killed with signal (\w+)/.exec(error.message)?.[1] ?? null;
+  const spawnFailed = (error as NodeJS.ErrnoException).code !== undefined && exitCode === undefined && signal === null;
+  const failure: MediaToolFailure = stopReason ?? (spawnFailed ? 'spawn-failed' : 'exit');
+  const said = lastErrorLine(tail);
+  const how =
+    stopReason === 'timeout'
+      ? 'timed out'
+      : stopReason === 'aborted'
+        ? 'was aborted'
+        : spawnFailed
+          ? `could not be started (${error.message})`
+          : signal !== null
+            ? `was killed by ${signal}`
+            : `exited with code ${exitCode ?? '?'}`;
+  return new MediaToolError(`ffmpeg ${how} while writing ${output}${said !== '' && stopReason === undefined ? `: ${said}` : ''}`, {
+    tool: 'ffmpeg',
+    failure,
+    exitCode: exitCode !== undefined ? Number(exitCode) : null,
+    signal,
+    stderrTail: tail,
+    cause: error,
+  });
+}
+
+export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
+  let encodersPromise: Promise<ReadonlySet<string>> | undefined;
+
+  const encoders = (): Promise<ReadonlySet<string>> => {
+    encodersPromise ??= (async () => {
+      const outcome = await startProcess(config.ffmpegPath, ['-hide_banner', '-encoders'], {
+        collectStdout: true,
+        timeoutMs: 30_000,
+      }).done;
+      if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
+        throw failureFromOutcome('ffmpeg', 'encoder listing', outcome, outcome.stderrTail);
+      }
+      return parseEncoderList(outcome.stdout);
+    })();
+    encodersPromise.catch(() => (encodersPromise = undefined));
+    return encodersPromise;
+  };
+
+  const pick = (available: ReadonlySet<string>, candidates: string[], what: string): string => {
+    const found = candidates.find((name) => available.has(name));
+    if (found !== undefined) return found;
+    throw new MediaToolError(
+      `ffmpeg at ${config.ffmpegPath} has no encoder for ${what} (looked for ${candidates.join(', ')}); ` +
+        'choose another codec or hardware acceleration in the settings',
+      { tool: 'ffmpeg', failure: 'missing-encoder' },
+    );
+  };
+
+  const chooseEncoders = async (plan: ConversionPlan): Promise<ChosenEncoders> => {
+    const { video, audio } = plan;
+    if (video.action === 'copy' && audio.action !== 'encode') return {};
+    const available = await encoders();
+    return {
+      ...(video.action === 'encode'
+        ? {
+            video: pick(
+              available,
+              videoEncoderCandidates(video.codec, video.hwaccel),
+              video.hwaccel === 'none' ? video.codec : `${video.codec} with ${video.hwaccel}`,
+            ),
+          }
+        : {}),
+      ...(audio.action === 'encode' ? { audio: pick(available, audioEncoderCandidates(audio.codec), audio.codec) } : {}),
+    };
+  };
+
+  const convert = async (request: ConvertRequest): Promise<ConvertResult> => {
+    const { input, output, plan, signal } = request;
+    checkAbsoluteFile('ffmpeg', 'input', input);
+    checkAbsoluteFile('ffmpeg', 'output', output);
+    if (input === output) {
+      throw new MediaToolError('ffmpeg input and output must be different files', { tool: 'ffmpeg', failure: 'invalid-request' });
+    }
+    if (signal?.aborted) {
+      throw new MediaToolError(`ffmpeg conversion to ${output} was aborted before it started`, { tool: 'ffmpeg', failure: 'aborted' });
+    }
+    const args = conversionArgs(plan, await chooseEncoders(plan));
+
+    const tail: string[] = [];
+    const tracker = new ConvertProgressTracker(plan.durationSeconds);
+    const command = createCommand({ stdoutLines: 0 })
+      .input(localFileUrl(input))
+      .inputOptions(...args.inputOptions)
+      .output(localFileUrl(output))
+      .outputOptions(...args.outputOptions);
+    const internals = command as unknown as FluentInternals;
+    internals._getFfmpegPath = (callback) => callback(null, config.ffmpegPath);
+    internals._checkCapabilities = (callback) => callback(null);
+
+    let started = false;
+    let stopReason: StopReason | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = (reason: StopReason): void => {
+      if (stopReason !== undefined) return;
+      stopReason = reason;
+      if (!started) return; // killed on 'start' instead
+      command.kill('SIGTERM');
+      killTimer = setTimeout(() => command.kill('SIGKILL'), KILL_GRACE_MS);
+    };
+    const onAbort = (): void => stop('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timeout = setTimeout(() => stop('timeout'), request.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS);
+
+    try {
+      await new Promise<void>((resolve, reject) => {
+        command.on('start', () => {
+          started = true;
+          if (stopReason !== undefined) {
+            command.kill('SIGKILL');
+          }
+        });
+        command.on('stderr', (line: string) => {
+          if (isProgressLine(line)) {
+            const progress = tracker.update(line);
+            if (progress !== undefined) {
+              try {
+                request.onProgress?.(progress);
+              } catch {
+                // Progress is advisory; a failing listener must not break the conversion.
+              }
+            }
+            return;
+          }
+          if (line.trim() === '') return;
+          tail.push(line);
+          if (tail.length > TAIL_LINES) tail.shift();
+        });
+        command.on('error', (error: Error) => reject(fluentError(error, stopReason, tail.join('\n'), output)));
+        command.on('end', () => resolve());
+        command.run();
+      });
+      const bytes = (await stat(output)).size;
+      return { filePath: output, bytes };
+    } catch (error) {
+      // The output path is the caller's partial name for this conversion: ours to remove.
+      await rm(output, { force: true });
+      throw error;
+    } finally {
+      clearTimeout(timeout);
+      clearTimeout(killTimer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
+  return {
+    probe: (file, options) => probeMedia(config.ffprobePath, file, options),
+    encoders,
+    convert,
+  };
+}

@@ -1,0 +1,160 @@
+// Pure: the yt-dlp argv for a search or a download. Kept apart from the process handling so the
+// flag choices (which depend on the installed yt-dlp version) are unit-testable.
+import { PROGRESS_LINE_PREFIX } from './ytdlp-progress.ts';
+
+/**
+ * `--js-runtimes` arrived in yt-dlp 2025.11 (YouTube now needs a JS runtime to solve its
+ * challenges); older builds such as Debian's 2023.03.04 reject the flag with exit code 2.
+ * Versions look like `2023.03.04` or, for nightlies, `2025.11.12.232736`.
+ */
+export function supportsJsRuntimes(version: string): boolean {
+  const match = /^(\d{4})\.(\d{1,2})(?:\.|$)/.exec(version.trim());
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return year > 2025 || (year === 2025 && month >= 11);
+}
+
+const YOUTUBE_HOSTS = new Set([
+  'youtube.com',
+  'www.youtube.com',
+  'm.youtube.com',
+  'music.youtube.com',
+  'youtu.be',
+  'www.youtube-nocookie.com',
+  'youtube-nocookie.com',
+]);
+
+export function isYoutubeUrl(url: string): boolean {
+  try {
+    return YOUTUBE_HOSTS.has(new URL(url).hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+/** Best video no taller than `maxHeight` plus best audio; else the best single file that fits; else anything. */
+export function formatSelector(maxHeight: number): string {
+  return `bv*[height<=${maxHeight}]+ba/b[height<=${maxHeight}]/b`;
+}
+
+/**
+ * `?` lets through videos whose duration is unknown: for a plain http file yt-dlp knows no
+ * duration, and `duration<=N` would reject it. The caller probes the file afterwards instead.
+ */
+export function matchFilter(maxDurationSeconds: number): string {
+  return `!is_live & duration<=?${Math.floor(maxDurationSeconds)}`;
+}
+
+/** yt-dlp reads `-o` as an output template: a literal `%` in a path must be doubled. */
+export function escapeOutputTemplate(path: string): string {
+  return path.replaceAll('%', '%%');
+}
+
+/**
+ * Options that could run commands, read other configs, or write outside the output path.
+ * `extraArgs` come from settings, so they are checked against this list before use.
+ */
+const FORBIDDEN_LONG_OPTIONS = new Set([
+  'exec',
+  'exec-before-download',
+  'no-exec',
+  'netrc-cmd',
+  'output',
+  'paths',
+  'config-location',
+  'config-locations',
+  'batch-file',
+  'downloader',
+  'external-downloader',
+  'downloader-args',
+  'external-downloader-args',
+  'postprocessor-args',
+  'ppa',
+  'use-postprocessor',
+  'print-to-file',
+  'ffmpeg-location',
+  'load-info-json',
+  'plugin-dirs',
+  'update',
+  'update-to',
+]);
+// -o (output), -P (paths), -a (batch file), -U (update), in any cluster of short flags.
+const FORBIDDEN_SHORT_FLAGS = /^-[A-Za-z]*[oPaU]/;
+
+/** Returns the first extra argument that is not allowed, or undefined when all are fine. */
+export function forbiddenExtraArg(extraArgs: readonly string[]): string | undefined {
+  return extraArgs.find((arg) => {
+    if (arg === '--') return true;
+    if (arg.startsWith('--')) return FORBIDDEN_LONG_OPTIONS.has(arg.slice(2).split('=')[0] ?? '');
+    return FORBIDDEN_SHORT_FLAGS.test(arg);
+  });
+}
+
+/** Flags every invocation gets: no user/system config file may change our behaviour. */
+const BASE_ARGS = ['--ignore-config', '--no-colors'];
+
+export function searchArgs(query: string, count: number, jsRuntimes: boolean): string[] {
+  return [
+    ...BASE_ARGS,
+    '--flat-playlist',
+    '-J',
+    ...(jsRuntimes ? ['--js-runtimes', 'node'] : []),
+    '--',
+    `ytsearch${count}:${query}`,
+  ];
+}
+
+export interface DownloadArgsInput {
+  url: string;
+  outputPath: string;
+  /** Where yt-dlp writes the final file path after any merge/extension change. */
+  finalPathFile: string;
+  maxHeight: number;
+  maxFilesizeBytes: number;
+  maxDurationSeconds: number;
+  cookiesFile?: string | undefined;
+  ffmpegPath?: string | undefined;
+  extraArgs?: readonly string[] | undefined;
+  jsRuntimes: boolean;
+}
+
+export function downloadArgs(input: DownloadArgsInput): string[] {
+  return [
+    ...BASE_ARGS,
+    '--no-playlist',
+    '--newline',
+    '--progress-template',
+    `download:${PROGRESS_LINE_PREFIX}%(progress)j`,
+    '-f',
+    formatSelector(input.maxHeight),
+    // When video and audio come separately, mkv holds any pair of codecs; ffmpeg converts later.
+    '--merge-output-format',
+    'mkv',
+    '--max-filesize',
+    String(input.maxFilesizeBytes),
+    '--match-filter',
+    matchFilter(input.maxDurationSeconds),
+    // The caller's output name is already a hidden partial name; a second `.part` layer would
+    // only add a rename and a file to clean up.
+    '--no-part',
+    // Never resume a leftover from an earlier attempt: it may be from another source.
+    '--force-overwrites',
+    '--no-mtime',
+    '--retries',
+    '3',
+    '--socket-timeout',
+    '30',
+    '-o',
+    escapeOutputTemplate(input.outputPath),
+    '--print-to-file',
+    'after_move:filepath',
+    escapeOutputTemplate(input.finalPathFile),
+    ...(input.cookiesFile !== undefined ? ['--cookies', input.cookiesFile] : []),
+    ...(input.ffmpegPath !== undefined ? ['--ffmpeg-location', input.ffmpegPath] : []),
+    ...(input.jsRuntimes ? ['--js-runtimes', 'node'] : []),
+    ...(input.extraArgs ?? []),
+    '--',
+    input.url,
+  ];
+}

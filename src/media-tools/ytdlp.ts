@@ -1,0 +1,261 @@
+// The yt-dlp edge: version, search and download, run as the system binary given in config.
+// yt-dlp-wrap is not used: its only extra over a plain spawn is fetching binaries from GitHub,
+// which this service must never do, and we need process-group kills and exact argv control.
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { trackDownloadFiles } from './download-files.ts';
+import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
+import { startProcess, type ProcessOutcome } from './run-process.ts';
+import { downloadArgs, forbiddenExtraArg, isYoutubeUrl, searchArgs, supportsJsRuntimes } from './ytdlp-args.ts';
+import { DownloadProgressTotal, parseProgressLine, PROGRESS_LINE_PREFIX, type DownloadProgress } from './ytdlp-progress.ts';
+import { parseSearchOutput, type SearchResult } from './ytdlp-search-result.ts';
+
+export type { DownloadProgress } from './ytdlp-progress.ts';
+export type { SearchResult } from './ytdlp-search-result.ts';
+
+export interface YtdlpConfig {
+  ytdlpPath: string;
+  /** Handed to yt-dlp for merging formats, when it is an absolute path (a bare name is found on PATH anyway). */
+  ffmpegPath?: string | undefined;
+}
+
+export interface DownloadRequest {
+  url: string;
+  /** Exact absolute path to write; the caller picks a hidden partial name and renames it later. */
+  outputPath: string;
+  maxHeight: number;
+  maxFilesizeBytes: number;
+  maxDurationSeconds: number;
+  timeoutMs: number;
+  cookiesFile?: string | undefined;
+  extraArgs?: readonly string[] | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: DownloadProgress) => void) | undefined;
+}
+
+export interface DownloadResult {
+  filePath: string;
+  bytes: number;
+}
+
+export interface SearchOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface Ytdlp {
+  /** `yt-dlp --version`, asked once per instance. */
+  version(): Promise<string>;
+  search(query: string, count: number, options?: SearchOptions): Promise<SearchResult[]>;
+  download(request: DownloadRequest): Promise<DownloadResult>;
+}
+
+const absolutePath = z
+  .string()
+  .refine((value) => path.isAbsolute(value), 'must be an absolute path')
+  .refine((value) => !value.includes('\0'), 'must not contain NUL bytes');
+
+const downloadRequestSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  outputPath: absolutePath.refine((value) => !value.endsWith(path.sep), 'must name a file, not a folder'),
+  maxHeight: z.int().min(144).max(4320),
+  maxFilesizeBytes: z.int().positive(),
+  maxDurationSeconds: z.number().positive(),
+  timeoutMs: z.int().positive(),
+  cookiesFile: absolutePath.optional(),
+  extraArgs: z.array(z.string().refine((value) => !value.includes('\0'), 'must not contain NUL bytes')).optional(),
+});
+
+const searchRequestSchema = z.object({
+  query: z.string().trim().min(1, 'must not be empty').max(300),
+  count: z.int().min(1).max(50),
+});
+
+/** How often the growing download is measured on disk, for sources that report no size. */
+const SIZE_POLL_MS = 250;
+const DEFAULT_SEARCH_TIMEOUT_MS = 60_000;
+
+function invalid(what: string, error: z.ZodError): MediaToolError {
+  const detail = error.issues.map((issue) => `${issue.path.join('.') || 'value'} ${issue.message}`).join('; ');
+  return new MediaToolError(`invalid yt-dlp ${what}: ${detail}`, { tool: 'yt-dlp', failure: 'invalid-request' });
+}
+
+function aborted(what: string): MediaToolError {
+  return new MediaToolError(`yt-dlp ${what} was aborted before it started`, { tool: 'yt-dlp', failure: 'aborted' });
+}
+
+const ytdlpEnv = (): NodeJS.ProcessEnv => ({ ...process.env, PYTHONUNBUFFERED: '1', PYTHONUTF8: '1' });
+
+/** yt-dlp reports skips on stdout and errors on stderr; an error message wants both. */
+const combinedTail = (outcome: ProcessOutcome): string =>
+  [outcome.stdoutTail, outcome.stderrTail].filter((tail) => tail !== '').join('\n');
+
+export function createYtdlp(config: YtdlpConfig): Ytdlp {
+  let versionPromise: Promise<string> | undefined;
+  const ffmpegPath = config.ffmpegPath !== undefined && path.isAbsolute(config.ffmpegPath) ? config.ffmpegPath : undefined;
+
+  const version = (): Promise<string> => {
+    versionPromise ??= (async () => {
+      const outcome = await startProcess(config.ytdlpPath, ['--version'], { collectStdout: true, timeoutMs: 30_000 })
+        .done;
+      if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
+        throw failureFromOutcome('yt-dlp', 'version check', outcome, outcome.stderrTail);
+      }
+      return outcome.stdout.trim();
+    })();
+    // A failed check (binary missing right now) must not be remembered forever.
+    versionPromise.catch(() => (versionPromise = undefined));
+    return versionPromise;
+  };
+
+  const search = async (query: string, count: number, options: SearchOptions = {}): Promise<SearchResult[]> => {
+    const parsed = searchRequestSchema.safeParse({ query, count });
+    if (!parsed.success) throw invalid('search', parsed.error);
+    if (options.signal?.aborted) throw aborted('search');
+    const jsRuntimes = supportsJsRuntimes(await version());
+    const outcome = await startProcess(config.ytdlpPath, searchArgs(parsed.data.query, parsed.data.count, jsRuntimes), {
+      collectStdout: true,
+      timeoutMs: options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
+      signal: options.signal,
+      env: ytdlpEnv(),
+    }).done;
+    if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
+      throw failureFromOutcome('yt-dlp', `search "${parsed.data.query}"`, outcome, outcome.stderrTail);
+    }
+    try {
+      return parseSearchOutput(outcome.stdout);
+    } catch (cause) {
+      throw new MediaToolError('yt-dlp search printed output that is not a search result', {
+        tool: 'yt-dlp',
+        failure: 'bad-output',
+        stderrTail: outcome.stderrTail,
+        cause,
+      });
+    }
+  };
+
+  const download = async (request: DownloadRequest): Promise<DownloadResult> => {
+    const parsed = downloadRequestSchema.safeParse(request);
+    if (!parsed.success) throw invalid('download request', parsed.error);
+    const forbidden = forbiddenExtraArg(parsed.data.extraArgs ?? []);
+    if (forbidden !== undefined) {
+      throw new MediaToolError(`yt-dlp extra argument "${forbidden}" is not allowed`, {
+        tool: 'yt-dlp',
+        failure: 'invalid-request',
+      });
+    }
+    const { url, outputPath, maxFilesizeBytes } = parsed.data;
+    if (request.signal?.aborted) throw aborted('download');
+    const jsRuntimes = supportsJsRuntimes(await version()) && isYoutubeUrl(url);
+
+    const finalPathFile = `${outputPath}.final-path`;
+    const files = await trackDownloadFiles(outputPath, [finalPathFile]);
+    const progressTotal = new DownloadProgressTotal();
+    const running = startProcess(config.ytdlpPath, downloadArgs({ ...parsed.data, finalPathFile, ffmpegPath, jsRuntimes }), {
+      timeoutMs: parsed.data.timeoutMs,
+      signal: request.signal,
+      env: ytdlpEnv(),
+      keepStdoutLine: (line) => !line.includes(PROGRESS_LINE_PREFIX),
+      onStdoutLine: (line) => {
+        const update = parseProgressLine(line);
+        if (update === undefined) return;
+        const progress = progressTotal.add(update);
+        if (progress.downloadedBytes > maxFilesizeBytes) running.stop('too-large');
+        try {
+          request.onProgress?.(progress);
+        } catch {
+          // Progress is advisory; a failing listener must not break the download.
+        }
+      },
+    });
+
+    // Plain http sources may send no size at all, and ffmpeg-based downloads report no
+    // progress: measure what is on disk as well.
+    let measuring = false;
+    const sizeWatch = setInterval(() => {
+      if (measuring) return;
+      measuring = true;
+      files
+        .bytesWritten()
+        .then((bytes) => {
+          if (bytes > maxFilesizeBytes) running.stop('too-large');
+        })
+        .finally(() => (measuring = false));
+    }, SIZE_POLL_MS);
+
+    const outcome = await running.done.finally(() => clearInterval(sizeWatch));
+    try {
+      const tail = combinedTail(outcome);
+      if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
+        throw failureFromOutcome('yt-dlp', `download of ${url}`, outcome, tail);
+      }
+      const finalPath = await readFinalPath(finalPathFile);
+      if (finalPath === undefined) throw noFileError(url, tail);
+      if (finalPath !== outputPath) {
+        if (!(await files.created()).includes(finalPath)) {
+          throw new MediaToolError(`yt-dlp wrote ${finalPath}, not a file beside ${outputPath}`, {
+            tool: 'yt-dlp',
+            failure: 'bad-output',
+            stderrTail: tail,
+          });
+        }
+        await rename(finalPath, outputPath);
+      }
+      const bytes = (await stat(outputPath)).size;
+      if (bytes > maxFilesizeBytes) {
+        throw new MediaToolError(`yt-dlp download of ${url} is ${bytes} bytes, over the ${maxFilesizeBytes} byte limit`, {
+          tool: 'yt-dlp',
+          failure: 'too-large',
+          stderrTail: tail,
+        });
+      }
+      // Format pieces a merge left behind are ours and of no further use.
+      const leftovers = (await files.created()).filter((file) => file !== outputPath);
+      await Promise.all(leftovers.map((file) => rm(file, { force: true })));
+      return { filePath: outputPath, bytes };
+    } catch (error) {
+      await files.removeAll();
+      throw error;
+    } finally {
+      await rm(finalPathFile, { force: true });
+    }
+  };
+
+  return { version, search, download };
+}
+
+async function readFinalPath(file: string): Promise<string | undefined> {
+  try {
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+    return lines.at(-1);
+  } catch {
+    return undefined;
+  }
+}
+
+/** yt-dlp exits 0 when it skips a video (filter, size); say which, from what it printed. */
+function noFileError(url: string, tail: string): MediaToolError {
+  if (/larger than max-filesize/i.test(tail)) {
+    return new MediaToolError(`yt-dlp refused ${url}: it is larger than the size limit`, {
+      tool: 'yt-dlp',
+      failure: 'too-large',
+      exitCode: 0,
+      stderrTail: tail,
+    });
+  }
+  if (/does not pass filter|skipping/i.test(tail)) {
+    return new MediaToolError(`yt-dlp skipped ${url}: it is live or longer than the duration limit`, {
+      tool: 'yt-dlp',
+      failure: 'rejected',
+      exitCode: 0,
+      stderrTail: tail,
+    });
+  }
+  return new MediaToolError(`yt-dlp finished ${url} without writing a file`, {
+    tool: 'yt-dlp',
+    failure: 'bad-output',
+    exitCode: 0,
+    stderrTail: tail,
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Real test clips, made by the real ffmpeg from lavfi sources (a `testsrc2` picture and a 440 Hz
+ * `sine` tone), cached per process: asking twice for the same spec returns the same file.
+ *
+ *   const mp4 = await makeClip();                                   // 2 s 320x240 h264/aac mp4
+ *   const big = await makeClip({ width: 1920, height: 1080, rate: 10 });
+ *   const webm = await makeClip({ kind: 'webm-vp9-opus' });
+ *
+ * Clips live in one temp folder per process, removed when the process exits. Keep them short and
+ * small: the tests run on two cores. FFMPEG_PATH picks the binary (default `ffmpeg`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startProcess } from '../../src/media-tools/run-process.ts';
+
+export type ClipKind = 'mp4-h264-aac' | 'mp4-h264-silent' | 'webm-vp9-opus' | 'mkv-hevc-aac' | 'mkv-h264-opus';
+
+export interface ClipSpec {
+  kind?: ClipKind;
+  width?: number;
+  height?: number;
+  /** Frames per second; low rates keep big pictures cheap. */
+  rate?: number;
+  seconds?: number;
+}
+
+const EXTENSIONS: Record<ClipKind, string> = {
+  'mp4-h264-aac': 'mp4',
+  'mp4-h264-silent': 'mp4',
+  'webm-vp9-opus': 'webm',
+  'mkv-hevc-aac': 'mkv',
+  'mkv-h264-opus': 'mkv',
+};
+
+const H264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
+const AAC = ['-c:a', 'aac', '-b:a', '64k'];
+const OPUS = ['-c:a', 'libopus', '-b:a', '48k'];
+
+const ENCODING: Record<ClipKind, string[]> = {
+  'mp4-h264-aac': [...H264, ...AAC, '-movflags', '+faststart', '-f', 'mp4'],
+  'mp4-h264-silent': [...H264, '-movflags', '+faststart', '-f', 'mp4'],
+  'webm-vp9-opus': ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k', ...OPUS, '-f', 'webm'],
+  'mkv-hevc-aac': ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', ...AAC, '-f', 'matroska'],
+  'mkv-h264-opus': [...H264, ...OPUS, '-f', 'matroska'],
+};
+
+let folder: string | undefined;
+const made = new Map<string, Promise<string>>();
+
+function clipFolder(): string {
+  if (folder === undefined) {
+    const created = mkdtempSync(path.join(tmpdir(), 'previewarr-clips-'));
+    folder = created;
+    process.once('exit', () => rmSync(created, { recursive: true, force: true }));
+  }
+  return folder;
+}
+
+export function clipExtension(kind: ClipKind): string {
+  return EXTENSIONS[kind];
+}
+
+export function makeClip(spec: ClipSpec = {}): Promise<string> {
+  const kind = spec.kind ?? 'mp4-h264-aac';
+  const width = spec.width ?? 320;
+  const height = spec.height ?? 240;
+  const rate = spec.rate ?? 15;
+  const seconds = spec.seconds ?? 2;
+  const name = `${kind}-${width}x${height}-${rate}fps-${seconds}s.${EXTENSIONS[kind]}`;
+  let clip = made.get(name);
+  if (clip === undefined) {
+    clip = render(path.join(clipFolder(), name), kind, { width, height, rate, seconds });
+    made.set(name, clip);
+  }
+  return clip;
+}
+
+async function render(
+  file: string,
+  kind: ClipKind,
+  { width, height, rate, seconds }: Required<Omit<ClipSpec, 'kind'>>,
+): Promise<string> {
+  const silent = kind === 'mp4-h264-silent';
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${width}x${height}:rate=${rate}`,
+    ...(silent ? [] : ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000']),
+    '-t',
+    String(seconds),
+    ...ENCODING[kind],
+    '-y',
+    file,
+  ];
+  const outcome = await startProcess(process.env['FFMPEG_PATH'] ?? 'ffmpeg', args, { timeoutMs: 120_000 }).done;
+  if (outcome.exitCode !== 0) {
+    throw new Error(`making test clip ${path.basename(file)} failed (${outcome.exitCode}): ${outcome.stderrTail}`);
+  }
+  return file;
+}
