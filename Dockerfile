@@ -1,0 +1,37 @@
+# Previewarr: trailers for Radarr and Sonarr libraries.
+FROM node:24-bookworm-slim
+
+# ffmpeg from Debian; yt-dlp from PyPI, because Debian's is too old for YouTube today. YouTube
+# also needs a JavaScript runtime, which is the image's own Node.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates \
+ && python3 -m pip install --no-cache-dir --break-system-packages "yt-dlp[default]" \
+ && apt-get purge -y python3-pip && apt-get autoremove -y \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY package.json package-lock.json ./
+# The image already runs Node 24, so the `node` devDependency is not needed here.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY tsconfig.json ./
+COPY src ./src
+COPY views ./views
+COPY migrations ./migrations
+COPY docker/entrypoint.sh /usr/local/bin/previewarr-entrypoint
+
+ENV NODE_ENV=production \
+    DATA_DIR=/config \
+    PORT=7880 \
+    HOST=0.0.0.0 \
+    PUID=1000 \
+    PGID=1000 \
+    UMASK=022 \
+    YTDLP_PATH=yt-dlp
+
+VOLUME /config
+EXPOSE 7880
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||7880)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+
+ENTRYPOINT ["/usr/local/bin/previewarr-entrypoint"]
+CMD ["node", "--import", "tsx", "src/main.ts"]
