@@ -12,6 +12,9 @@ export type ConnectionHealth = {
   instanceName?: string;
 };
 
+/** A root folder as the Arr reports it, with where it lives here (null: no mapping found). */
+export type RootFolderInfo = { path: string; localPath: string | null; accessible: boolean; freeSpace?: number };
+
 export const connections = pgTable('connections', {
   id: serial('id').primaryKey(),
   name: text('name').notNull().unique(),
@@ -21,6 +24,7 @@ export const connections = pgTable('connections', {
   enabled: boolean('enabled').notNull().default(true),
   pathMappings: jsonb('path_mappings').$type<PathMapping[]>().notNull().default([]),
   health: jsonb('health').$type<ConnectionHealth>(),
+  rootFolders: jsonb('root_folders').$type<RootFolderInfo[]>().notNull().default([]),
   lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
   syncIntervalHours: integer('sync_interval_hours'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -111,3 +111,17 @@ export const videoBlocklist = pgTable(
   },
   (t) => [primaryKey({ columns: [t.mediaId, t.videoId] })],
 );
+
+/**
+ * Live progress of the work on one item, written by whichever worker process runs it and read
+ * by the web process (the two may be different processes sharing Postgres).
+ */
+export const jobProgress = pgTable('job_progress', {
+  mediaId: bigint('media_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => media.id, { onDelete: 'cascade' }),
+  stage: text('stage', { enum: ['queued', 'searching', 'downloading', 'converting', 'placing', 'done', 'failed'] }).notNull(),
+  percent: real('percent'),
+  detail: text('detail'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
