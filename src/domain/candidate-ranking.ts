@@ -1,6 +1,6 @@
 import { exclusionReasons, type FilterSettings } from './candidate-filters.ts';
 import { detectLanguages, primaryLanguage } from './candidate-language.ts';
-import { ARTICLES, findPhrase, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
+import { ARTICLES, findJoined, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
 import { entryUrl, type YtDlpSearchEntry } from './ytdlp-search-entry.ts';
 
 // Ranks yt-dlp search results for one movie or series. Hard exclusions live in
@@ -71,6 +71,11 @@ interface Signal {
   reason: string;
 }
 
+/** A word after the title that makes it a longer title (not "Official", "Trailer", a year). */
+function continuesTitle(word: string | undefined): boolean {
+  return word !== undefined && !TITLE_NEIGHBOURS.has(word) && !isYear(word);
+}
+
 type TitleVerdict = { excluded: string } | { signals: Signal[] };
 
 function titleSignals(videoTitle: string, wantedTitles: readonly (readonly string[])[]): TitleVerdict {
@@ -78,19 +83,21 @@ function titleSignals(videoTitle: string, wantedTitles: readonly (readonly strin
   let neighbour: string | undefined;
   for (const wanted of wantedTitles) {
     for (const segment of segments) {
-      const at = findPhrase(segment, wanted);
-      if (at < 0) continue;
-      const next = segment[at + wanted.length];
+      const match = findJoined(segment, wanted);
+      if (match === undefined) continue;
+      const { start: at, end } = match;
       const previous = segment[at - 1];
       // "Toy Story 4", "Alien: Romulus", "Dune: Part Two" after the title; "The Batman" before it.
-      const strangerAfter = next !== undefined && !TITLE_NEIGHBOURS.has(next) && !isYear(next);
+      let stop = end;
+      while (stop < end + 3 && continuesTitle(segment[stop])) stop++;
       const articleBefore = previous !== undefined && ARTICLES.has(previous);
-      if (!strangerAfter && !articleBefore) return { signals: [{ points: 40, reason: 'title matches' }] };
-      neighbour ??= [...(articleBefore ? [previous] : []), ...wanted, ...(strangerAfter ? [next] : [])].join(' ');
+      if (stop === end && !articleBefore) return { signals: [{ points: 40, reason: 'title matches' }] };
+      neighbour ??= segment.slice(articleBefore ? at - 1 : at, stop).join(' ');
     }
   }
   if (neighbour !== undefined) {
-    return { signals: [{ points: 40, reason: 'title matches' }, { points: -40, reason: `possibly a different title ("${neighbour}")` }] };
+    // The title is there but runs on into other words: more likely a sequel or namesake.
+    return { signals: [{ points: 0, reason: `possibly a different title ("${neighbour}")` }] };
   }
   // No exact phrase: long titles are often shortened ("Mission Impossible Dead Reckoning"), so
   // accept most of their meaningful words; short titles must match exactly.
@@ -157,7 +164,7 @@ function languageSignals(entry: YtDlpSearchEntry, preferred: readonly string[]):
   const detected = detectLanguages(entry);
   const rank = preferred.findIndex((code) => detected.has(code));
   const best = preferred[rank];
-  if (best !== undefined) return [{ points: rank === 0 ? 25 : 15, reason: `preferred language (${best})` }];
+  if (best !== undefined) return [{ points: rank === 0 ? 30 : 12, reason: `preferred language (${best})` }];
   if (detected.size > 0) return [{ points: -15, reason: `other language (${[...detected].sort().join(', ')})` }];
   return [];
 }

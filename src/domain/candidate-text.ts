@@ -46,6 +46,24 @@ export function findPhrase(words: readonly string[], phrase: readonly string[]):
   return -1;
 }
 
+/**
+ * Where `phrase` occurs in `words` ignoring how it is split into words ("Spider-Man" and
+ * "Spiderman", "NeverEnding" and "Never Ending"), as a half-open word range. The match must start
+ * and end on word boundaries, so "Alien" is not found in "Aliens".
+ */
+export function findJoined(words: readonly string[], phrase: readonly string[]): { start: number; end: number } | undefined {
+  const needle = phrase.join('');
+  if (needle === '') return undefined;
+  for (let start = 0; start < words.length; start++) {
+    let joined = '';
+    for (let end = start; end < words.length && joined.length < needle.length; end++) {
+      joined += words[end];
+      if (joined === needle) return { start, end: end + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** True when any phrase (given as text) occurs in `words` as whole consecutive words. */
 export function hasAnyPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
   return phrases.find((phrase) => findPhrase(words, tokens(phrase)) >= 0);

@@ -62,7 +62,7 @@ const RULES: readonly Rule[] = [
 const MAX_DETAIL = 300;
 
 function lineMatching(stderr: string, pattern: RegExp): string | undefined {
-  const line = stderr.split(/\r?\n/).find((l) => pattern.test(l));
+  const line = stderr.split(/[\r\n]+/).find((l) => pattern.test(l));
   if (line === undefined) return undefined;
   const trimmed = line.trim();
   return trimmed.length > MAX_DETAIL ? `${trimmed.slice(0, MAX_DETAIL - 1)}…` : trimmed;
@@ -70,7 +70,7 @@ function lineMatching(stderr: string, pattern: RegExp): string | undefined {
 
 /** Last `ERROR:` line (or last non-empty line) of stderr, for unknown failures. */
 function lastErrorLine(stderr: string): string | undefined {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = stderr.split(/[\r\n]+/).map((l) => l.trim()).filter((l) => l !== '');
   const line = lines.findLast((l) => l.startsWith('ERROR:')) ?? lines.at(-1);
   if (line === undefined) return undefined;
   return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL - 1)}…` : line;
