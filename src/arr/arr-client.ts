@@ -1,5 +1,7 @@
-// What a Radarr and a Sonarr connection have in common: the HTTP edge, /system/status, /rootfolder.
-import { ArrHttp, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
+// What a Radarr and a Sonarr connection have in common: the HTTP edge, /system/status, /rootfolder,
+// and the two ways their library endpoints are read (whole list, one item by id).
+import type { z } from 'zod';
+import { ArrHttp, undefinedWhenNotFound, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
 import type { ListReply } from './api-list.ts';
 import { rootFolderSchema, systemStatusSchema, type ArrRootFolder, type ArrSystemStatus } from './system-api.ts';
 
@@ -27,9 +29,14 @@ export abstract class ArrClient {
   rootFolders(): Promise<ListReply<ArrRootFolder>> {
     return this.http.getList('/rootfolder', rootFolderSchema);
   }
+
+  /** `{collection}/{id}`, or `undefined` when the app answers 404 (the item was deleted). */
+  protected async itemById<S extends z.ZodType>(collection: string, id: number, schema: S): Promise<z.output<S> | undefined> {
+    return undefinedWhenNotFound(this.http.getItem(`${collection}/${requireArrId(id)}`, schema));
+  }
 }
 
-export function requireArrId(what: string, id: number): number {
-  if (!Number.isInteger(id) || id <= 0) throw new RangeError(`${what} must be a positive integer, got ${String(id)}`);
+export function requireArrId(id: number): number {
+  if (!Number.isInteger(id) || id <= 0) throw new RangeError(`an id must be a positive integer, got ${String(id)}`);
   return id;
 }

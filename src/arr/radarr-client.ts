@@ -1,6 +1,6 @@
 // Radarr v3 API client: the library as sync and the trailer pipeline need it.
 import { ArrClient, requireArrId } from './arr-client.ts';
-import { undefinedWhenNotFound, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
+import type { ArrConnectionConfig, ArrHttpOptions } from './arr-http.ts';
 import type { ListReply } from './api-list.ts';
 import { radarrMovieFileSchema, radarrMovieSchema, type RadarrMovie, type RadarrMovieFile } from './radarr-api.ts';
 
@@ -19,12 +19,12 @@ export class RadarrClient extends ArrClient {
 
   /** One movie, or `undefined` when Radarr no longer has it. */
   movie(id: number): Promise<RadarrMovie | undefined> {
-    return undefinedWhenNotFound(this.http.getItem(`/movie/${requireArrId('movie id', id)}`, radarrMovieSchema));
+    return this.itemById('/movie', id, radarrMovieSchema);
   }
 
   /** The files of the given movies (Radarr answers 400 without ids, so none means no request). */
   async movieFiles(movieIds: readonly number[]): Promise<ListReply<RadarrMovieFile>> {
-    const ids = [...new Set(movieIds.map((id) => requireArrId('movie id', id)))];
+    const ids = [...new Set(movieIds.map((id) => requireArrId(id)))];
     const reply: ListReply<RadarrMovieFile> = { items: [], skipped: [] };
     for (let start = 0; start < ids.length; start += MOVIE_FILE_IDS_PER_REQUEST) {
       const query = new URLSearchParams();

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
-  applicationUpdateFields,
+  deleteReasonField,
+  deletedFilesField,
   envelopeFields,
-  healthFields,
+  informationalEventSchemas,
   parseWebhookBody,
   webhookFile,
   webhookRenamedFile,
@@ -28,8 +29,6 @@ const radarrWebhookMovie = z.object({
 const softMovie = soft(radarrWebhookMovie);
 
 const radarrSchemas = {
-  Test: z.object({ eventType: z.literal('Test'), ...envelopeFields, movie: softMovie }),
-  Grab: z.object({ eventType: z.literal('Grab'), ...envelopeFields, movie: softMovie }),
   Download: z.object({
     eventType: z.literal('Download'),
     ...envelopeFields,
@@ -57,29 +56,16 @@ const radarrSchemas = {
     eventType: z.literal('MovieDelete'),
     ...envelopeFields,
     movie: radarrWebhookMovie,
-    // Absent means "not told to delete": the safe reading, since true makes us remove our files.
-    deletedFiles: z.boolean().default(false),
+    ...deletedFilesField,
   }),
   MovieFileDelete: z.object({
     eventType: z.literal('MovieFileDelete'),
     ...envelopeFields,
     movie: softMovie,
     movieFile: soft(webhookFile),
-    deleteReason: soft(z.string()),
+    ...deleteReasonField,
   }),
-  Health: z.object({ eventType: z.literal('Health'), ...envelopeFields, ...healthFields }),
-  HealthRestored: z.object({ eventType: z.literal('HealthRestored'), ...envelopeFields, ...healthFields }),
-  ApplicationUpdate: z.object({
-    eventType: z.literal('ApplicationUpdate'),
-    ...envelopeFields,
-    ...applicationUpdateFields,
-  }),
-  ManualInteractionRequired: z.object({
-    eventType: z.literal('ManualInteractionRequired'),
-    ...envelopeFields,
-    movie: softMovie,
-    downloadStatus: soft(z.string()),
-  }),
+  ...informationalEventSchemas({ movie: softMovie }),
 } as const;
 
 export type RadarrWebhookMovie = z.output<typeof radarrWebhookMovie>;

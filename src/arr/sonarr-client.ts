@@ -1,6 +1,6 @@
 // Sonarr v3 API client: the series list as sync needs it.
-import { ArrClient, requireArrId } from './arr-client.ts';
-import { undefinedWhenNotFound, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
+import { ArrClient } from './arr-client.ts';
+import type { ArrConnectionConfig, ArrHttpOptions } from './arr-http.ts';
 import type { ListReply } from './api-list.ts';
 import { sonarrSeriesSchema, type SonarrSeries } from './sonarr-api.ts';
 
@@ -16,6 +16,6 @@ export class SonarrClient extends ArrClient {
 
   /** One series, or `undefined` when Sonarr no longer has it. */
   seriesById(id: number): Promise<SonarrSeries | undefined> {
-    return undefinedWhenNotFound(this.http.getItem(`/series/${requireArrId('series id', id)}`, sonarrSeriesSchema));
+    return this.itemById('/series', id, sonarrSeriesSchema);
   }
 }

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
-  applicationUpdateFields,
+  deleteReasonField,
+  deletedFilesField,
   envelopeFields,
-  healthFields,
+  informationalEventSchemas,
   parseWebhookBody,
   webhookFile,
   webhookRenamedFile,
@@ -29,8 +30,6 @@ const sonarrWebhookSeries = z.object({
 const softSeries = soft(sonarrWebhookSeries);
 
 const sonarrSchemas = {
-  Test: z.object({ eventType: z.literal('Test'), ...envelopeFields, series: softSeries }),
-  Grab: z.object({ eventType: z.literal('Grab'), ...envelopeFields, series: softSeries }),
   // One eventType, two shapes: a per-file import carries `episodeFile` (+ isUpgrade, deletedFiles);
   // "On Import Complete" carries `episodeFiles[]` and none of those. The action needs neither.
   Download: z.object({
@@ -55,29 +54,16 @@ const sonarrSchemas = {
     eventType: z.literal('SeriesDelete'),
     ...envelopeFields,
     series: sonarrWebhookSeries,
-    // Absent means "not told to delete": the safe reading, since true makes us remove our files.
-    deletedFiles: z.boolean().default(false),
+    ...deletedFilesField,
   }),
   EpisodeFileDelete: z.object({
     eventType: z.literal('EpisodeFileDelete'),
     ...envelopeFields,
     series: softSeries,
     episodeFile: soft(webhookFile),
-    deleteReason: soft(z.string()),
+    ...deleteReasonField,
   }),
-  Health: z.object({ eventType: z.literal('Health'), ...envelopeFields, ...healthFields }),
-  HealthRestored: z.object({ eventType: z.literal('HealthRestored'), ...envelopeFields, ...healthFields }),
-  ApplicationUpdate: z.object({
-    eventType: z.literal('ApplicationUpdate'),
-    ...envelopeFields,
-    ...applicationUpdateFields,
-  }),
-  ManualInteractionRequired: z.object({
-    eventType: z.literal('ManualInteractionRequired'),
-    ...envelopeFields,
-    series: softSeries,
-    downloadStatus: soft(z.string()),
-  }),
+  ...informationalEventSchemas({ series: softSeries }),
 } as const;
 
 export type SonarrWebhookSeries = z.output<typeof sonarrWebhookSeries>;

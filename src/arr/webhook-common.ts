@@ -32,18 +32,48 @@ export const webhookRenamedFile = webhookFile.extend({
   previousPath: z.string(),
 });
 
-/** Health, HealthRestored and ApplicationUpdate look the same in both apps. */
-export const healthFields = {
+/**
+ * MovieDelete / SeriesDelete: whether the user ticked "delete files". Absent reads as false, the
+ * safe reading, since true makes us remove our own files too.
+ */
+export const deletedFilesField = { deletedFiles: z.boolean().default(false) };
+
+/** MovieFileDelete / EpisodeFileDelete: why (upgrade, manual, missingFromDisk, ...); shown only. */
+export const deleteReasonField = { deleteReason: soft(z.string()) };
+
+const healthFields = {
   level: soft(z.string()),
   message: soft(z.string()),
   type: soft(z.string()),
   wikiUrl: soft(z.string()),
 };
-export const applicationUpdateFields = {
-  message: soft(z.string()),
-  previousVersion: soft(z.string()),
-  newVersion: soft(z.string()),
-};
+
+/**
+ * The events both apps send that never lead to file work: Test (a fake payload, sent on every save
+ * of the connection), Grab, Health, HealthRestored, ApplicationUpdate, ManualInteractionRequired.
+ * `subject` is the app's soft `movie` or `series` field, kept for display only.
+ */
+export function informationalEventSchemas<Subject extends z.ZodRawShape>(subject: Subject) {
+  return {
+    Test: z.object({ eventType: z.literal('Test'), ...envelopeFields, ...subject }),
+    Grab: z.object({ eventType: z.literal('Grab'), ...envelopeFields, ...subject }),
+    Health: z.object({ eventType: z.literal('Health'), ...envelopeFields, ...healthFields }),
+    HealthRestored: z.object({ eventType: z.literal('HealthRestored'), ...envelopeFields, ...healthFields }),
+    ApplicationUpdate: z.object({
+      eventType: z.literal('ApplicationUpdate'),
+      ...envelopeFields,
+      message: soft(z.string()),
+      previousVersion: soft(z.string()),
+      newVersion: soft(z.string()),
+    }),
+    ManualInteractionRequired: z.object({
+      eventType: z.literal('ManualInteractionRequired'),
+      ...envelopeFields,
+      ...subject,
+      downloadStatus: soft(z.string()),
+    }),
+  };
+}
 
 /** The event we keep for an eventType this version does not know: stored, never acted on. */
 export type OtherWebhookEvent = {

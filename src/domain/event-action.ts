@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { RadarrWebhookEvent, RadarrWebhookMovie } from '../arr/radarr-webhook.ts';
 import type { SonarrWebhookEvent, SonarrWebhookSeries } from '../arr/sonarr-webhook.ts';
+import type { OtherWebhookEvent } from '../arr/webhook-common.ts';
 
 export type ArrSource = 'radarr' | 'sonarr';
 export type MediaKind = 'movie' | 'series';
@@ -69,17 +70,8 @@ function radarrAction(event: RadarrWebhookEvent): WebhookAction {
       return forget('movie', event.movie.id, event.movie.folderPath, event.deletedFiles);
     case 'MovieFileDelete':
       return none(fileDeleteReason(event.deleteReason));
-    case 'Test':
-      return { type: 'test' };
-    case 'Grab':
-      return none('Grab: nothing is imported yet; the Download event follows');
-    case 'Health':
-    case 'HealthRestored':
-    case 'ApplicationUpdate':
-    case 'ManualInteractionRequired':
-      return none(`${event.eventType}: not about library files`);
-    case 'Other':
-      return none(`unknown event type "${event.receivedEventType}": kept, not acted on`);
+    default:
+      return informationalAction(event);
   }
 }
 
@@ -99,17 +91,26 @@ function sonarrAction(event: SonarrWebhookEvent): WebhookAction {
       return forget('series', event.series.id, event.series.path, event.deletedFiles);
     case 'EpisodeFileDelete':
       return none(fileDeleteReason(event.deleteReason));
+    default:
+      return informationalAction(event);
+  }
+}
+
+// Events both apps send that never lead to file work.
+type InformationalEvent =
+  | { eventType: 'Test' | 'Grab' | 'Health' | 'HealthRestored' | 'ApplicationUpdate' | 'ManualInteractionRequired' }
+  | OtherWebhookEvent;
+
+function informationalAction(event: InformationalEvent): WebhookAction {
+  switch (event.eventType) {
     case 'Test':
       return { type: 'test' };
     case 'Grab':
       return none('Grab: nothing is imported yet; the Download event follows');
-    case 'Health':
-    case 'HealthRestored':
-    case 'ApplicationUpdate':
-    case 'ManualInteractionRequired':
-      return none(`${event.eventType}: not about library files`);
     case 'Other':
       return none(`unknown event type "${event.receivedEventType}": kept, not acted on`);
+    default:
+      return none(`${event.eventType}: not about library files`);
   }
 }
 

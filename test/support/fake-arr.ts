@@ -6,7 +6,7 @@
 //   radarr.apiKey       the key it accepts (option `apiKey`, default 'fake-radarr-key')
 //   radarr.items        Map id → resource; mutate it directly or via upsert(item) / remove(id) / patch(id, changes)
 //   radarr.rootFolders, radarr.status   the /rootfolder and /system/status replies (mutable)
-//   radarr.requests     every request seen: { method, path, query, auth, status }
+//   radarr.requests     every request seen: { method, path, query, auth, headers, status }
 //   radarr.fail({ mode, times?, path? })  fail the next `times` (default: all) matching requests:
 //       { mode: 'status', status: 401 | 500 | ... }  that status; 401 has an empty body like the apps,
 //                                                     other errors a JSON body that ECHOES the API key
@@ -47,6 +47,7 @@ export type RecordedRequest = {
   path: string;
   query: URLSearchParams;
   auth: 'apikey' | 'x-api-key' | 'bearer' | 'none';
+  headers: IncomingHttpHeaders;
   status: number | 'reset';
 };
 
@@ -142,7 +143,7 @@ export class FakeArrServer {
     const url = new URL(req.url ?? '/', 'http://fake');
     const inBase = url.pathname === this.urlBase || url.pathname.startsWith(`${this.urlBase}/`);
     const path = inBase ? url.pathname.slice(this.urlBase.length) || '/' : url.pathname;
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, auth: 'none', status: 0 };
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, auth: 'none', headers: req.headers, status: 0 };
     this.requests.push(record);
     const failure = this.#takeFailure(path);
     if (failure?.mode === 'reset') {
