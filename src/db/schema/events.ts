@@ -20,6 +20,9 @@ export const webhookEvents = pgTable(
     source: text('source', { enum: ['radarr', 'sonarr'] }).notNull(),
     connectionId: integer('connection_id').references(() => connections.id, { onDelete: 'set null' }),
     instanceName: text('instance_name'),
+    /** The `?connection=<name>` the sender put in its URL, kept so a connection of that name
+     *  added later still claims the event (state `needs-setup` until then). */
+    connectionHint: text('connection_hint'),
     eventType: text('event_type').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     rawBody: text('raw_body').notNull(),
