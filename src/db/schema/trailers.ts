@@ -70,6 +70,13 @@ export const downloadAttempts = pgTable(
     errorKind: text('error_kind'),
     error: text('error'),
     nextTryAt: timestamp('next_try_at', { withTimezone: true }),
+    /** The hidden partial file in the media folder, recorded before it is written, so a run cut
+     *  off by a crash can be cleaned up at the next start. */
+    partialPath: text('partial_path'),
+    /** The folder under DATA_DIR/work holding the raw download of this attempt. */
+    workDir: text('work_dir'),
+    /** `host:pid` of the process running the attempt: a dead pid on this host means it was killed. */
+    worker: text('worker'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
