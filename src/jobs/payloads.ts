@@ -14,6 +14,9 @@ export const jobPayloads = {
     force: z.boolean().optional(),
     /** A specific candidate the user chose (trailer_candidates.video_id or a pasted URL). */
     videoId: z.string().optional(),
+    /** Set by the pipeline itself when it re-schedules after a transient failure: how many
+     *  transient failures came before, which the backoff and the give-up limit count. */
+    retry: z.number().int().min(0).max(100).optional(),
   }),
   /** The media row's folder/file changed: move its owned trailer to the new name, if any. */
   'trailer-rename': z.object({ mediaId: z.number().int().positive() }),
