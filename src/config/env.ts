@@ -35,6 +35,11 @@ export const envSchema = z
       .string()
       .regex(/^https?:\/\/.*\{id\}/, 'must be an http(s) URL containing {id}')
       .default('https://www.youtube.com/watch?v={id}'),
+    /** TMDB API base (tests point it at a local server); used only when a TMDB key is set. */
+    TMDB_API_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+      .default('https://api.themoviedb.org/3'),
     WORKER_CONCURRENCY: intIn(1, 32).default(2),
     FFMPEG_CONCURRENCY: intIn(1, 16).default(1),
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
