@@ -64,7 +64,8 @@ const TLS_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED', 'UND_ERR_CONNECT_TIMEOUT']);
+// ECONNABORTED: axios' own timeout; ERR_CANCELED: our AbortSignal deadline (nothing else cancels).
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
 
 export class ArrHttp {
   readonly app: string;
@@ -159,7 +160,7 @@ export class ArrHttp {
 
   #transportFailure(error: unknown): Failure {
     const code = errorCode(error);
-    if (code !== undefined && (TIMEOUT_CODES.has(code) || code.startsWith('ERR_CANCELED'))) {
+    if (code !== undefined && TIMEOUT_CODES.has(code)) {
       return { kind: 'timeout', reason: `no complete reply within ${this.#timeoutMs} ms`, retryable: false, code };
     }
     if (code !== undefined && (TLS_CODES.has(code) || /^ERR_(SSL|TLS)_/.test(code) || code.includes('CERT'))) {

@@ -99,7 +99,13 @@ export function parseWebhookBody<Known>(
   body: unknown,
   schemas: Readonly<Record<string, EventSchema<Known>>>,
 ): ParseResult<Known | OtherWebhookEvent> {
-  const cleaned = withoutNulls(body);
+  let cleaned: unknown;
+  try {
+    cleaned = withoutNulls(body);
+  } catch {
+    // Only a pathologically nested body gets here (the call stack runs out); no sender does that.
+    return { ok: false, issues: [{ path: '(body)', message: 'nested too deeply' }] };
+  }
   if (typeof cleaned !== 'object' || cleaned === null || Array.isArray(cleaned)) {
     return { ok: false, issues: [{ path: '(body)', message: 'expected a JSON object' }] };
   }

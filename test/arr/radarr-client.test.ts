@@ -181,6 +181,14 @@ describe('RadarrClient failures', () => {
     expect(html.message).toContain('URL base');
   });
 
+  it('a redirect is not followed (the key must not travel on): unexpected-reply naming the target', async () => {
+    radarr.fail({ mode: 'redirect', location: 'https://sso.example.test/login?next=/radarr' });
+    const error = await failureOf(client().movies());
+    expect(error.kind).toBe('unexpected-reply');
+    expect(error.message).toContain('redirected (HTTP 302) to "https://sso.example.test/login?next=/radarr"');
+    expect(radarr.requests).toHaveLength(1);
+  });
+
   it('a JSON reply of the wrong shape: unexpected-reply naming the fields', async () => {
     radarr.status = { hello: 'world' };
     const error = await failureOf(client().systemStatus());

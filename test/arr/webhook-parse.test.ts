@@ -183,6 +183,11 @@ describe('issues name the bad field', () => {
     }
   });
 
+  it('a pathologically nested body is an issue, not a crash', () => {
+    const body = JSON.parse(`{"eventType":"Download","movie":${'['.repeat(200_000)}${']'.repeat(200_000)}}`) as unknown;
+    expect(issuesOf('radarr', body)).toEqual([{ path: '(body)', message: 'nested too deeply' }]);
+  });
+
   it('a movie id that is not a positive integer', () => {
     const body = arrFixture('radarr', 'webhook-movie-added');
     body['movie']['id'] = 1.5;

@@ -15,6 +15,7 @@
 //       { mode: 'garbage' }                           200 application/json with a truncated, invalid body
 //       { mode: 'html' }                              200 text/html page (what a wrong URL base looks like)
 //       { mode: 'wrong-app' }                         answer as the other app (Radarr says appName "Sonarr")
+//       { mode: 'redirect', location }                302 to `location` (a login page behind a proxy)
 //       { mode: 'reset' }                             destroy the socket without answering (ECONNRESET)
 //     `path` (string prefix or RegExp) is matched against the path below the URL base, e.g. '/api/v3/movie'.
 //   radarr.clearFailures(); await radarr.close()
@@ -38,6 +39,7 @@ export type FakeFailure =
   | { mode: 'garbage' }
   | { mode: 'html' }
   | { mode: 'wrong-app' }
+  | { mode: 'redirect'; location: string }
   | { mode: 'reset' };
 
 export type FailureRule = FakeFailure & { times?: number; path?: string | RegExp };
@@ -192,6 +194,11 @@ export class FakeArrServer {
     if (failure?.mode === 'status') {
       if (failure.status === 401) return send(401);
       return send(failure.status, { message: 'Injected failure', description: `request carried key ${key ?? '(none)'}` });
+    }
+    if (failure?.mode === 'redirect') {
+      record.status = 302;
+      res.writeHead(302, { Location: failure.location }).end();
+      return;
     }
     if (key !== this.apiKey) return send(401);
     if (failure?.mode === 'garbage') return send(200, '{"id": 42, "title": "Blade Runner 20\u0000');
