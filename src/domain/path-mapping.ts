@@ -116,6 +116,34 @@ export function pathMappingProblem(mapping: PathMapping): string | undefined {
   return checkLocalAbsolute(mapping.localPrefix, 'path mapping local prefix');
 }
 
+type LongestMapping = { mapping: PathMapping; length: number } | { problem: string } | undefined;
+
+/** The mapping with the longest remote prefix covering `path` (whole segments only). */
+function longestMapping(path: ParsedPath, mappings: readonly PathMapping[]): LongestMapping {
+  let best: { mapping: PathMapping; length: number } | undefined;
+  for (const mapping of mappings) {
+    const problem = pathMappingProblem(mapping);
+    if (problem) return { problem };
+    const prefix = parseArrPath(mapping.remotePrefix);
+    if (!prefix.ok || !startsWithPrefix(path, prefix.path)) continue;
+    if (!best || prefix.path.segments.length > best.length) {
+      best = { mapping, length: prefix.path.segments.length };
+    }
+  }
+  return best;
+}
+
+/**
+ * The mapping `mapArrPath` would use for `arrPath`, or `undefined` when none covers it (or the
+ * path or a mapping is invalid). Tells "mapped here" apart from "taken as-is".
+ */
+export function coveringMapping(arrPath: string, mappings: readonly PathMapping[]): PathMapping | undefined {
+  const parsed = parseArrPath(arrPath);
+  if (!parsed.ok) return undefined;
+  const best = longestMapping(parsed.path, mappings);
+  return best && 'mapping' in best ? best.mapping : undefined;
+}
+
 /**
  * Maps an Arr path onto this machine. The mapping with the longest matching prefix wins, and a
  * prefix matches only whole segments (`/movies` never matches `/movies2`). A POSIX path with no
@@ -126,17 +154,8 @@ export function mapArrPath(arrPath: string, mappings: readonly PathMapping[]): M
   if (!parsed.ok) return { ok: false, reason: `${JSON.stringify(arrPath)} ${parsed.problem}` };
   const path = parsed.path;
 
-  let best: { mapping: PathMapping; length: number } | undefined;
-  for (const mapping of mappings) {
-    const problem = pathMappingProblem(mapping);
-    if (problem) return { ok: false, reason: problem };
-    const prefix = parseArrPath(mapping.remotePrefix);
-    if (!prefix.ok || !startsWithPrefix(path, prefix.path)) continue;
-    if (!best || prefix.path.segments.length > best.length) {
-      best = { mapping, length: prefix.path.segments.length };
-    }
-  }
-
+  const best = longestMapping(path, mappings);
+  if (best && 'problem' in best) return { ok: false, reason: best.problem };
   if (best) {
     const rest = path.segments.slice(best.length);
     return { ok: true, localPath: posix.join(best.mapping.localPrefix, ...rest), style: path.style };
