@@ -48,6 +48,8 @@ export interface Ytdlp {
   /** `yt-dlp --version`, asked once per instance. */
   version(): Promise<string>;
   search(query: string, count: number, options?: SearchOptions): Promise<SearchResult[]>;
+  /** The same search, but each result as yt-dlp printed it (for rankers that read more fields). */
+  searchEntries(query: string, count: number, options?: SearchOptions): Promise<unknown[]>;
   download(request: DownloadRequest): Promise<DownloadResult>;
 }
 
@@ -109,7 +111,7 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     return versionPromise;
   };
 
-  const search = async (query: string, count: number, options: SearchOptions = {}): Promise<SearchResult[]> => {
+  const runSearch = async (query: string, count: number, options: SearchOptions): Promise<{ stdout: string; stderrTail: string }> => {
     const parsed = searchRequestSchema.safeParse({ query, count });
     if (!parsed.success) throw invalid('search', parsed.error);
     if (options.signal?.aborted) throw aborted('search');
@@ -123,15 +125,35 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
       throw failureFromOutcome('yt-dlp', `search "${parsed.data.query}"`, outcome, outcome.stderrTail);
     }
+    return { stdout: outcome.stdout, stderrTail: outcome.stderrTail };
+  };
+
+  const badSearchOutput = (stderrTail: string, cause: unknown): MediaToolError =>
+    new MediaToolError('yt-dlp search printed output that is not a search result', {
+      tool: 'yt-dlp',
+      failure: 'bad-output',
+      stderrTail,
+      cause,
+    });
+
+  const search = async (query: string, count: number, options: SearchOptions = {}): Promise<SearchResult[]> => {
+    const { stdout, stderrTail } = await runSearch(query, count, options);
     try {
-      return parseSearchOutput(outcome.stdout);
+      return parseSearchOutput(stdout);
     } catch (cause) {
-      throw new MediaToolError('yt-dlp search printed output that is not a search result', {
-        tool: 'yt-dlp',
-        failure: 'bad-output',
-        stderrTail: outcome.stderrTail,
-        cause,
-      });
+      throw badSearchOutput(stderrTail, cause);
+    }
+  };
+
+  const searchEntries = async (query: string, count: number, options: SearchOptions = {}): Promise<unknown[]> => {
+    const { stdout, stderrTail } = await runSearch(query, count, options);
+    try {
+      const entries = (JSON.parse(stdout) as { entries?: unknown }).entries;
+      if (entries === null || entries === undefined) return [];
+      if (!Array.isArray(entries)) throw new Error('"entries" is not a list');
+      return entries;
+    } catch (cause) {
+      throw badSearchOutput(stderrTail, cause);
     }
   };
 
@@ -222,7 +244,7 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     }
   };
 
-  return { version, search, download };
+  return { version, search, searchEntries, download };
 }
 
 async function readFinalPath(file: string): Promise<string | undefined> {
