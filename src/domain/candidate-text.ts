@@ -64,7 +64,7 @@ export function findJoined(words: readonly string[], phrase: readonly string[]):
   return undefined;
 }
 
-/** True when any phrase (given as text) occurs in `words` as whole consecutive words. */
+/** The first phrase (given as text) that occurs in `words` as whole consecutive words. */
 export function hasAnyPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
   return phrases.find((phrase) => findPhrase(words, tokens(phrase)) >= 0);
 }

@@ -22,6 +22,8 @@ export interface FailedRun {
   exitCode: number | null;
   signal?: string | null;
   stderr: string;
+  /** Set when the service itself ended the run (its timeout, its size ceiling, a shutdown). */
+  stoppedBecause?: 'timeout' | 'too-large' | 'aborted';
 }
 
 interface Rule {
@@ -68,6 +70,14 @@ function lineMatching(stderr: string, pattern: RegExp): string | undefined {
   return trimmed.length > MAX_DETAIL ? `${trimmed.slice(0, MAX_DETAIL - 1)}…` : trimmed;
 }
 
+function firstRuleMatch(stderr: string): DownloadErrorClass | undefined {
+  for (const rule of RULES) {
+    const detail = lineMatching(stderr, rule.pattern);
+    if (detail !== undefined) return { kind: rule.kind, reason: rule.reason, detail };
+  }
+  return undefined;
+}
+
 /** Last `ERROR:` line (or last non-empty line) of stderr, for unknown failures. */
 function lastErrorLine(stderr: string): string | undefined {
   const lines = stderr.split(/[\r\n]+/).map((l) => l.trim()).filter((l) => l !== '');
@@ -79,10 +89,15 @@ function lastErrorLine(stderr: string): string | undefined {
 /** Classifies a failed yt-dlp or ffmpeg run from its exit status and stderr text. */
 export function classifyDownloadError(run: FailedRun): DownloadErrorClass {
   const stderr = run.stderr ?? '';
-  for (const rule of RULES) {
-    const detail = lineMatching(stderr, rule.pattern);
-    if (detail !== undefined) return { kind: rule.kind, reason: rule.reason, detail };
+  const matched = firstRuleMatch(stderr);
+  // Our own reasons for stopping a run come first; only a rate limit seen before a timeout
+  // (yt-dlp stuck retrying 429s) is worth more than "took too long".
+  if (run.stoppedBecause === 'too-large') return { kind: 'too-large', reason: 'file grew past the configured maximum size' };
+  if (run.stoppedBecause === 'aborted') return { kind: 'transient', reason: 'stopped by the service (shutdown or cancel)' };
+  if (run.stoppedBecause === 'timeout') {
+    return matched?.kind === 'rate-limited' ? matched : { kind: 'transient', reason: 'took too long and was stopped' };
   }
+  if (matched) return matched;
   const detail = lastErrorLine(stderr);
   const withDetail = (kind: DownloadErrorKind, reason: string): DownloadErrorClass =>
     detail === undefined ? { kind, reason } : { kind, reason, detail };

@@ -71,7 +71,6 @@ function titleStem(title: string, year: number | undefined): string {
   const cleaned = title
     .replace(/: /g, ' - ')
     .replace(/[:/\\]/g, '-')
-    // eslint-disable-next-line no-control-regex
     .replace(/[*?"<>|\u0000-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

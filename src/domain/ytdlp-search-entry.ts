@@ -43,8 +43,8 @@ export interface ParsedSearchOutput {
   skipped: { index: number; reason: string }[];
 }
 
-/** Accepts a `-J` playlist object, an array of entries, or a single entry. */
-export function parseSearchOutput(value: unknown): ParsedSearchOutput {
+/** Reads already-parsed JSON: a `-J` playlist object, an array of entries, or a single entry. */
+export function readSearchEntries(value: unknown): ParsedSearchOutput {
   let raw: unknown[];
   if (Array.isArray(value)) raw = value;
   else if (value !== null && typeof value === 'object' && Array.isArray((value as { entries?: unknown }).entries)) {
@@ -76,7 +76,7 @@ export function parseDumpJsonLines(output: string): ParsedSearchOutput {
         values.push(undefined);
       }
     });
-  const parsed = parseSearchOutput(values);
+  const parsed = readSearchEntries(values);
   // Lines that were not JSON were already reported; don't report them twice.
   const reported = new Set(skipped.map((s) => s.index));
   return { entries: parsed.entries, skipped: [...skipped, ...parsed.skipped.filter((s) => !reported.has(s.index))] };

@@ -65,6 +65,15 @@ describe('classifyDownloadError', () => {
     expect(classifyDownloadError({ exitCode: 2, stderr }).kind).toBe('permanent');
   });
 
+  it('puts the service\'s own reason for stopping a run first', () => {
+    const stderr = 'ERROR: unable to download video data: HTTP Error 429: Too Many Requests';
+    expect(classifyDownloadError({ exitCode: null, signal: 'SIGTERM', stderr, stoppedBecause: 'too-large' }).kind).toBe('too-large');
+    expect(classifyDownloadError({ exitCode: null, signal: 'SIGTERM', stderr: '[download]  12.0%', stoppedBecause: 'timeout' })).toEqual({ kind: 'transient', reason: 'took too long and was stopped' });
+    // yt-dlp stuck retrying 429s until our timeout: that is a rate limit.
+    expect(classifyDownloadError({ exitCode: null, signal: 'SIGTERM', stderr, stoppedBecause: 'timeout' }).kind).toBe('rate-limited');
+    expect(classifyDownloadError({ exitCode: null, signal: 'SIGTERM', stderr: '', stoppedBecause: 'aborted' }).kind).toBe('transient');
+  });
+
   it('keeps the detail short', () => {
     const result = classifyDownloadError({ exitCode: 1, stderr: `ERROR: HTTP Error 429 ${'x'.repeat(1_000)}` });
     expect(result.detail?.length).toBe(300);
