@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { healthRoutes } from '../routes/health/health.routes.ts';
+import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './errors.ts';
 import { requestLog } from './request-log.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/', healthRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   installErrorHandlers(app, deps.logger);
   return app;
 }

@@ -1,0 +1,94 @@
+// One stored webhook, from its raw body to its outcome. Called by the `webhook-event` job; safe to
+// call again for the same event (a retried job): a settled event is left as it is.
+import { eq } from 'drizzle-orm';
+import { parseRadarrWebhook } from '../arr/radarr-webhook.ts';
+import { parseSonarrWebhook } from '../arr/sonarr-webhook.ts';
+import { connections, webhookEvents } from '../db/schema/index.ts';
+import { webhookAction } from '../domain/event-action.ts';
+import { applyAction, type InboxDeps } from './apply-action.ts';
+import { resolveConnection, type ConnectionRow } from './connection-choice.ts';
+import { inEventTransaction, outcome, recordOutcome, type EventOutcome } from './event-outcome.ts';
+
+/** Thrown to have pg-boss retry the job later (with its back-off); the event stays `received`. */
+export class EventDeferred extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventDeferred';
+  }
+}
+
+export type ProcessOptions = {
+  /** On the job's last try a deferral settles the event instead of asking for another try. */
+  lastAttempt: boolean;
+};
+
+/**
+ * Processes the event. Returns its outcome, or `undefined` when there was nothing to do (gone or
+ * already settled). Throws {@link EventDeferred} while the item's folder is not there yet.
+ */
+export async function processWebhookEvent(
+  deps: InboxDeps,
+  eventId: number,
+  options: ProcessOptions,
+): Promise<EventOutcome | undefined> {
+  const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
+  if (!event || event.state !== 'received') return undefined;
+
+  const connection = await connectionOf(deps, event);
+  if (!connection.ok) return inEventTransaction(deps.db, eventId, async () => outcome.needsSetup(connection.why));
+  if (!connection.row.enabled) {
+    return inEventTransaction(deps.db, eventId, async () =>
+      outcome.ignored(`connection "${connection.row.name}" is disabled; enable it and run a library sync to catch up`),
+    );
+  }
+
+  const parsed = parseStored(event.source, event.rawBody);
+  if (!parsed.ok) return inEventTransaction(deps.db, eventId, async () => outcome.failed(parsed.why));
+
+  const result = await applyAction(
+    deps,
+    { eventId, eventType: event.eventType, connection: connection.row },
+    webhookAction(event.source, parsed.event),
+  );
+  if (result?.state !== 'deferred') return result;
+  if (!options.lastAttempt) throw new EventDeferred(result.summary);
+  const settled = outcome.processed(
+    `${result.summary}. Gave up waiting: the trailer is fetched on the next import of a file (its Download event) or by the library sync`,
+  );
+  await recordOutcome(deps.db, eventId, settled);
+  return settled;
+}
+
+type EventRow = typeof webhookEvents.$inferSelect;
+
+/** The event's connection; re-resolved when it has none (or its connection was deleted since). */
+async function connectionOf(
+  deps: InboxDeps,
+  event: EventRow,
+): Promise<{ ok: true; row: ConnectionRow } | { ok: false; why: string }> {
+  if (event.connectionId !== null) {
+    const [row] = await deps.db.select().from(connections).where(eq(connections.id, event.connectionId));
+    if (row) return { ok: true, row };
+  }
+  const choice = await resolveConnection(deps.db, event.source, {
+    hint: event.connectionHint,
+    instanceName: event.instanceName,
+  });
+  if (choice.connection === null) return { ok: false, why: `Kept, not acted on yet: ${choice.why}` };
+  await deps.db.update(webhookEvents).set({ connectionId: choice.connection.id }).where(eq(webhookEvents.id, event.id));
+  return { ok: true, row: choice.connection };
+}
+
+function parseStored(source: EventRow['source'], rawBody: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch (err) {
+    return { ok: false as const, why: `stored body is not JSON: ${String(err)}` };
+  }
+  const parsed = source === 'radarr' ? parseRadarrWebhook(json) : parseSonarrWebhook(json);
+  if (!parsed.ok) {
+    return { ok: false as const, why: `stored body is no longer valid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}` };
+  }
+  return { ok: true as const, event: parsed.event };
+}

@@ -1,0 +1,128 @@
+// POST/PUT /webhooks/radarr and /webhooks/sonarr. The sender waits for this answer on the thread
+// that imports the file and never resends, so the route only validates, stores the event with its
+// job in one transaction, and answers; all work happens in the `webhook-event` job.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { requireApiKey } from '../../http/api-key.ts';
+import { errorJson } from '../../http/errors.ts';
+import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
+import { resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
+import { storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from '../../inbox/store-event.ts';
+import { contentTypeProblem, displayText, isJsonContentType, readWebhookBody } from './webhook-body.ts';
+
+/** Real payloads are a few KiB; 1 MiB leaves room for huge custom-format lists and nothing else. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+const APP_NAME: Record<ArrSource, string> = { radarr: 'Radarr', sonarr: 'Sonarr' };
+
+export function webhookRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  for (const source of ['radarr', 'sonarr'] as const) {
+    app.on(
+      ['POST', 'PUT'],
+      `/webhooks/${source}`,
+      requireApiKey(() => deps.apiKey.current()),
+      requireJson,
+      bodyLimit({
+        maxSize: MAX_WEBHOOK_BYTES,
+        onError: (c) =>
+          errorJson(c, 413, 'payload_too_large', `The webhook body is larger than ${MAX_WEBHOOK_BYTES} bytes (1 MiB).`),
+      }),
+      (c) => receiveWebhook(c, deps, source),
+    );
+  }
+  return app;
+}
+
+const requireJson: MiddlewareHandler = async (c, next) => {
+  const contentType = c.req.header('content-type');
+  if (!isJsonContentType(contentType)) {
+    const problem = contentTypeProblem(contentType);
+    return errorJson(c, 400, problem.error, problem.message, { issues: problem.issues });
+  }
+  await next();
+};
+
+async function receiveWebhook(c: Context, deps: AppDeps, source: ArrSource): Promise<Response> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await c.req.arrayBuffer());
+  } catch {
+    return errorJson(c, 400, 'invalid_body', 'The webhook body could not be read (the sender closed the connection early).');
+  }
+  const read = readWebhookBody(source, bytes);
+  if (!read.ok) return errorJson(c, 400, read.error, read.message, { issues: read.issues });
+
+  const boss = deps.boss;
+  if (!boss) return unavailable(c, 'the job queue is not running in this process');
+  const hint = displayText(c.req.query('connection')?.trim() || undefined);
+  const instanceName = displayText(read.event.instanceName);
+  let choice: ConnectionChoice<ConnectionRow>;
+  let stored: StoredWebhookEvent;
+  try {
+    choice = await resolveConnection(deps.database.db, source, { hint, instanceName });
+    stored = await storeWebhookEvent(deps.database.db, boss, {
+      source,
+      connectionId: choice.connection?.id ?? null,
+      connectionHint: hint,
+      instanceName,
+      eventType: displayText(read.eventType) ?? 'Unknown',
+      dedupeKey: read.dedupeKey,
+      rawBody: read.text,
+      disposition: dispositionOf(source, read.action, instanceName, choice),
+    });
+  } catch (err) {
+    deps.logger.error({ err, source }, 'webhook could not be stored');
+    return unavailable(c, 'the database is not reachable');
+  }
+  deps.logger.info(
+    { source, eventId: stored.eventId, eventType: read.eventType, duplicate: stored.duplicate, state: stored.state },
+    'webhook received',
+  );
+
+  if (read.action.type === 'test') {
+    return c.json({ ok: true, eventId: stored.eventId, message: testMessage(source, instanceName, choice) }, 200);
+  }
+  const reply = {
+    accepted: true,
+    eventId: stored.eventId,
+    duplicate: stored.duplicate,
+    action: read.action.type,
+    state: stored.state,
+    ...(read.action.type === 'none' ? { reason: read.action.reason } : {}),
+    ...(choice.connection === null && read.action.type !== 'none' ? { message: needsSetupMessage(choice.why) } : {}),
+  };
+  // 202: the work is queued. A duplicate or an event with nothing to do is simply "OK".
+  return c.json(reply, stored.duplicate || stored.state !== 'received' ? 200 : 202);
+}
+
+function dispositionOf(
+  source: ArrSource,
+  action: WebhookAction,
+  instanceName: string | null,
+  choice: ConnectionChoice<ConnectionRow>,
+): EventDisposition {
+  if (action.type === 'test') {
+    return { kind: 'settled', state: 'processed', summary: testMessage(source, instanceName, choice) };
+  }
+  if (action.type === 'none') return { kind: 'settled', state: 'ignored', summary: action.reason };
+  if (choice.connection === null) return { kind: 'needs-setup', summary: needsSetupMessage(choice.why) };
+  return { kind: 'job' };
+}
+
+function testMessage(source: ArrSource, instanceName: string | null, choice: ConnectionChoice<ConnectionRow>): string {
+  const sender = instanceName ?? APP_NAME[source];
+  const works = `Previewarr received the test from ${sender}; the connection works`;
+  if (choice.connection !== null) return `${works} (connection "${choice.connection.name}")`;
+  return `${works}, but ${choice.why}: add it in Previewarr under Settings → Connections so its events can be acted on`;
+}
+
+function needsSetupMessage(why: string): string {
+  return `Kept, not acted on yet: ${why}. It runs once that connection is added in Previewarr.`;
+}
+
+function unavailable(c: Context, why: string): Response {
+  // Never 2xx for an event that was not stored: the sender then marks the delivery as failed.
+  return errorJson(c, 503, 'unavailable', `Previewarr could not store this event because ${why}; try again shortly.`);
+}
