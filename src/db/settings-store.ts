@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { settingsSchema, type Settings } from '../config/settings.ts';
+import { settingsSchema, type Settings, type SettingsKey } from '../config/settings.ts';
 import type { Db, Tx } from './client.ts';
 import { settings } from './schema/index.ts';
 
@@ -19,7 +19,11 @@ export async function readSettings(db: Db | Tx): Promise<Settings> {
 
 /** Validates a partial update against the settings schema and stores it. Throws ZodError. */
 export async function writeSettings(db: Db | Tx, update: Partial<Settings>): Promise<Settings> {
-  const valid = settingsSchema.partial().parse(update);
+  // Only the keys given are parsed: zod 4 applies `.default()` inside `.partial()`, which would
+  // silently reset every key not in the update to its default.
+  const given = Object.keys(update).filter((key) => key in settingsSchema.shape);
+  const picked = settingsSchema.pick(Object.fromEntries(given.map((key) => [key, true])) as { [K in SettingsKey]?: true });
+  const valid: Record<string, unknown> = picked.parse(update);
   for (const [key, value] of Object.entries(valid)) {
     if (value === undefined) {
       await db.delete(settings).where(sql`${settings.key} = ${key}`);
