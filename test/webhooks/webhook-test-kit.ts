@@ -1,0 +1,133 @@
+// Shared set-up for the webhook tests: a real service (only the webhook worker, or none), a temp
+// media tree the fixtures' Arr paths map into, connection rows, and readers for events and jobs.
+import { eq, sql } from 'drizzle-orm';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rowsOf } from '../../src/db/client.ts';
+import { connections, media, trailers, webhookEvents, type PathMapping, type RootFolderInfo } from '../../src/db/schema/index.ts';
+import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
+import { processWebhookEvent } from '../../src/inbox/process-event.ts';
+import type { QueueName } from '../../src/jobs/queues.ts';
+import { arrFixture, type ArrApp, type JsonObject } from '../support/fake-arr-data.ts';
+import { postWebhook, type WebhookReply } from '../support/fake-arr.ts';
+import { startTestService, type TestService } from '../support/test-service.ts';
+
+export type Library = { dir: string; movies: string; tv: string; anime: string; remove(): void };
+
+/** Folders for the items the fixtures name, except "Nightfall Protocol (2026)" (added, no file yet). */
+export function makeLibrary(): Library {
+  const dir = mkdtempSync(join(tmpdir(), 'previewarr-webhooks-'));
+  const movies = join(dir, 'movies');
+  const tv = join(dir, 'tv');
+  const anime = join(dir, 'anime');
+  for (const folder of [
+    join(movies, 'Arrival (2016)'),
+    join(movies, 'Blade Runner 2049 (2017)'),
+    join(tv, 'Severance'),
+    join(tv, 'The Expanse'),
+    join(anime, "Frieren - Beyond Journey's End"),
+  ]) {
+    mkdirSync(folder, { recursive: true });
+  }
+  return { dir, movies, tv, anime, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The fixtures' `/movies`, `/tv` and `/anime` mapped into the temp library. */
+export function fixtureMappings(app: ArrApp, library: Library): PathMapping[] {
+  return app === 'radarr'
+    ? [{ remotePrefix: '/movies', localPrefix: library.movies }]
+    : [
+        { remotePrefix: '/tv', localPrefix: library.tv },
+        { remotePrefix: '/anime', localPrefix: library.anime },
+      ];
+}
+
+/** Only the webhook worker, or no worker at all (to look at what the request path queued). */
+export function startWebhookService(worker: 'webhook' | 'none'): Promise<TestService> {
+  return startTestService({ workers: (deps) => (worker === 'webhook' ? [webhookEventWorker(deps)] : []) });
+}
+
+export async function addConnection(
+  svc: TestService,
+  input: { name: string; kind: ArrApp; pathMappings?: PathMapping[]; rootFolders?: RootFolderInfo[]; enabled?: boolean },
+): Promise<number> {
+  const [row] = await svc.deps.database.db
+    .insert(connections)
+    .values({
+      name: input.name,
+      kind: input.kind,
+      baseUrl: `http://127.0.0.1:9/${input.kind}`,
+      apiKey: 'arr-api-key-not-used-by-webhooks',
+      enabled: input.enabled ?? true,
+      pathMappings: input.pathMappings ?? [],
+      rootFolders: input.rootFolders ?? [],
+    })
+    .returning({ id: connections.id });
+  if (!row) throw new Error('connection insert returned nothing');
+  return row.id;
+}
+
+/** Empties what the tests write, so each test starts from no events and no media. */
+export async function clearLibraryRows(svc: TestService): Promise<void> {
+  const db = svc.deps.database.db;
+  await db.delete(webhookEvents);
+  await db.delete(media);
+}
+
+export function webhookUrl(svc: TestService, app: ArrApp, query = ''): string {
+  return `${svc.url}/webhooks/${app}${query}`;
+}
+
+export function send(
+  svc: TestService,
+  app: ArrApp,
+  body: unknown,
+  options: { query?: string; headers?: Record<string, string>; method?: 'POST' | 'PUT'; auth?: boolean } = {},
+): Promise<WebhookReply> {
+  const headers = { ...(options.auth === false ? {} : { 'X-Api-Key': svc.apiKey }), ...options.headers };
+  return postWebhook(webhookUrl(svc, app, options.query), body, { app, headers, ...(options.method ? { method: options.method } : {}) });
+}
+
+export function fixture(app: ArrApp, name: string): JsonObject {
+  return arrFixture(app, name);
+}
+
+export type EventRow = typeof webhookEvents.$inferSelect;
+export type MediaRow = typeof media.$inferSelect;
+
+export async function eventRows(svc: TestService): Promise<EventRow[]> {
+  return svc.deps.database.db.select().from(webhookEvents).orderBy(webhookEvents.id);
+}
+
+export async function eventRow(svc: TestService, id: number): Promise<EventRow> {
+  const [row] = await svc.deps.database.db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
+  if (!row) throw new Error(`no webhook event ${id}`);
+  return row;
+}
+
+export async function mediaRows(svc: TestService): Promise<MediaRow[]> {
+  return svc.deps.database.db.select().from(media).orderBy(media.id);
+}
+
+/** Jobs of a queue whose payload contains `data` (pg-boss matches it as JSON containment). */
+export function jobsWith(svc: TestService, queue: QueueName, data: object) {
+  return svc.boss.findJobs<Record<string, unknown>>(queue, { data });
+}
+
+/** Runs the event's processing the way its job does (first try unless `lastAttempt`). */
+export function processEvent(svc: TestService, eventId: number, lastAttempt = false) {
+  return processWebhookEvent({ db: svc.deps.database.db, boss: svc.boss }, eventId, { lastAttempt });
+}
+
+/** Records a trailer file of ours for the media row, as the pipeline would after placing it. */
+export async function recordTrailer(svc: TestService, mediaId: number, path: string): Promise<void> {
+  const db = svc.deps.database.db;
+  await db.insert(trailers).values({ mediaId, path, sizeBytes: 1234, mtimeMs: 1_700_000_000_000, sourceUrl: 'http://127.0.0.1/clip' });
+  await db.update(media).set({ trailerStatus: 'have' }).where(eq(media.id, mediaId));
+}
+
+export async function countRows(svc: TestService, table: 'webhook_events' | 'media'): Promise<number> {
+  const result = await svc.deps.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+  return Number(rowsOf<{ n: number }>(result)[0]?.n);
+}
