@@ -104,7 +104,9 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, T
 
 /** Writes `buffer`, waiting for the socket to drain; false once the client has gone. */
 async function send(res: ServerResponse, buffer: Buffer): Promise<boolean> {
-  const gone = (): boolean => res.destroyed || res.writableEnded || res.socket === null || res.socket.destroyed;
+  // Not `res.socket`: a request pipelined on a keep-alive connection has no socket until the
+  // previous response ends, and its writes are buffered meanwhile.
+  const gone = (): boolean => res.destroyed || res.writableEnded;
   if (gone()) return false;
   if (!res.write(buffer)) {
     await new Promise<void>((resolve) => {
@@ -170,7 +172,7 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
         if (bytesRead === 0 || !(await send(res, buffer.subarray(0, bytesRead)))) return;
         position += bytesRead;
         sent += bytesRead;
-        if (limit.bytesPerSecond !== undefined) await tick();
+        if (limit.bytesPerSecond !== undefined && position <= range.end) await tick();
       }
     } finally {
       await handle.close();
@@ -184,7 +186,8 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
     res.writeHead(200, { 'Content-Type': 'video/mp4' });
     const chunk = Buffer.alloc(bytesPerSecond !== undefined ? bytesPerTick(bytesPerSecond) : CHUNK_BYTES, 0x42);
     while (!closing && (await send(res, chunk))) {
-      if (bytesPerSecond !== undefined) await tick();
+      // Yield even when the socket takes everything, so other requests and close() get a turn.
+      await (bytesPerSecond !== undefined ? tick() : new Promise((resolve) => setImmediate(resolve)));
     }
   };
 

@@ -6,15 +6,23 @@
  *   const big = await makeClip({ width: 1920, height: 1080, rate: 10 });
  *   const webm = await makeClip({ kind: 'webm-vp9-opus' });
  *
- * Clips live in one temp folder per process, removed when the process exits. Keep them short and
- * small: the tests run on two cores. FFMPEG_PATH picks the binary (default `ffmpeg`).
+ * Clips live in one temp folder per process, removed when the process exits (or, when it was
+ * killed, by the next process that makes clips). Keep them short and small: the tests run on two
+ * cores. FFMPEG_PATH picks the binary (default `ffmpeg`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 
-export type ClipKind = 'mp4-h264-aac' | 'mp4-h264-silent' | 'webm-vp9-opus' | 'mkv-hevc-aac' | 'mkv-h264-opus';
+export type ClipKind =
+  | 'mp4-h264-aac'
+  | 'mp4-h264-silent'
+  | 'webm-vp9-opus'
+  | 'mkv-hevc-aac'
+  | 'mkv-h264-opus'
+  /** A second audio track (opus, 880 Hz) after the first (aac, 440 Hz). */
+  | 'mkv-h264-two-audio';
 
 export interface ClipSpec {
   kind?: ClipKind;
@@ -31,6 +39,7 @@ const EXTENSIONS: Record<ClipKind, string> = {
   'webm-vp9-opus': 'webm',
   'mkv-hevc-aac': 'mkv',
   'mkv-h264-opus': 'mkv',
+  'mkv-h264-two-audio': 'mkv',
 };
 
 const H264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
@@ -43,14 +52,34 @@ const ENCODING: Record<ClipKind, string[]> = {
   'webm-vp9-opus': ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k', ...OPUS, '-f', 'webm'],
   'mkv-hevc-aac': ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', ...AAC, '-f', 'matroska'],
   'mkv-h264-opus': [...H264, ...OPUS, '-f', 'matroska'],
+  'mkv-h264-two-audio': ['-map', '0:v', '-map', '1:a', '-map', '2:a', ...H264, '-c:a:0', 'aac', '-c:a:1', 'libopus', '-f', 'matroska'],
 };
 
 let folder: string | undefined;
 const made = new Map<string, Promise<string>>();
 
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * `<tmp>/previewarr-clips/<pid>-<random>/`. Test workers are often killed rather than allowed to
+ * exit, so besides the exit hook, folders of processes that are gone are removed on first use.
+ */
 function clipFolder(): string {
   if (folder === undefined) {
-    const created = mkdtempSync(path.join(tmpdir(), 'previewarr-clips-'));
+    const parent = path.join(tmpdir(), 'previewarr-clips');
+    mkdirSync(parent, { recursive: true });
+    for (const name of readdirSync(parent)) {
+      const pid = Number(name.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+    const created = mkdtempSync(path.join(parent, `${process.pid}-`));
     folder = created;
     process.once('exit', () => rmSync(created, { recursive: true, force: true }));
   }
@@ -92,6 +121,7 @@ async function render(
     '-i',
     `testsrc2=size=${width}x${height}:rate=${rate}`,
     ...(silent ? [] : ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000']),
+    ...(kind === 'mkv-h264-two-audio' ? ['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000'] : []),
     '-t',
     String(seconds),
     ...ENCODING[kind],
