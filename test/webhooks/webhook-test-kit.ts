@@ -2,6 +2,7 @@
 // media tree the fixtures' Arr paths map into, connection rows, and readers for events and jobs.
 import { eq, sql } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rowsOf } from '../../src/db/client.ts';
@@ -130,4 +131,47 @@ export async function recordTrailer(svc: TestService, mediaId: number, path: str
 export async function countRows(svc: TestService, table: 'webhook_events' | 'media'): Promise<number> {
   const result = await svc.deps.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
   return Number(rowsOf<{ n: number }>(result)[0]?.n);
+}
+
+export type RawReply = { status: number; text: string; headers: Record<string, string | string[] | undefined> };
+
+/**
+ * A request with exact bytes and headers. `chunks` are written one by one without a
+ * Content-Length (chunked transfer) unless `contentLength` is given. Write errors after the
+ * server answered (it may stop reading an oversized body) do not hide its answer.
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; chunks: Buffer[]; contentLength?: boolean },
+): Promise<RawReply> {
+  const total = options.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const headers: Record<string, string> = {
+    ...(options.contentLength === false ? {} : { 'Content-Length': String(total) }),
+    ...options.headers,
+  };
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    // A fresh connection per request, like Radarr/Sonarr (Connection: close): after refusing an
+    // oversized body the server may close the socket, which must not break the next request.
+    const req = httpRequest(url, { method: options.method ?? 'POST', headers, agent: false }, (res) => {
+      answered = true;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    const writeNext = (index: number) => {
+      if (index >= options.chunks.length || req.destroyed) {
+        req.end();
+        return;
+      }
+      const more = req.write(options.chunks[index]!);
+      if (more) writeNext(index + 1);
+      else req.once('drain', () => writeNext(index + 1));
+    };
+    writeNext(0);
+  });
 }
