@@ -1,6 +1,7 @@
 // Pure: yt-dlp prints one progress line per update through our `--progress-template`
 // (`<prefix>{json}`); this turns such a line into a progress value and ignores every other line.
 import { z } from 'zod';
+import { optionalNumber } from './tolerant-fields.ts';
 
 export const PROGRESS_LINE_PREFIX = '[previewarr-progress] ';
 
@@ -14,14 +15,7 @@ export interface DownloadProgress {
   eta?: number;
 }
 
-// yt-dlp fills these with null when unknown, and adds fields across versions: stay tolerant.
-const optionalNumber = z
-  .number()
-  .nonnegative()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => value ?? undefined);
-
+// yt-dlp fills unknown fields with null, and adds fields across versions: stay tolerant.
 const progressSchema = z.object({
   filename: z.string().optional().catch(undefined),
   downloaded_bytes: optionalNumber,

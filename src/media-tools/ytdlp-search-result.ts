@@ -1,6 +1,7 @@
 // Pure: the JSON yt-dlp prints for `ytsearchN:query --flat-playlist -J`, read tolerantly. Fields
 // come and go between yt-dlp versions and extractors, so one odd entry is skipped, not fatal.
 import { z } from 'zod';
+import { optionalNumber, optionalText } from './tolerant-fields.ts';
 
 export interface SearchResult {
   id: string;
@@ -11,27 +12,15 @@ export interface SearchResult {
   viewCount?: number;
 }
 
-const optionalText = z
-  .string()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value));
-const optionalCount = z
-  .number()
-  .nonnegative()
-  .nullish()
-  .catch(undefined)
-  .transform((value) => value ?? undefined);
-
 const entrySchema = z.object({
   id: z.string().min(1),
   title: optionalText,
   url: optionalText,
   webpage_url: optionalText,
-  duration: optionalCount,
+  duration: optionalNumber,
   channel: optionalText,
   uploader: optionalText,
-  view_count: optionalCount,
+  view_count: optionalNumber,
   ie_key: optionalText,
 });
 

@@ -172,6 +172,8 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     const jsRuntimes = supportsJsRuntimes(await version()) && isYoutubeUrl(url);
 
     const finalPathFile = `${outputPath}.final-path`;
+    // yt-dlp appends to this file; a leftover from a crashed attempt would name a stale path.
+    await rm(finalPathFile, { force: true });
     const files = await trackDownloadFiles(outputPath, [finalPathFile]);
     const progressTotal = new DownloadProgressTotal();
     const running = startProcess(config.ytdlpPath, downloadArgs({ ...parsed.data, finalPathFile, ffmpegPath, jsRuntimes }), {

@@ -94,6 +94,29 @@ describe('clip server', () => {
     }
   });
 
+  it('serves a DASH presentation beside its manifest, and nothing outside it', async () => {
+    const manifest = await fetch(server.dashUrl('d'));
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toBe('application/dash+xml');
+    const text = await manifest.text();
+    expect(text).toContain('<MPD');
+    const init = await fetch(new URL('init-stream0.m4s', server.dashUrl('d')));
+    expect(init.status).toBe(200);
+    expect(init.headers.get('content-type')).toBe('video/iso.segment');
+    expect((await fetch(new URL('no-such-segment.m4s', server.dashUrl('d')))).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/dash/d/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    server.behave('d-busy', { kind: 'status', status: 429 });
+    expect((await fetch(server.dashUrl('d-busy'))).status).toBe(429);
+  });
+
+  it('serves a page that embeds the clip with its claimed duration', async () => {
+    const page = await fetch(server.pageUrl('p', 150));
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as Record<string, unknown>;
+    expect(data).toMatchObject({ '@type': 'VideoObject', duration: 'PT150S', contentUrl: server.url('p') });
+  });
+
   it('throttles: the whole clip arrives, no faster than the rate allows', async () => {
     server.behave('slow', { kind: 'throttle', bytesPerSecond: 200_000 });
     const started = Date.now();

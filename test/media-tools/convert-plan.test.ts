@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planConversion, type ConversionProfile } from '../../src/media-tools/convert-plan.ts';
 import type { MediaProbe } from '../../src/media-tools/ffprobe.ts';
-import { MediaToolError } from '../../src/media-tools/media-tool-error.ts';
+import { failureOfSync } from './tool-failure.ts';
 
 const profile: ConversionProfile = {
   container: 'mkv',
@@ -21,16 +21,6 @@ const probe = (overrides: Partial<MediaProbe> = {}): MediaProbe => ({
   audio: { index: 1, codec: 'aac', channels: 2 },
   ...overrides,
 });
-
-function thrown(run: () => unknown): MediaToolError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MediaToolError);
-    return error as MediaToolError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('planConversion', () => {
   it('remuxes when every stream already fits the profile', () => {
@@ -73,7 +63,7 @@ describe('planConversion', () => {
 
   it('refuses a file without video', () => {
     const { video: _video, ...audioOnly } = probe();
-    const error = thrown(() => planConversion(audioOnly, profile));
+    const error = failureOfSync(() => planConversion(audioOnly, profile));
     expect(error.failure).toBe('invalid-request');
     expect(error.message).toContain('no video stream');
   });
@@ -85,7 +75,7 @@ describe('planConversion', () => {
     [{ maxHeight: 0 }, 'maxHeight'],
     [{ hwaccel: 'cuda' }, 'hwaccel'],
   ])('refuses the invalid profile %j', (change, message) => {
-    const error = thrown(() => planConversion(probe(), { ...profile, ...change } as ConversionProfile));
+    const error = failureOfSync(() => planConversion(probe(), { ...profile, ...change } as ConversionProfile));
     expect(error.failure).toBe('invalid-request');
     expect(error.message).toContain(message);
   });

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConversion, type ConversionProfile } from '../../src/media-tools/convert-plan.ts';
 import { createFfmpeg, type ConvertProgress } from '../../src/media-tools/ffmpeg.ts';
-import { MediaToolError } from '../../src/media-tools/media-tool-error.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 import { makeClip } from '../support/make-clip.ts';
 import { eventually, processesMentioning } from './running-processes.ts';
+import { failureOf } from './tool-failure.ts';
 
 const ffmpegPath = process.env['FFMPEG_PATH'] ?? 'ffmpeg';
 const ffprobePath = process.env['FFPROBE_PATH'] ?? 'ffprobe';
@@ -32,15 +32,6 @@ async function freshDir(): Promise<string> {
   const dir = path.join(root, String(counter));
   await mkdir(dir);
   return dir;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MediaToolError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(MediaToolError);
-  return error as MediaToolError;
 }
 
 /** MD5 over one stream's packets: equal only when the stream was copied, not re-encoded. */

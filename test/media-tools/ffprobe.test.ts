@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProbeReport, probeMedia } from '../../src/media-tools/ffprobe.ts';
-import { MediaToolError } from '../../src/media-tools/media-tool-error.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { failureOf } from './tool-failure.ts';
 
 const ffprobePath = process.env['FFPROBE_PATH'] ?? 'ffprobe';
 let dir: string;
@@ -15,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function failureOf(promise: Promise<unknown>): Promise<MediaToolError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(MediaToolError);
-  return error as MediaToolError;
-}
 
 describe('probeMedia (real ffprobe)', () => {
   it('reads an h264/aac mp4', async () => {

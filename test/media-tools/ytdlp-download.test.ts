@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
-import { MediaToolError } from '../../src/media-tools/media-tool-error.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 import { supportsJsRuntimes } from '../../src/media-tools/ytdlp-args.ts';
 import { createYtdlp, type DownloadProgress, type DownloadRequest } from '../../src/media-tools/ytdlp.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { makeClip } from '../support/make-clip.ts';
 import { processesMentioning } from './running-processes.ts';
+import { failureOf } from './tool-failure.ts';
 
 const ytdlpPath = process.env['YTDLP_PATH'] ?? 'yt-dlp';
 const ytdlp = createYtdlp({ ytdlpPath, ffmpegPath: process.env['FFMPEG_PATH'] ?? '/usr/bin/ffmpeg' });
@@ -40,15 +40,6 @@ function request(url: string, outputPath: string, overrides: Partial<DownloadReq
     timeoutMs: 30_000,
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MediaToolError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(MediaToolError);
-  return error as MediaToolError;
 }
 
 beforeAll(async () => {
@@ -100,6 +91,41 @@ describe('yt-dlp download', () => {
     expect(server.requests.some((r) => r.id === '603' && r.status === 200)).toBe(true);
   });
 
+  it('merges separate video and audio (as YouTube serves them) into the exact output path', async () => {
+    const dir = await freshDir();
+    const outputPath = path.join(dir, '.dash.partial');
+    const progress: DownloadProgress[] = [];
+    const result = await ytdlp.download(request(server.dashUrl('611'), outputPath, { onProgress: (p) => progress.push(p) }));
+
+    // yt-dlp merged into `.dash.partial.mkv`; the caller still finds the file where it asked.
+    expect(result.filePath).toBe(outputPath);
+    expect(await readdir(dir)).toEqual(['.dash.partial']);
+    const probe = await ffmpeg.probe(outputPath);
+    expect(result.bytes).toBe(probe.sizeBytes);
+    expect(probe.formatName).toBe('matroska,webm');
+    expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 240 });
+    expect(probe.audio?.codec).toBe('aac');
+    expect(probe.durationSeconds).toBeGreaterThan(1.5);
+    const counts = progress.map((p) => p.downloadedBytes);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(server.requests.filter((r) => r.id === '611' && r.path.endsWith('.m4s')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('skips a video longer than the duration limit when the source tells its duration', async () => {
+    const dir = await freshDir();
+    const error = await failureOf(
+      ytdlp.download(request(server.pageUrl('612', 150), path.join(dir, '.t.partial'), { maxDurationSeconds: 60 })),
+    );
+    expect(error.failure).toBe('rejected');
+    expect(error.exitCode).toBe(0);
+    expect(error.stderrTail).toContain('does not pass filter');
+    expect(await readdir(dir)).toEqual([]);
+    // Within the limit, the same page downloads.
+    const fits = await ytdlp.download(request(server.pageUrl('612', 30), path.join(dir, '.t.partial'), { maxDurationSeconds: 60 }));
+    expect(fits.bytes).toBe((await readFile(clip)).length);
+  });
+
   it('reports a 404 with the HTTP error text and leaves nothing behind', async () => {
     server.behave('missing', { kind: 'status', status: 404 });
     const dir = await freshDir();
@@ -121,39 +147,19 @@ describe('yt-dlp download', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('kills an endless download at the size ceiling and leaves no file', async () => {
+  it.each([
+    ['from its progress reports', [], true],
+    ['by measuring the file on disk when yt-dlp reports no progress', ['--no-progress'], false],
+  ])('kills an endless download at the size ceiling %s, leaving no file', async (_how, extraArgs, reportsProgress) => {
     server.behave('endless', { kind: 'endless' });
     const dir = await freshDir();
     const outputPath = path.join(dir, '.endless.partial');
     const progress: DownloadProgress[] = [];
-    const error = await failureOf(
-      ytdlp.download(
-        request(server.url('endless'), outputPath, { maxFilesizeBytes: 1_000_000, onProgress: (p) => progress.push(p) }),
-      ),
-    );
+    const limits = { maxFilesizeBytes: 1_000_000, extraArgs, onProgress: (p: DownloadProgress) => progress.push(p) };
+    const error = await failureOf(ytdlp.download(request(server.url('endless'), outputPath, limits)));
     expect(error.failure).toBe('too-large');
-    expect(progress.some((p) => p.downloadedBytes > 1_000_000)).toBe(true);
+    expect(progress.some((p) => p.downloadedBytes > 1_000_000)).toBe(reportsProgress);
     expect(existsSync(outputPath)).toBe(false);
-    expect(await readdir(dir)).toEqual([]);
-    expect(await processesMentioning(outputPath)).toEqual([]);
-  });
-
-  it('also enforces the ceiling by measuring the file on disk when yt-dlp reports no progress', async () => {
-    server.behave('endless-quiet', { kind: 'endless' });
-    const dir = await freshDir();
-    const outputPath = path.join(dir, '.quiet.partial');
-    const progress: DownloadProgress[] = [];
-    const error = await failureOf(
-      ytdlp.download(
-        request(server.url('endless-quiet'), outputPath, {
-          maxFilesizeBytes: 1_000_000,
-          extraArgs: ['--no-progress'],
-          onProgress: (p) => progress.push(p),
-        }),
-      ),
-    );
-    expect(error.failure).toBe('too-large');
-    expect(progress).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
     expect(await processesMentioning(outputPath)).toEqual([]);
   });

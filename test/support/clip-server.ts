@@ -8,6 +8,8 @@
  *   server.behave('603', { kind: 'status', status: 429 });
  *   server.behave('604', { kind: 'throttle', bytesPerSecond: 50_000 });
  *   server.behave('605', { kind: 'endless' });        // never-ending body, no Content-Length
+ *   server.dashUrl('606')                             // a DASH manifest: separate video and audio
+ *   server.pageUrl('607', 150)                        // a web page embedding the clip, "150 s long"
  *   server.requests                                   // [{ method, path, id, range, status, at }]
  *   await server.close();                             // also cuts stalled/endless connections
  *
@@ -15,6 +17,9 @@
  * video/mp4, webm → video/webm, mkv → video/x-matroska), which is what makes yt-dlp's generic
  * extractor treat the URL as a direct video link. Unknown ids get the default clip unless
  * `unknownIds: 'not-found'`; other paths get 404. HEAD is answered like GET, without a body.
+ * `/dash/<id>/clip.mpd` (and its segments beside it) serves makeDashClip() for any id, and
+ * `/pages/<id>.html?duration=N` a page with schema.org VideoObject data (duration N seconds) whose
+ * video is `/clips/<id>.mp4`; a `status` behaviour set for the id applies to both.
  *
  * Behaviours (`file` defaults to the server's default clip):
  *   { kind: 'clip', file? }                        serve the file; Range → 206, bad Range → 416
@@ -25,11 +30,11 @@
  *   { kind: 'endless', bytesPerSecond? }           stream bytes without end and without Content-Length
  */
 import { once } from 'node:events';
-import { open, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import { makeClip } from './make-clip.ts';
+import { serveEndless, serveFile, servePage, serveStatus } from './clip-responses.ts';
+import { makeClip, makeDashClip } from './make-clip.ts';
 
 export type ClipBehavior =
   | { kind: 'clip'; file?: string }
@@ -42,7 +47,7 @@ export type ClipBehavior =
 export interface ClipRequest {
   method: string;
   path: string;
-  /** The `<id>` of `/clips/<id>.<ext>`, undefined for other paths. */
+  /** The `<id>` of `/clips/<id>.<ext>`, `/dash/<id>/…` or `/pages/<id>.html`; else undefined. */
   id: string | undefined;
   range: string | undefined;
   /** The status sent, 0 while headers are not out yet. */
@@ -56,6 +61,10 @@ export interface ClipServer {
   /** `http://127.0.0.1:PORT/clips/{id}.mp4`, for TRAILER_URL_TEMPLATE. */
   readonly urlTemplate: string;
   url(id: string, extension?: string): string;
+  /** `http://127.0.0.1:PORT/dash/<id>/clip.mpd`. */
+  dashUrl(id: string): string;
+  /** A page embedding `/clips/<id>.mp4` that claims the clip lasts `durationSeconds`. */
+  pageUrl(id: string, durationSeconds: number): string;
   behave(id: string, behavior: ClipBehavior): void;
   /** Every request seen, in order of arrival. */
   readonly requests: readonly ClipRequest[];
@@ -68,58 +77,23 @@ export interface ClipServerOptions {
   unknownIds?: 'default-clip' | 'not-found';
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mkv': 'video/x-matroska',
-};
-const STATUS_TEXT: Record<number, string> = {
-  403: 'Forbidden',
-  404: 'Not Found',
-  416: 'Range Not Satisfiable',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
-const TICK_MS = 100;
-const CHUNK_BYTES = 64 * 1024;
+type Route =
+  | { kind: 'clip'; id: string }
+  | { kind: 'dash'; id: string; file: string }
+  | { kind: 'page'; id: string; durationSeconds: number }
+  | { kind: 'none' };
 
-interface ByteRange {
-  start: number;
-  end: number;
-}
-
-/** Single ranges only (`bytes=a-b`, `bytes=a-`, `bytes=-n`); undefined when unsatisfiable. */
-function parseRange(header: string, size: number): ByteRange | undefined {
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (match === null || (match[1] === '' && match[2] === '')) return undefined;
-  const [from, to] = [match[1] ?? '', match[2] ?? ''];
-  const start = from === '' ? Math.max(0, size - Number(to)) : Number(from);
-  const end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
-  return start <= end && start < size ? { start, end } : undefined;
-}
-
-const bytesPerTick = (bytesPerSecond: number): number => Math.max(1, Math.floor((bytesPerSecond * TICK_MS) / 1000));
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, TICK_MS));
-
-/** Writes `buffer`, waiting for the socket to drain; false once the client has gone. */
-async function send(res: ServerResponse, buffer: Buffer): Promise<boolean> {
-  // Not `res.socket`: a request pipelined on a keep-alive connection has no socket until the
-  // previous response ends, and its writes are buffered meanwhile.
-  const gone = (): boolean => res.destroyed || res.writableEnded;
-  if (gone()) return false;
-  if (!res.write(buffer)) {
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        res.off('drain', done);
-        res.off('close', done);
-        resolve();
-      };
-      res.on('drain', done);
-      res.on('close', done);
-    });
+function routeOf(url: URL): Route {
+  const clip = /^\/clips\/([^/]+?)(\.[A-Za-z0-9]+)?$/.exec(url.pathname);
+  if (clip?.[1] !== undefined) return { kind: 'clip', id: decodeURIComponent(clip[1]) };
+  // Segment names are plain (no `/`, no `..`), so a request cannot leave the DASH folder.
+  const dash = /^\/dash\/([^/]+)\/([A-Za-z0-9_-]+\.(?:mpd|m4s))$/.exec(url.pathname);
+  if (dash?.[1] !== undefined && dash[2] !== undefined) return { kind: 'dash', id: decodeURIComponent(dash[1]), file: dash[2] };
+  const page = /^\/pages\/([^/]+)\.html$/.exec(url.pathname);
+  if (page?.[1] !== undefined) {
+    return { kind: 'page', id: decodeURIComponent(page[1]), durationSeconds: Number(url.searchParams.get('duration') ?? 120) };
   }
-  return !gone();
+  return { kind: 'none' };
 }
 
 export async function startClipServer(options: ClipServerOptions = {}): Promise<ClipServer> {
@@ -127,86 +101,31 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
   const behaviors = new Map<string, ClipBehavior>();
   const requests: ClipRequest[] = [];
   const sockets = new Set<Socket>();
+  let dashFolder: Promise<string> | undefined;
+  let baseUrl = '';
   let closing = false;
 
-  const serveFile = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    file: string,
-    limit: { bytesPerSecond?: number; afterBytes?: number; then?: 'stall' | 'drop' },
-  ): Promise<void> => {
-    const size = (await stat(file)).size;
-    const rangeHeader = req.headers.range;
-    let range: ByteRange = { start: 0, end: size - 1 };
-    let status = 200;
-    if (rangeHeader !== undefined) {
-      const parsed = parseRange(rangeHeader, size);
-      if (parsed === undefined) {
-        res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
-        return;
-      }
-      range = parsed;
-      status = 206;
-      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
-    }
-    res.writeHead(status, {
-      'Content-Type': CONTENT_TYPES[path.extname(req.url ?? '').toLowerCase()] ?? 'video/mp4',
-      'Content-Length': String(range.end - range.start + 1),
-      'Accept-Ranges': 'bytes',
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    const handle = await open(file, 'r');
-    let position = range.start;
-    let sent = 0;
-    try {
-      const perTick = limit.bytesPerSecond !== undefined ? bytesPerTick(limit.bytesPerSecond) : CHUNK_BYTES;
-      while (position <= range.end) {
-        let length = Math.min(perTick, range.end - position + 1);
-        if (limit.afterBytes !== undefined) length = Math.min(length, limit.afterBytes - sent);
-        if (length <= 0) break;
-        const buffer = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, position);
-        if (bytesRead === 0 || !(await send(res, buffer.subarray(0, bytesRead)))) return;
-        position += bytesRead;
-        sent += bytesRead;
-        if (limit.bytesPerSecond !== undefined && position <= range.end) await tick();
-      }
-    } finally {
-      await handle.close();
-    }
-    if (limit.then === 'drop' && position <= range.end) res.destroy();
-    else if (limit.then === 'stall' && position <= range.end) await once(res, 'close');
-    else res.end();
-  };
-
-  const serveEndless = async (res: ServerResponse, bytesPerSecond: number | undefined): Promise<void> => {
-    res.writeHead(200, { 'Content-Type': 'video/mp4' });
-    const chunk = Buffer.alloc(bytesPerSecond !== undefined ? bytesPerTick(bytesPerSecond) : CHUNK_BYTES, 0x42);
-    while (!closing && (await send(res, chunk))) {
-      // Yield even when the socket takes everything, so other requests and close() get a turn.
-      await (bytesPerSecond !== undefined ? tick() : new Promise((resolve) => setImmediate(resolve)));
-    }
-  };
-
-  const respond = async (req: IncomingMessage, res: ServerResponse, id: string | undefined): Promise<void> => {
+  const respond = async (req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    const id = route.kind === 'none' ? undefined : route.id;
     const behavior: ClipBehavior | undefined =
       id === undefined
         ? undefined
         : (behaviors.get(id) ?? (options.unknownIds === 'not-found' ? undefined : { kind: 'clip' }));
-    if (behavior === undefined) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
-      return;
+    if (behavior?.kind === 'status') return serveStatus(res, behavior.status, behavior.retryAfterSeconds);
+    if (route.kind === 'dash') {
+      dashFolder ??= makeDashClip();
+      return serveFile(req, res, path.join(await dashFolder, route.file));
     }
-    switch (behavior.kind) {
+    if (route.kind === 'page') return servePage(res, `${baseUrl}/clips/${encodeURIComponent(id ?? '')}.mp4`, route.durationSeconds);
+    switch (behavior?.kind) {
+      case undefined:
+        return serveStatus(res, 404);
       case 'clip':
-        return serveFile(req, res, behavior.file ?? defaultClip, {});
+        return serveFile(req, res, behavior.file ?? defaultClip);
       case 'throttle':
         return serveFile(req, res, behavior.file ?? defaultClip, { bytesPerSecond: behavior.bytesPerSecond });
       case 'stall':
@@ -214,25 +133,17 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
       case 'drop':
         return serveFile(req, res, behavior.file ?? defaultClip, { afterBytes: behavior.afterBytes, then: 'drop' });
       case 'endless':
-        if (req.method === 'HEAD') return void res.writeHead(200, { 'Content-Type': 'video/mp4' }).end();
-        return serveEndless(res, behavior.bytesPerSecond);
-      case 'status': {
-        const headers: Record<string, string> = { 'Content-Type': 'text/plain' };
-        if (behavior.retryAfterSeconds !== undefined) headers['Retry-After'] = String(behavior.retryAfterSeconds);
-        res.writeHead(behavior.status, headers).end(STATUS_TEXT[behavior.status] ?? `Status ${behavior.status}`);
-        return;
-      }
+        return serveEndless(req, res, behavior.bytesPerSecond, () => closing);
     }
   };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/clips\/([^/]+?)(\.[A-Za-z0-9]+)?$/.exec(url.pathname);
-    const id = match?.[1] !== undefined ? decodeURIComponent(match[1]) : undefined;
+    const route = routeOf(url);
     requests.push({
       method: req.method ?? 'GET',
       path: url.pathname,
-      id,
+      id: route.kind === 'none' ? undefined : route.id,
       range: req.headers.range,
       // Read live: a stalled or endless response has its status long before it ends.
       get status() {
@@ -240,10 +151,11 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
       },
       at: Date.now(),
     });
-    respond(req, res, id).catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
-        else res.destroy();
-      });
+    respond(req, res, route).catch((error: unknown) => {
+      const status = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 404 : 500;
+      if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain' }).end(String(error));
+      else res.destroy();
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -252,13 +164,15 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     port,
     baseUrl,
     urlTemplate: `${baseUrl}/clips/{id}.mp4`,
     url: (id, extension = 'mp4') => `${baseUrl}/clips/${encodeURIComponent(id)}.${extension}`,
+    dashUrl: (id) => `${baseUrl}/dash/${encodeURIComponent(id)}/clip.mpd`,
+    pageUrl: (id, durationSeconds) => `${baseUrl}/pages/${encodeURIComponent(id)}.html?duration=${durationSeconds}`,
     behave: (id, behavior) => void behaviors.set(id, behavior),
     requests,
     close: async () => {

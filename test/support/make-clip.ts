@@ -5,6 +5,7 @@
  *   const mp4 = await makeClip();                                   // 2 s 320x240 h264/aac mp4
  *   const big = await makeClip({ width: 1920, height: 1080, rate: 10 });
  *   const webm = await makeClip({ kind: 'webm-vp9-opus' });
+ *   const dash = await makeDashClip();   // folder with clip.mpd + separate video and audio segments
  *
  * Clips live in one temp folder per process, removed when the process exits (or, when it was
  * killed, by the next process that makes clips). Keep them short and small: the tests run on two
@@ -128,9 +129,62 @@ async function render(
     '-y',
     file,
   ];
-  const outcome = await startProcess(process.env['FFMPEG_PATH'] ?? 'ffmpeg', args, { timeoutMs: 120_000 }).done;
-  if (outcome.exitCode !== 0) {
-    throw new Error(`making test clip ${path.basename(file)} failed (${outcome.exitCode}): ${outcome.stderrTail}`);
-  }
+  await runFfmpeg(args, path.basename(file));
   return file;
+}
+
+async function runFfmpeg(args: string[], what: string): Promise<void> {
+  const outcome = await startProcess(process.env['FFMPEG_PATH'] ?? 'ffmpeg', args, { timeoutMs: 120_000 }).done;
+  if (outcome.exitCode !== 0) throw new Error(`making test clip ${what} failed (${outcome.exitCode}): ${outcome.stderrTail}`);
+}
+
+/**
+ * The same picture and tone as a DASH presentation with video and audio in separate streams, as
+ * YouTube serves them: yt-dlp then downloads two pieces and merges them with ffmpeg.
+ */
+export function makeDashClip(spec: Omit<ClipSpec, 'kind'> = {}): Promise<string> {
+  const { width = 320, height = 240, rate = 15, seconds = 2 } = spec;
+  const name = `dash-${width}x${height}-${rate}fps-${seconds}s`;
+  let dash = made.get(name);
+  if (dash === undefined) {
+    dash = renderDash(path.join(clipFolder(), name), { width, height, rate, seconds });
+    made.set(name, dash);
+  }
+  return dash;
+}
+
+async function renderDash(folder: string, { width, height, rate, seconds }: Required<Omit<ClipSpec, 'kind'>>): Promise<string> {
+  mkdirSync(folder, { recursive: true });
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${width}x${height}:rate=${rate}`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+    '-t',
+    String(seconds),
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    ...H264,
+    '-g',
+    String(rate),
+    ...AAC,
+    '-f',
+    'dash',
+    '-seg_duration',
+    '1',
+    '-y',
+    path.join(folder, 'clip.mpd'),
+  ];
+  await runFfmpeg(args, path.basename(folder));
+  return folder;
 }
