@@ -1,0 +1,101 @@
+// The sources of candidates in the order they are asked. Asking costs: TMDB is a request, a
+// search is a yt-dlp run against YouTube. So each stage is loaded only when the earlier ones ran
+// out of usable candidates — except when the user pressed "fetch", when every stage is loaded so
+// the page can offer all alternatives.
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { downloadAttempts } from '../db/schema/index.ts';
+import type { JobPayload } from '../jobs/payloads.ts';
+import { tmdbCandidates } from '../sources/tmdb-ranking.ts';
+import { TmdbError } from '../sources/tmdb-client.ts';
+import { chosenCandidate, directCandidates, searchCandidates, searchQuery } from '../sources/source-choice.ts';
+import { applyBlocklist, type TrailerCandidate } from '../sources/trailer-candidate.ts';
+import { blockedVideoIds, storedCandidate } from './candidate-store.ts';
+import type { FetchPlan } from './fetch-plan.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+export interface CandidateStage {
+  name: 'chosen' | 'direct' | 'tmdb' | 'search';
+  /** Rank offset, so stored candidates of later stages sort after earlier ones. */
+  rankOffset: number;
+  load(): Promise<TrailerCandidate[]>;
+}
+
+/** A stage could not be asked (TMDB down): the next stage still runs; the note is kept. */
+export class StageSkipped extends Error {
+  override readonly name = 'StageSkipped';
+}
+
+/** Videos that already failed permanently for this item in the last week: not tried again. */
+export async function recentlyFailedVideoIds(rt: PipelineRuntime, mediaId: number): Promise<Set<string>> {
+  const since = new Date(Date.now() - 7 * 24 * 3600_000);
+  const rows = await rt.db
+    .select({ videoId: downloadAttempts.sourceVideoId })
+    .from(downloadAttempts)
+    .where(and(eq(downloadAttempts.mediaId, mediaId), inArray(downloadAttempts.errorKind, ['permanent']), gt(downloadAttempts.startedAt, since)));
+  return new Set(rows.flatMap((row) => (row.videoId !== null ? [row.videoId] : [])));
+}
+
+export async function candidateStages(
+  rt: PipelineRuntime,
+  plan: FetchPlan,
+  data: JobPayload<'trailer-fetch'>,
+  signal: AbortSignal | undefined,
+): Promise<CandidateStage[]> {
+  const { media, settings } = plan;
+  const template = rt.env.TRAILER_URL_TEMPLATE;
+  const blocked = await blockedVideoIds(rt.db, media.id);
+  const forSources = { ...media, alternativeTitles: media.alternativeTitles };
+
+  if (data.videoId !== undefined) {
+    const videoId = data.videoId;
+    return [
+      {
+        name: 'chosen',
+        rankOffset: 0,
+        load: async () => [chosenCandidate(videoId, await storedCandidate(rt.db, media.id, videoId), template)],
+      },
+    ];
+  }
+
+  const stages: CandidateStage[] = [
+    { name: 'direct', rankOffset: 0, load: async () => applyBlocklist(directCandidates(forSources, template), blocked) },
+  ];
+  const apiKey = settings.tmdbApiKey?.trim();
+  if (apiKey && media.tmdbId !== null) {
+    const tmdbId = media.tmdbId;
+    stages.push({
+      name: 'tmdb',
+      rankOffset: 100,
+      load: async () => {
+        try {
+          const videos = await rt.tmdb(apiKey).videos(media.kind, tmdbId, settings.preferredLanguages, signal);
+          return applyBlocklist(tmdbCandidates(videos, settings.preferredLanguages, template), blocked);
+        } catch (error) {
+          if (error instanceof TmdbError) throw new StageSkipped(`TMDB: ${error.message}`);
+          throw error;
+        }
+      },
+    });
+  }
+  stages.push({
+    name: 'search',
+    rankOffset: 200,
+    load: async () => {
+      const raw = await rt.search(searchQuery(forSources), settings.searchResultCount, signal);
+      return searchCandidates(
+        raw,
+        forSources,
+        {
+          minDurationSeconds: settings.minDurationSeconds,
+          maxDurationSeconds: settings.maxDurationSeconds,
+          preferredLanguages: settings.preferredLanguages,
+          excludeKeywords: settings.excludeKeywords,
+          preferredChannels: settings.preferredChannels,
+          blockedVideoIds: [...blocked],
+        },
+        template,
+      );
+    },
+  });
+  return stages;
+}

@@ -1,0 +1,88 @@
+// How a trailer-fetch job ends when it does not place a trailer: re-scheduled (transient error,
+// YouTube cool-off, another job busy with the item) as a new job with a start time, recorded in
+// the same transaction as the attempt and the status; or given up with a reason a person reads.
+import { nextDelayMs } from '../domain/backoff.ts';
+import type { TrailerStatus } from '../db/schema/index.ts';
+import { enqueueInTransaction } from '../jobs/enqueue.ts';
+import type { JobPayload } from '../jobs/payloads.ts';
+import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { finishAttempt } from './attempts.ts';
+import { setMediaStatus } from './media-status.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+type FetchData = JobPayload<'trailer-fetch'>;
+
+export function priorityFor(reason: FetchData['reason']): number {
+  switch (reason) {
+    case 'import':
+      return PRIORITY.import;
+    case 'user':
+      return PRIORITY.userRequest;
+    case 'backfill':
+    case 'refetch':
+      return PRIORITY.backfill;
+  }
+}
+
+export interface FailedAttempt {
+  attemptId: number;
+  errorKind: string;
+  error: string;
+}
+
+export interface RescheduleRequest {
+  data: FetchData;
+  mediaId: number;
+  delayMs: number;
+  /** The transient-failure count the next job carries. */
+  retry: number | undefined;
+  /** Shown as the item's status (`queued`); undefined leaves the status alone. */
+  statusReason?: string | undefined;
+  attempt?: FailedAttempt | undefined;
+}
+
+/** Enqueues the item again for later; returns when it will run. */
+export async function rescheduleFetch(rt: PipelineRuntime, request: RescheduleRequest): Promise<Date> {
+  const nextTryAt = new Date(Date.now() + Math.max(0, Math.round(request.delayMs)));
+  const { retry: _previous, ...rest } = request.data;
+  const data: FetchData = request.retry !== undefined ? { ...rest, retry: request.retry } : rest;
+  await rt.db.transaction(async (tx) => {
+    if (request.attempt !== undefined) {
+      await finishAttempt(tx, request.attempt.attemptId, {
+        outcome: 'failed',
+        errorKind: request.attempt.errorKind,
+        error: request.attempt.error,
+        nextTryAt,
+      });
+    }
+    if (request.statusReason !== undefined) await setMediaStatus(tx, request.mediaId, 'queued', request.statusReason);
+    await enqueueInTransaction(rt.boss, tx, QUEUES.trailerFetch, data, { startAfter: nextTryAt, priority: priorityFor(request.data.reason) });
+  });
+  return nextTryAt;
+}
+
+/** The delay before transient retry number `retry` (1 = first). */
+export function transientDelayMs(rt: PipelineRuntime, retry: number): number {
+  return nextDelayMs(retry, rt.backoff, rt.random);
+}
+
+/** Ends the job without a trailer: the status says why. */
+export async function finishWithoutTrailer(
+  rt: PipelineRuntime,
+  mediaId: number,
+  status: TrailerStatus,
+  reason: string | null,
+  options: { attempt?: FailedAttempt | undefined; externalTrailerPath?: string | null | undefined } = {},
+): Promise<void> {
+  await rt.db.transaction(async (tx) => {
+    if (options.attempt !== undefined) {
+      await finishAttempt(tx, options.attempt.attemptId, { outcome: 'failed', errorKind: options.attempt.errorKind, error: options.attempt.error });
+    }
+    await setMediaStatus(tx, mediaId, status, reason, options.externalTrailerPath !== undefined ? { externalTrailerPath: options.externalTrailerPath } : {});
+  });
+}
+
+/** `at 14:05:00` style time for status lines (UTC, ISO without the date noise). */
+export function shortTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}

@@ -1,0 +1,107 @@
+// The converted partial file becomes the item's trailer. The `trailers` row is written first (in
+// one short transaction that also retires the previous row), then the file takes its name: a
+// crash in between leaves a row whose file is missing — noticed and re-fetched — never a file
+// at a trailer name that nobody owns. The partial unique index on `trailers` makes a second
+// present trailer for one item impossible whatever runs concurrently.
+import { and, eq, ne } from 'drizzle-orm';
+import { downloadAttempts, media, trailers } from '../db/schema/index.ts';
+import { commitPartial, TargetOccupiedError, type FileIdentity } from '../files/atomic-place.ts';
+import { checkRealContainment } from '../files/containment.ts';
+import { checkOwnedFile, removeOwnedFile } from '../files/owned-file.ts';
+import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
+import type { FetchPlan } from './fetch-plan.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+export type PlaceResult = { placed: true; trailerId: number } | { placed: false; reason: string; occupiedPath?: string };
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let current: unknown = error; current !== undefined && current !== null; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}
+
+export async function placeTrailer(
+  rt: PipelineRuntime,
+  plan: FetchPlan,
+  partialPath: string,
+  identity: FileIdentity,
+  candidate: TrailerCandidate,
+  attemptId: number,
+): Promise<PlaceResult> {
+  const { target, previous } = plan;
+  const inside = await checkRealContainment(target.path, plan.roots);
+  if (!inside.ok) return { placed: false, reason: inside.reason };
+
+  // Overwriting is allowed only for our own file at that very path (still matching its record),
+  // or when the user forced it.
+  const samePath = previous !== undefined && previous.path === target.path;
+  const replace = plan.force || (samePath && (await checkOwnedFile(previous)) === 'match');
+  if (samePath && !replace) return { placed: false, reason: `${target.path} was changed by someone else`, occupiedPath: target.path };
+
+  let trailerId: number;
+  try {
+    trailerId = await rt.db.transaction(async (tx) => {
+      await tx.select({ id: media.id }).from(media).where(eq(media.id, plan.media.id)).for('update');
+      await tx
+        .update(trailers)
+        .set({ state: 'removed', updatedAt: new Date() })
+        .where(and(eq(trailers.mediaId, plan.media.id), eq(trailers.state, 'present')));
+      const [row] = await tx
+        .insert(trailers)
+        .values({
+          mediaId: plan.media.id,
+          path: target.path,
+          sizeBytes: identity.sizeBytes,
+          mtimeMs: identity.mtimeMs,
+          sourceVideoId: candidate.videoId,
+          sourceUrl: candidate.url,
+          profileId: plan.profile.row.id,
+          state: 'present',
+        })
+        .returning({ id: trailers.id });
+      if (row === undefined) throw new Error('inserting the trailer row returned no row');
+      return row.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return { placed: false, reason: `another item already has a trailer at ${target.path}`, occupiedPath: target.path };
+    }
+    throw error;
+  }
+
+  try {
+    await commitPartial(partialPath, target.path, { replace });
+  } catch (error) {
+    // Undo the row: the previous trailer (if any) stays the present one.
+    await rt.db.transaction(async (tx) => {
+      await tx.delete(trailers).where(eq(trailers.id, trailerId));
+      if (previous !== undefined) {
+        await tx.update(trailers).set({ state: 'present', updatedAt: new Date() }).where(eq(trailers.id, previous.id));
+      }
+    });
+    if (error instanceof TargetOccupiedError) return { placed: false, reason: error.message, occupiedPath: target.path };
+    throw error;
+  }
+
+  if (previous !== undefined && !samePath) {
+    const removed = await removeOwnedFile(previous, plan.roots);
+    if (!removed.removed) rt.logger.warn({ path: previous.path, reason: removed.reason }, 'previous trailer left in place');
+  }
+  await rt.db.transaction(async (tx) => {
+    await tx
+      .update(downloadAttempts)
+      .set({ outcome: 'succeeded', finishedAt: new Date(), partialPath: null })
+      .where(eq(downloadAttempts.id, attemptId));
+    await tx
+      .update(media)
+      .set({ trailerStatus: 'have', statusReason: null, externalTrailerPath: null, updatedAt: new Date() })
+      .where(eq(media.id, plan.media.id));
+    // Older running rows of this item cannot exist (lease), but a stale one must not linger.
+    await tx
+      .update(downloadAttempts)
+      .set({ outcome: 'failed', errorKind: 'interrupted', error: 'superseded', finishedAt: new Date() })
+      .where(and(eq(downloadAttempts.mediaId, plan.media.id), eq(downloadAttempts.outcome, 'running'), ne(downloadAttempts.id, attemptId)));
+  });
+  return { placed: true, trailerId };
+}

@@ -1,0 +1,47 @@
+// The `trailer-delete` job: remove our trailer file(s) of an item — only files still exactly as
+// we wrote them (path, size, mtime) and really inside the connection's roots; a file the user
+// changed stays. Never a folder, never recursive. Then, when the item was deleted in the Arr,
+// its row goes too (candidates, attempts and trailer rows cascade).
+import { and, eq } from 'drizzle-orm';
+import { connections, media, trailers } from '../db/schema/index.ts';
+import { removeOwnedFile } from '../files/owned-file.ts';
+import { jobPayloads } from '../jobs/payloads.ts';
+import { connectionRoots } from './media-folder.ts';
+import { setMediaStatus } from './media-status.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+export interface DeleteResult {
+  removed: string[];
+  /** Files left in place, with why (changed by someone, already gone, outside the roots). */
+  kept: Array<{ path: string; reason: string }>;
+  mediaDeleted: boolean;
+}
+
+export async function runTrailerDelete(rt: PipelineRuntime, jobData: unknown): Promise<DeleteResult> {
+  const data = jobPayloads['trailer-delete'].parse(jobData);
+  const result: DeleteResult = { removed: [], kept: [], mediaDeleted: false };
+  const [item] = await rt.db.select().from(media).where(eq(media.id, data.mediaId));
+  if (item === undefined) return result;
+  const [connection] = await rt.db.select().from(connections).where(eq(connections.id, item.connectionId));
+  const roots = connection !== undefined ? connectionRoots(connection) : [];
+
+  const rows = await rt.db.select().from(trailers).where(and(eq(trailers.mediaId, item.id), eq(trailers.state, 'present')));
+  for (const row of rows) {
+    const outcome = await removeOwnedFile(row, roots);
+    if (outcome.removed) result.removed.push(row.path);
+    else result.kept.push({ path: row.path, reason: outcome.reason });
+    await rt.db
+      .update(trailers)
+      .set({ state: outcome.removed || outcome.why !== 'missing' ? 'removed' : 'missing', updatedAt: new Date() })
+      .where(eq(trailers.id, row.id));
+  }
+  if (data.deleteMediaAfter) {
+    await rt.db.delete(media).where(eq(media.id, item.id));
+    result.mediaDeleted = true;
+  } else if (data.reason === 'user') {
+    // The user removed it on purpose: backfill must not bring it back by itself.
+    await setMediaStatus(rt.db, item.id, 'skipped', 'trailer deleted by the user');
+  }
+  rt.logger.info({ mediaId: item.id, ...result }, 'trailer delete done');
+  return result;
+}

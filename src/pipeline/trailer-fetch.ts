@@ -1,0 +1,219 @@
+// The `trailer-fetch` job: decide whether there is anything to do, then walk the candidates of
+// each source in order until one is placed. A permanent failure moves to the next candidate; a
+// transient one or a YouTube rate limit re-schedules the item; when nothing is left the item
+// needs attention, with the reasons.
+import { eq } from 'drizzle-orm';
+import type { Job } from 'pg-boss';
+import { media } from '../db/schema/index.ts';
+import { jobPayloads, type JobPayload } from '../jobs/payloads.ts';
+import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
+import { closeStaleAttemptsOf, finishAttempt } from './attempts.ts';
+import { storeCandidates } from './candidate-store.ts';
+import { candidateStages, recentlyFailedVideoIds, StageSkipped, type CandidateStage } from './candidate-stages.ts';
+import { classifyFailure } from './failure-class.ts';
+import { removeLeftovers, tryCandidate, type TryContext } from './fetch-candidate.ts';
+import { finishWithoutTrailer, rescheduleFetch, shortTime, transientDelayMs } from './fetch-outcome.ts';
+import { planFetch } from './fetch-plan.ts';
+import { ProgressReporter } from './job-progress.ts';
+import { setMediaStatus } from './media-status.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+type FetchData = JobPayload<'trailer-fetch'>;
+
+/** Ends this job; the item is handled (or re-scheduled) already. */
+type Done = { done: true };
+const DONE: Done = { done: true };
+
+export async function runTrailerFetch(rt: PipelineRuntime, job: Job<unknown>): Promise<void> {
+  const parsed = jobPayloads['trailer-fetch'].safeParse(job.data);
+  if (!parsed.success) throw new Error(`invalid trailer-fetch payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const data = parsed.data;
+  const [row] = await rt.db.select().from(media).where(eq(media.id, data.mediaId));
+  if (row === undefined) return;
+  const progress = new ProgressReporter(rt.db, row.id, {
+    onError: (err) => rt.logger.debug({ err, mediaId: row.id }, 'progress not written'),
+  });
+  try {
+    await fetchTrailer(rt, job, data, row, progress);
+  } finally {
+    progress.close();
+  }
+}
+
+async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchData, row: typeof media.$inferSelect, progress: ProgressReporter): Promise<void> {
+  const userAsked = data.force === true || data.videoId !== undefined || data.reason === 'user';
+  // A job retried after a crash (pg-boss keeps its id) or a dead predecessor: clean up first.
+  const stale = await closeStaleAttemptsOf(rt.db, row.id, job.id);
+  if (stale.busy) return void (await onBusy(rt, data, userAsked));
+  await removeLeftovers(rt, stale.leftovers);
+
+  const decision = await planFetch(rt, row, data);
+  if (!decision.go) {
+    await finishWithoutTrailer(rt, row.id, decision.status, decision.reason, { externalTrailerPath: decision.externalTrailerPath });
+    await progress.stage(decision.failed ? 'failed' : 'done', decision.reason);
+    return;
+  }
+  const plan = decision.plan;
+  // The ffmpeg limit follows the setting live; the download limit is fixed at start (pg-boss).
+  rt.ffmpegSlots.resize(plan.settings.ffmpegConcurrency ?? rt.env.FFMPEG_CONCURRENCY);
+
+  const wait = await rt.gate.waitMs();
+  if (wait > 0) {
+    const at = await rescheduleFetch(rt, { data, mediaId: row.id, delayMs: wait, retry: data.retry, statusReason: 'waiting for the YouTube cool-off' });
+    await progress.stage('queued', `waiting for the YouTube cool-off until ${shortTime(at)}`);
+    return;
+  }
+
+  await setMediaStatus(rt.db, row.id, 'downloading', null);
+  await progress.stage('searching');
+  const ctx: TryContext = { rt, plan, jobId: job.id, signal: job.signal, progress };
+  const stages = await candidateStages(rt, plan, data, job.signal);
+  const skip = data.videoId !== undefined ? new Set<string>() : await recentlyFailedVideoIds(rt, row.id);
+  const notes: string[] = [];
+  const eager = data.reason === 'user' && data.videoId === undefined;
+  const preloaded = eager ? await Promise.all(stages.map((stage) => loadStage(rt, stage, notes, false))) : undefined;
+  let tries = 0;
+
+  for (const [index, stage] of stages.entries()) {
+    const isLast = index === stages.length - 1;
+    const loaded = preloaded !== undefined ? preloaded[index] : await loadStage(rt, stage, notes, isLast);
+    if (loaded === undefined) continue;
+    if ('done' in loaded) return void (await rescheduleAfterSearchFailure(rt, data, row.id, loaded.reason, loaded.kind, progress));
+    await storeCandidates(rt.db, row.id, loaded, stage.rankOffset);
+    for (const candidate of loaded.filter((c) => !c.excluded && !skip.has(c.videoId))) {
+      if (tries >= rt.maxCandidateTries) break;
+      tries += 1;
+      const result = await tryOne(ctx, data, candidate, notes);
+      if (result !== undefined) return;
+    }
+  }
+  const reason =
+    tries === 0
+      ? `no usable trailer found${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`
+      : `every candidate failed: ${notes.join('; ')}`;
+  await finishWithoutTrailer(rt, row.id, 'needs-attention', reason);
+  await progress.stage('failed', reason);
+}
+
+type StageFailure = { done: true; reason: string; kind: 'transient' | 'rate-limited' };
+
+/** Candidates of one stage; undefined when it had none to offer (the note says why). */
+async function loadStage(
+  rt: PipelineRuntime,
+  stage: CandidateStage,
+  notes: string[],
+  lastHope: boolean,
+): Promise<TrailerCandidate[] | StageFailure | undefined> {
+  try {
+    return await stage.load();
+  } catch (error) {
+    if (error instanceof StageSkipped) {
+      notes.push(error.message);
+      return undefined;
+    }
+    const failure = classifyFailure(error);
+    if (failure === undefined) throw error;
+    notes.push(`${stage.name}: ${failure.reason}`);
+    // A failed search is worth a retry only when nothing else is left to try.
+    if (lastHope && (failure.kind === 'transient' || failure.kind === 'rate-limited')) {
+      return { done: true, reason: failure.reason, kind: failure.kind };
+    }
+    return undefined;
+  }
+}
+
+async function rescheduleAfterSearchFailure(
+  rt: PipelineRuntime,
+  data: FetchData,
+  mediaId: number,
+  reason: string,
+  kind: 'transient' | 'rate-limited',
+  progress: ProgressReporter,
+): Promise<void> {
+  if (kind === 'rate-limited') {
+    const wait = await rt.gate.reportRateLimited(reason);
+    const at = await rescheduleFetch(rt, { data, mediaId, delayMs: wait, retry: data.retry, statusReason: `search rate-limited: ${reason}` });
+    await progress.stage('queued', `waiting for the YouTube cool-off until ${shortTime(at)}`);
+    return;
+  }
+  await transientOrGiveUp(rt, data, mediaId, `search failed: ${reason}`, undefined, progress);
+}
+
+async function transientOrGiveUp(
+  rt: PipelineRuntime,
+  data: FetchData,
+  mediaId: number,
+  reason: string,
+  attempt: { attemptId: number; errorKind: string; error: string } | undefined,
+  progress: ProgressReporter,
+): Promise<void> {
+  const retry = (data.retry ?? 0) + 1;
+  if (retry > rt.maxTransientRetries) {
+    const why = `gave up after ${retry} tries: ${reason}`;
+    await finishWithoutTrailer(rt, mediaId, 'needs-attention', why, { attempt });
+    await progress.stage('failed', why);
+    return;
+  }
+  const delayMs = transientDelayMs(rt, retry);
+  const statusReason = `${reason}; retrying at ${shortTime(new Date(Date.now() + delayMs))}`;
+  await rescheduleFetch(rt, { data, mediaId, delayMs, retry, statusReason, attempt });
+  await progress.stage('queued', statusReason);
+}
+
+/** Tries one candidate; returns DONE when the job is over (placed, re-scheduled, given up). */
+async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandidate, notes: string[]): Promise<Done | undefined> {
+  const { rt, plan, progress } = ctx;
+  const mediaId = plan.media.id;
+  const outcome = await tryCandidate(ctx, candidate);
+  switch (outcome.kind) {
+    case 'placed':
+      await rt.gate.reportSuccess();
+      await progress.stage('done', plan.target.fileName, 100);
+      return DONE;
+    case 'gone':
+      return DONE;
+    case 'busy':
+      await onBusy(rt, data, data.force === true || data.videoId !== undefined || data.reason === 'user');
+      return DONE;
+    case 'occupied':
+      await finishWithoutTrailer(rt, mediaId, 'external', `a trailer that was already there is kept: ${outcome.path}`, {
+        attempt: { attemptId: outcome.attemptId, errorKind: 'occupied', error: outcome.reason },
+        externalTrailerPath: outcome.path,
+      });
+      await progress.stage('done', outcome.reason);
+      return DONE;
+    case 'failed':
+      break;
+  }
+  const { failure, attemptId } = outcome;
+  const attempt = { attemptId, errorKind: failure.kind, error: failure.reason };
+  switch (failure.kind) {
+    case 'aborted':
+      await finishAttempt(rt.db, attemptId, { outcome: 'failed', errorKind: 'interrupted', error: failure.reason });
+      await progress.stage('queued', 'interrupted; it will be retried');
+      throw new Error(`trailer fetch for item ${mediaId} was interrupted: ${failure.reason}`);
+    case 'permanent':
+      await finishAttempt(rt.db, attemptId, { outcome: 'failed', errorKind: 'permanent', error: failure.reason });
+      notes.push(`${candidate.source} ${candidate.videoId}: ${failure.reason}`);
+      return undefined;
+    case 'fatal':
+      await finishWithoutTrailer(rt, mediaId, 'needs-attention', failure.reason, { attempt });
+      await progress.stage('failed', failure.reason);
+      return DONE;
+    case 'rate-limited': {
+      const wait = await rt.gate.reportRateLimited(failure.reason);
+      const at = await rescheduleFetch(rt, { data, mediaId, delayMs: wait, retry: data.retry, statusReason: `${failure.reason}; waiting for the cool-off`, attempt });
+      await progress.stage('queued', `${failure.reason}; waiting until ${shortTime(at)}`);
+      return DONE;
+    }
+    case 'transient':
+      await transientOrGiveUp(rt, data, mediaId, failure.reason, attempt, progress);
+      return DONE;
+  }
+}
+
+/** Another live job works on this item. A user's request waits for it; anything else is moot. */
+async function onBusy(rt: PipelineRuntime, data: FetchData, userAsked: boolean): Promise<void> {
+  if (!userAsked) return;
+  await rescheduleFetch(rt, { data, mediaId: data.mediaId, delayMs: rt.busyRetryMs, retry: data.retry });
+}

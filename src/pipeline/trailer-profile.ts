@@ -1,0 +1,50 @@
+// The conversion profile a trailer is made with: the one named by the `defaultProfileId` setting,
+// else the row marked default, else the first. A fresh install gets one sensible row at start:
+// mkv / h264 / aac / 1080p, which every media server plays and most YouTube downloads remux into.
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Settings } from '../config/settings.ts';
+import type { Db } from '../db/client.ts';
+import { trailerProfiles } from '../db/schema/index.ts';
+import { parseConversionProfile, type ConversionProfile } from '../media-tools/convert-plan.ts';
+
+export type ProfileRow = typeof trailerProfiles.$inferSelect;
+
+export const DEFAULT_PROFILE = {
+  name: 'Default',
+  container: 'mkv',
+  videoCodec: 'h264',
+  audioCodec: 'aac',
+  maxHeight: 1080,
+  crf: 22,
+  preset: 'veryfast',
+  hwaccel: 'none',
+  isDefault: true,
+} as const satisfies typeof trailerProfiles.$inferInsert;
+
+/** Creates the default profile when there is none; safe when several processes start at once. */
+export async function ensureDefaultProfile(db: Db): Promise<void> {
+  const [any] = await db.select({ id: trailerProfiles.id }).from(trailerProfiles).limit(1);
+  if (any !== undefined) return;
+  await db.insert(trailerProfiles).values(DEFAULT_PROFILE).onConflictDoNothing();
+}
+
+export interface LoadedProfile {
+  row: ProfileRow;
+  conversion: ConversionProfile;
+}
+
+/** Throws a clear MediaToolError when the stored profile is inconsistent (e.g. webm + h264). */
+export async function loadProfile(db: Db, settings: Pick<Settings, 'defaultProfileId'>): Promise<LoadedProfile> {
+  let row: ProfileRow | undefined;
+  if (settings.defaultProfileId !== undefined) {
+    [row] = await db.select().from(trailerProfiles).where(eq(trailerProfiles.id, settings.defaultProfileId));
+  }
+  if (row === undefined) {
+    [row] = await db.select().from(trailerProfiles).orderBy(desc(trailerProfiles.isDefault), asc(trailerProfiles.id)).limit(1);
+  }
+  if (row === undefined) {
+    await ensureDefaultProfile(db);
+    return loadProfile(db, {});
+  }
+  return { row, conversion: parseConversionProfile(row) };
+}

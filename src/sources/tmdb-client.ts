@@ -1,0 +1,107 @@
+// TMDB's list of a movie's or series' videos (`/movie/{id}/videos`, `/tv/{id}/videos`), read
+// with axios and checked with zod. Errors name the item and the HTTP status but never carry the
+// key: axios errors are not rethrown, because their config holds it.
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+
+export interface TmdbVideo {
+  /** The YouTube id when `site` is YouTube. */
+  key: string;
+  name: string;
+  site: string;
+  type: string;
+  official: boolean;
+  /** ISO 639-1, e.g. `en`. */
+  language?: string | undefined;
+  country?: string | undefined;
+  /** Vertical resolution TMDB lists (360, 480, 720, 1080, 2160). */
+  size?: number | undefined;
+  publishedAt?: string | undefined;
+}
+
+export interface TmdbClient {
+  videos(kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]>;
+}
+
+export interface TmdbClientConfig {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+}
+
+export class TmdbError extends Error {
+  override readonly name = 'TmdbError';
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    /** A 401/403 will not get better by retrying: the key is wrong. */
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const text = z.string().nullish().catch(undefined).transform((value) => value ?? undefined);
+const videoSchema = z.object({
+  key: z.string().min(1),
+  name: z.string().catch(''),
+  site: z.string().catch(''),
+  type: z.string().catch(''),
+  official: z.boolean().catch(false),
+  iso_639_1: text,
+  iso_3166_1: text,
+  size: z.number().int().positive().nullish().catch(undefined).transform((value) => value ?? undefined),
+  published_at: text,
+});
+const replySchema = z.object({ results: z.array(z.unknown()).catch([]) });
+
+/** A v4 "API Read Access Token" is a JWT sent as a bearer token; a v3 key is a query parameter. */
+function isReadAccessToken(key: string): boolean {
+  return key.split('.').length === 3 && key.length > 60;
+}
+
+export function createTmdbClient(config: TmdbClientConfig): TmdbClient {
+  const http: AxiosInstance = axios.create({
+    baseURL: config.baseUrl.replace(/\/+$/, ''),
+    timeout: config.timeoutMs ?? 15_000,
+    // Statuses are judged below, not thrown by axios.
+    validateStatus: () => true,
+    headers: { Accept: 'application/json' },
+  });
+  const bearer = isReadAccessToken(config.apiKey);
+
+  const videos = async (kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]> => {
+    if (!Number.isInteger(tmdbId) || tmdbId <= 0) throw new TmdbError(`invalid TMDB id ${tmdbId}`, undefined, true);
+    const what = `${kind === 'movie' ? 'movie' : 'tv'}/${tmdbId}/videos`;
+    // `null` asks for videos without a language too (many official trailers have none set).
+    const params: Record<string, string> = { include_video_language: [...languages.map((l) => l.split('-')[0]), 'null'].join(',') };
+    if (!bearer) params['api_key'] = config.apiKey;
+    let status: number;
+    let data: unknown;
+    try {
+      const reply = await http.get(`/${what}`, {
+        params,
+        signal,
+        headers: bearer ? { Authorization: `Bearer ${config.apiKey}` } : {},
+      });
+      status = reply.status;
+      data = reply.data;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'network error';
+      throw new TmdbError(`TMDB ${what} could not be reached (${code})`, undefined, false);
+    }
+    if (status === 404) return [];
+    if (status === 401 || status === 403) throw new TmdbError(`TMDB rejected the API key (HTTP ${status})`, status, true);
+    if (status < 200 || status >= 300) throw new TmdbError(`TMDB ${what} answered HTTP ${status}`, status, status < 500 && status !== 429);
+    const reply = replySchema.safeParse(data);
+    if (!reply.success) throw new TmdbError(`TMDB ${what} sent a reply that is not a video list`, status, false);
+    return reply.data.results.flatMap((raw) => {
+      const parsed = videoSchema.safeParse(raw);
+      if (!parsed.success) return [];
+      const v = parsed.data;
+      return [{ key: v.key, name: v.name, site: v.site, type: v.type, official: v.official, language: v.iso_639_1, country: v.iso_3166_1, size: v.size, publishedAt: v.published_at }];
+    });
+  };
+
+  return { videos };
+}
