@@ -11,6 +11,7 @@ import { createApp } from './http/create-app.ts';
 import { createBoss, startBoss } from './jobs/boss.ts';
 import { registerWorkers, type JobWorker } from './jobs/workers.ts';
 import { buildJobWorkers } from './job-workers.ts';
+import { preparePipeline } from './pipeline/pipeline-workers.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 
 export type RunningService = {
@@ -38,6 +39,8 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     const deps: AppDeps = { env, logger, database, boss, apiKey };
 
     if (env.ROLE !== 'web') {
+      // Before any worker runs: clean what a killed process left, create the default profile.
+      await preparePipeline(deps);
       const workers = (options.workers ?? buildJobWorkers)(deps);
       await registerWorkers(boss, workers, logger);
     }
