@@ -51,6 +51,11 @@ export function chooseConnection<C extends { name: string }>(
   };
 }
 
+/** The events-log line (and webhook reply) for an event no connection claims yet. */
+export function needsSetupSummary(why: string): string {
+  return `Kept, not acted on yet: ${why}. It runs once that connection is added in Previewarr.`;
+}
+
 export async function connectionsOfKind(db: Db | Tx, source: ArrSource): Promise<ConnectionRow[]> {
   return db.select().from(connections).where(eq(connections.kind, source)).orderBy(connections.id);
 }

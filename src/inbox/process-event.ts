@@ -6,7 +6,7 @@ import { parseSonarrWebhook } from '../arr/sonarr-webhook.ts';
 import { connections, webhookEvents } from '../db/schema/index.ts';
 import { webhookAction } from '../domain/event-action.ts';
 import { applyAction, type InboxDeps } from './apply-action.ts';
-import { resolveConnection, type ConnectionRow } from './connection-choice.ts';
+import { needsSetupSummary, resolveConnection, type ConnectionRow } from './connection-choice.ts';
 import { inEventTransaction, outcome, recordOutcome, type EventOutcome } from './event-outcome.ts';
 
 /** Thrown to have pg-boss retry the job later (with its back-off); the event stays `received`. */
@@ -74,7 +74,7 @@ async function connectionOf(
     hint: event.connectionHint,
     instanceName: event.instanceName,
   });
-  if (choice.connection === null) return { ok: false, why: `Kept, not acted on yet: ${choice.why}` };
+  if (choice.connection === null) return { ok: false, why: needsSetupSummary(choice.why) };
   await deps.db.update(webhookEvents).set({ connectionId: choice.connection.id }).where(eq(webhookEvents.id, event.id));
   return { ok: true, row: choice.connection };
 }

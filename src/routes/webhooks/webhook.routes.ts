@@ -7,7 +7,7 @@ import type { AppDeps } from '../../http/app-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
 import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
-import { resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
+import { needsSetupSummary, resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
 import { storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from '../../inbox/store-event.ts';
 import { contentTypeProblem, displayText, isJsonContentType, readWebhookBody } from './webhook-body.ts';
 
@@ -91,10 +91,12 @@ async function receiveWebhook(c: Context, deps: AppDeps, source: ArrSource): Pro
     action: read.action.type,
     state: stored.state,
     ...(read.action.type === 'none' ? { reason: read.action.reason } : {}),
-    ...(choice.connection === null && read.action.type !== 'none' ? { message: needsSetupMessage(choice.why) } : {}),
+    ...(choice.connection === null && read.action.type !== 'none' ? { message: needsSetupSummary(choice.why) } : {}),
   };
-  // 202: the work is queued. A duplicate or an event with nothing to do is simply "OK".
-  return c.json(reply, stored.duplicate || stored.state !== 'received' ? 200 : 202);
+  // 202: work is pending (queued, or kept until its connection exists). A duplicate or an event
+  // with nothing to do is simply "OK".
+  const pending = stored.state === 'received' || stored.state === 'needs-setup';
+  return c.json(reply, pending && !stored.duplicate ? 202 : 200);
 }
 
 function dispositionOf(
@@ -107,7 +109,7 @@ function dispositionOf(
     return { kind: 'settled', state: 'processed', summary: testMessage(source, instanceName, choice) };
   }
   if (action.type === 'none') return { kind: 'settled', state: 'ignored', summary: action.reason };
-  if (choice.connection === null) return { kind: 'needs-setup', summary: needsSetupMessage(choice.why) };
+  if (choice.connection === null) return { kind: 'needs-setup', summary: needsSetupSummary(choice.why) };
   return { kind: 'job' };
 }
 
@@ -116,10 +118,6 @@ function testMessage(source: ArrSource, instanceName: string | null, choice: Con
   const works = `Previewarr received the test from ${sender}; the connection works`;
   if (choice.connection !== null) return `${works} (connection "${choice.connection.name}")`;
   return `${works}, but ${choice.why}: add it in Previewarr under Settings → Connections so its events can be acted on`;
-}
-
-function needsSetupMessage(why: string): string {
-  return `Kept, not acted on yet: ${why}. It runs once that connection is added in Previewarr.`;
 }
 
 function unavailable(c: Context, why: string): Response {
