@@ -87,75 +87,38 @@ function clipFolder(): string {
   return folder;
 }
 
-export function clipExtension(kind: ClipKind): string {
-  return EXTENSIONS[kind];
-}
-
 export function makeClip(spec: ClipSpec = {}): Promise<string> {
   const kind = spec.kind ?? 'mp4-h264-aac';
-  const width = spec.width ?? 320;
-  const height = spec.height ?? 240;
-  const rate = spec.rate ?? 15;
-  const seconds = spec.seconds ?? 2;
-  const name = `${kind}-${width}x${height}-${rate}fps-${seconds}s.${EXTENSIONS[kind]}`;
-  let clip = made.get(name);
-  if (clip === undefined) {
-    clip = render(path.join(clipFolder(), name), kind, { width, height, rate, seconds });
-    made.set(name, clip);
-  }
-  return clip;
-}
-
-async function render(
-  file: string,
-  kind: ClipKind,
-  { width, height, rate, seconds }: Required<Omit<ClipSpec, 'kind'>>,
-): Promise<string> {
-  const silent = kind === 'mp4-h264-silent';
-  const args = [
-    '-hide_banner',
-    '-nostdin',
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=${width}x${height}:rate=${rate}`,
-    ...(silent ? [] : ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000']),
-    ...(kind === 'mkv-h264-two-audio' ? ['-f', 'lavfi', '-i', 'sine=frequency=880:sample_rate=48000'] : []),
-    '-t',
-    String(seconds),
-    ...ENCODING[kind],
-    '-y',
-    file,
-  ];
-  await runFfmpeg(args, path.basename(file));
-  return file;
-}
-
-async function runFfmpeg(args: string[], what: string): Promise<void> {
-  const outcome = await startProcess(process.env['FFMPEG_PATH'] ?? 'ffmpeg', args, { timeoutMs: 120_000 }).done;
-  if (outcome.exitCode !== 0) throw new Error(`making test clip ${what} failed (${outcome.exitCode}): ${outcome.stderrTail}`);
+  const size = sizeOf(spec);
+  const file = path.join(clipFolder(), `${kind}-${size.width}x${size.height}-${size.rate}fps-${size.seconds}s.${EXTENSIONS[kind]}`);
+  const tones = kind === 'mp4-h264-silent' ? [] : kind === 'mkv-h264-two-audio' ? [440, 880] : [440];
+  return cached(file, [...sources(size, tones), ...ENCODING[kind], '-y', file]);
 }
 
 /**
  * The same picture and tone as a DASH presentation with video and audio in separate streams, as
- * YouTube serves them: yt-dlp then downloads two pieces and merges them with ffmpeg.
+ * YouTube serves them: yt-dlp then downloads two pieces and merges them with ffmpeg. Returns the
+ * folder holding `clip.mpd` and its segments.
  */
 export function makeDashClip(spec: Omit<ClipSpec, 'kind'> = {}): Promise<string> {
-  const { width = 320, height = 240, rate = 15, seconds = 2 } = spec;
-  const name = `dash-${width}x${height}-${rate}fps-${seconds}s`;
-  let dash = made.get(name);
-  if (dash === undefined) {
-    dash = renderDash(path.join(clipFolder(), name), { width, height, rate, seconds });
-    made.set(name, dash);
-  }
-  return dash;
+  const size = sizeOf(spec);
+  const folder = path.join(clipFolder(), `dash-${size.width}x${size.height}-${size.rate}fps-${size.seconds}s`);
+  const args = [...sources(size, [440]), '-map', '0:v', '-map', '1:a', ...H264, '-g', String(size.rate), ...AAC];
+  return cached(folder, [...args, '-f', 'dash', '-seg_duration', '1', '-y', path.join(folder, 'clip.mpd')], { folder: true });
 }
 
-async function renderDash(folder: string, { width, height, rate, seconds }: Required<Omit<ClipSpec, 'kind'>>): Promise<string> {
-  mkdirSync(folder, { recursive: true });
-  const args = [
+type ClipSize = Required<Omit<ClipSpec, 'kind'>>;
+
+const sizeOf = (spec: ClipSpec): ClipSize => ({
+  width: spec.width ?? 320,
+  height: spec.height ?? 240,
+  rate: spec.rate ?? 15,
+  seconds: spec.seconds ?? 2,
+});
+
+/** A `testsrc2` picture and one sine input per tone, cut to the clip's length. */
+function sources({ width, height, rate, seconds }: ClipSize, tones: number[]): string[] {
+  return [
     '-hide_banner',
     '-nostdin',
     '-loglevel',
@@ -164,27 +127,25 @@ async function renderDash(folder: string, { width, height, rate, seconds }: Requ
     'lavfi',
     '-i',
     `testsrc2=size=${width}x${height}:rate=${rate}`,
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:sample_rate=48000',
+    ...tones.flatMap((hz) => ['-f', 'lavfi', '-i', `sine=frequency=${hz}:sample_rate=48000`]),
     '-t',
     String(seconds),
-    '-map',
-    '0:v',
-    '-map',
-    '1:a',
-    ...H264,
-    '-g',
-    String(rate),
-    ...AAC,
-    '-f',
-    'dash',
-    '-seg_duration',
-    '1',
-    '-y',
-    path.join(folder, 'clip.mpd'),
   ];
-  await runFfmpeg(args, path.basename(folder));
-  return folder;
+}
+
+/** Runs ffmpeg once per target path in this process; later calls share the result. */
+function cached(target: string, args: string[], options: { folder?: boolean } = {}): Promise<string> {
+  let result = made.get(target);
+  if (result === undefined) {
+    result = (async () => {
+      if (options.folder) mkdirSync(target, { recursive: true });
+      const outcome = await startProcess(process.env['FFMPEG_PATH'] ?? 'ffmpeg', args, { timeoutMs: 120_000 }).done;
+      if (outcome.exitCode !== 0) {
+        throw new Error(`making test clip ${path.basename(target)} failed (${outcome.exitCode}): ${outcome.stderrTail}`);
+      }
+      return target;
+    })();
+    made.set(target, result);
+  }
+  return result;
 }
