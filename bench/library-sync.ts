@@ -1,0 +1,107 @@
+// Benchmark: a full sync of N generated movies from the fake Radarr into a fresh database (PGlite,
+// or Postgres when DATABASE_URL is set), reporting wall time and the process's peak RSS.
+//   npm exec -- tsx bench/library-sync.ts [movies]        (default 10000)
+// With BENCH_DATABASE_URL (a Postgres server; any database on it) the sync runs on a fresh
+// database created there and dropped afterwards. Peak RSS is sampled every 10 ms while the sync
+// runs (the process high-water mark would be set by PGlite's start-up, not by the sync); it
+// includes the fake Radarr serving its reply from the same process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import postgres from 'postgres';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { insertConnection } from '../src/connections/connection-store.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { createBoss, startBoss } from '../src/jobs/boss.ts';
+import { createLogger } from '../src/logger.ts';
+import { syncLibrary } from '../src/sync/library-sync.ts';
+import { generateMovies } from '../test/support/fake-arr-data.ts';
+import { startFakeRadarr } from '../test/support/fake-arr.ts';
+
+export type LibrarySyncBenchResult = {
+  movies: number;
+  seconds: number;
+  /** Highest RSS seen while the sync ran. */
+  peakRssMb: number;
+  /** RSS just before the sync (runtime, PGlite's heap, the fake Radarr's library): peak minus this is the sync's own cost. */
+  baselineRssMb: number;
+  backfillQueued: number;
+};
+
+export type LibrarySyncBenchOptions = { movies?: number; postgresAdminUrl?: string | undefined };
+
+export async function runLibrarySyncBench({
+  movies = 10_000,
+  postgresAdminUrl = process.env['BENCH_DATABASE_URL'],
+}: LibrarySyncBenchOptions = {}): Promise<LibrarySyncBenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-bench-sync-'));
+  const scratch = postgresAdminUrl ? await createScratchDatabase(postgresAdminUrl) : undefined;
+  const radarr = await startFakeRadarr({ movies: generateMovies(movies, { rootFolder: join(dataDir, 'not-mounted') }) });
+  const logger = createLogger('warn');
+  const database = await openDatabase({ dataDir, ...(scratch ? { databaseUrl: scratch.url } : {}) });
+  const boss = createBoss(database);
+  try {
+    await runMigrations(database);
+    await startBoss(boss, database, logger);
+    const { db } = database;
+    const connection = await insertConnection(db, { name: 'Radarr', kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey });
+    const baselineRssMb = process.memoryUsage.rss() / 1_048_576;
+    const rss = sampleRss();
+    const started = performance.now();
+    const outcome = await syncLibrary({ db, boss, logger }, connection.id).finally(rss.stop);
+    const seconds = (performance.now() - started) / 1000;
+    if (!outcome.ok) throw new Error(`sync failed: ${outcome.message}`);
+    if (outcome.report.added !== movies) throw new Error(`expected ${movies} new movies, the sync added ${outcome.report.added}`);
+    return { movies, seconds, peakRssMb: rss.peakMb(), baselineRssMb, backfillQueued: outcome.report.backfillQueued };
+  } finally {
+    await boss.stop({ graceful: false, close: true }).catch(() => {});
+    await database.close();
+    await radarr.close();
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function sampleRss(): { stop(): void; peakMb(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 10);
+  return {
+    stop: () => {
+      peak = Math.max(peak, process.memoryUsage.rss());
+      clearInterval(timer);
+    },
+    peakMb: () => peak / 1_048_576,
+  };
+}
+
+async function createScratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `previewarr_bench_sync_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await again.unsafe(`drop database if exists "${name}" with (force)`).finally(() => again.end());
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const movies = Number(process.argv[2] ?? 10_000);
+  const result = await runLibrarySyncBench({ movies });
+  console.log(
+    `library sync: ${result.movies} movies in ${result.seconds.toFixed(2)} s, peak RSS ${result.peakRssMb.toFixed(0)} MB ` +
+      `(${(result.peakRssMb - result.baselineRssMb).toFixed(0)} MB above the ${result.baselineRssMb.toFixed(0)} MB before it; ` +
+      `${result.backfillQueued} backfill jobs queued)`,
+  );
+}

@@ -1,0 +1,152 @@
+// What a user can do with a connection, for the JSON API and the settings pages alike: create
+// (which queues the first library sync and hands over webhooks that were waiting for it), change,
+// delete, test. Input is already validated by connection-input.ts.
+import { sql } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+import { connections, type ConnectionHealth, type RootFolderInfo } from '../db/schema/connections.ts';
+import { processPendingEventsForConnection } from '../inbox/pending-events.ts';
+import { enqueueLibrarySync } from '../sync/sync-enqueue.ts';
+import type { ArrCallOptions } from './arr-clients.ts';
+import type { CreateConnectionInput, UpdateConnectionInput } from './connection-input.ts';
+import { probeConnection, type ConnectionProbe } from './connection-probe.ts';
+import {
+  deleteConnectionRow,
+  findConnection,
+  insertConnection,
+  isUniqueViolation,
+  recordConnectionHealth,
+  updateConnectionRow,
+  type ConnectionInsert,
+  type ConnectionRow,
+} from './connection-store.ts';
+import { remapRootFolders } from './root-folders.ts';
+
+export type ConnectionDeps = { database: { db: Db }; boss: PgBoss | null; logger: Logger };
+
+export type ConnectionProblem =
+  | { ok: false; problem: 'not-found'; message: string }
+  | { ok: false; problem: 'duplicate-name'; message: string }
+  | { ok: false; problem: 'kind-change'; message: string };
+
+export type CreatedConnection = { ok: true; connection: ConnectionRow; syncJobId: string | null; pendingEventsQueued: number };
+
+const duplicate = (name: string): ConnectionProblem => ({
+  ok: false,
+  problem: 'duplicate-name',
+  message: `A connection named "${name}" already exists (names are compared ignoring case).`,
+});
+const notFound = (id: number): ConnectionProblem => ({ ok: false, problem: 'not-found', message: `No connection with id ${id}.` });
+
+/** Webhooks tell instances apart by name, case-insensitively, so "Radarr" and "radarr" would collide. */
+async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(sql`lower(${connections.name}) = lower(${name}) and ${connections.id} <> ${exceptId ?? 0}`);
+  return rows.length > 0;
+}
+
+/** Stores the connection and queues its first sync in the same transaction. */
+export async function createConnection(deps: ConnectionDeps, input: CreateConnectionInput): Promise<CreatedConnection | ConnectionProblem> {
+  const { db } = deps.database;
+  if (await nameTaken(db, input.name)) return duplicate(input.name);
+  let created: { connection: ConnectionRow; syncJobId: string | null };
+  try {
+    created = await db.transaction(async (tx) => {
+      const connection = await insertConnection(tx, input);
+      const syncJobId = deps.boss && connection.enabled ? await enqueueLibrarySync(deps.boss, tx, connection.id, 'connection-added') : null;
+      return { connection, syncJobId };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return duplicate(input.name);
+    throw error;
+  }
+  const pendingEventsQueued = await handOverPendingEvents(deps, created.connection.id);
+  return { ok: true, ...created, pendingEventsQueued };
+}
+
+export async function updateConnection(
+  deps: ConnectionDeps,
+  id: number,
+  input: UpdateConnectionInput,
+): Promise<{ ok: true; connection: ConnectionRow } | ConnectionProblem> {
+  const { db } = deps.database;
+  const existing = await findConnection(db, id);
+  if (!existing) return notFound(id);
+  if (input.kind !== undefined && input.kind !== existing.kind) {
+    return {
+      ok: false,
+      problem: 'kind-change',
+      message: `A ${existing.kind} connection cannot become ${input.kind}: its library belongs to one app. Add a new connection instead.`,
+    };
+  }
+  if (input.name !== undefined && (await nameTaken(db, input.name, id))) return duplicate(input.name);
+  const changes: Partial<ConnectionInsert> = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.baseUrl !== undefined) changes.baseUrl = input.baseUrl;
+  if (input.apiKey !== undefined) changes.apiKey = input.apiKey;
+  if (input.enabled !== undefined) changes.enabled = input.enabled;
+  if (input.pathMappings !== undefined) {
+    changes.pathMappings = input.pathMappings;
+    changes.rootFolders = await remapRootFolders(existing.rootFolders, input.pathMappings);
+  }
+  // The last test said nothing about a different address or key.
+  if ((changes.baseUrl ?? existing.baseUrl) !== existing.baseUrl || (changes.apiKey ?? existing.apiKey) !== existing.apiKey) {
+    changes.health = null;
+  }
+  let connection: ConnectionRow | undefined;
+  try {
+    connection = await updateConnectionRow(db, id, changes);
+  } catch (error) {
+    if (isUniqueViolation(error)) return duplicate(input.name ?? existing.name);
+    throw error;
+  }
+  if (!connection) return notFound(id);
+  if (connection.name !== existing.name) await handOverPendingEvents(deps, id);
+  return { ok: true, connection };
+}
+
+/** Deletes the connection and (by cascade) its library rows. Files on disk are never touched. */
+export async function deleteConnection(deps: ConnectionDeps, id: number): Promise<boolean> {
+  return deleteConnectionRow(deps.database.db, id);
+}
+
+export type TestedConnection = ConnectionProbe & { connection: ConnectionRow };
+
+/** Tests the stored connection, stores its health and root folders, and says what it found. */
+export async function testStoredConnection(deps: ConnectionDeps, id: number, options: ArrCallOptions = {}): Promise<TestedConnection | undefined> {
+  const { db } = deps.database;
+  const stored = await findConnection(db, id);
+  if (!stored) return undefined;
+  const probe = await probeConnection(stored, options);
+  await recordConnectionHealth(db, id, probe.health, probe.rootFolders ? { rootFolders: probe.rootFolders } : {});
+  const connection = (await findConnection(db, id)) ?? stored;
+  return { ...probe, connection };
+}
+
+export type RootFolderRefresh =
+  | { ok: true; rootFolders: RootFolderInfo[]; health: ConnectionHealth }
+  | { ok: false; message: string; cause: string };
+
+/** Reads /rootfolder now (after a status check that names a wrong URL or key clearly). */
+export async function refreshRootFolders(deps: ConnectionDeps, connection: ConnectionRow, options: ArrCallOptions = {}): Promise<RootFolderRefresh> {
+  const probe = await probeConnection(connection, options);
+  await recordConnectionHealth(deps.database.db, connection.id, probe.health, probe.rootFolders ? { rootFolders: probe.rootFolders } : {});
+  if (!probe.result.ok) return { ok: false, message: probe.result.message, cause: probe.result.cause };
+  if (!probe.rootFolders) return { ok: false, message: probe.rootFoldersError ?? 'root folders could not be read', cause: 'unexpected-reply' };
+  return { ok: true, rootFolders: probe.rootFolders, health: probe.health };
+}
+
+// Webhooks that arrived before this connection existed (state needs-setup) are processed now.
+// The connection is already stored: a failure here is logged, and the events stay pending.
+async function handOverPendingEvents(deps: ConnectionDeps, connectionId: number): Promise<number> {
+  if (!deps.boss) return 0;
+  try {
+    return await processPendingEventsForConnection({ database: deps.database, boss: deps.boss }, connectionId);
+  } catch (error) {
+    deps.logger.error({ err: error, connectionId }, 'could not queue the webhooks that were waiting for this connection');
+    return 0;
+  }
+}

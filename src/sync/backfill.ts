@@ -1,0 +1,60 @@
+// Library backfill: items of one connection that have no trailer get a `trailer-fetch` job at
+// backfill priority, per the backfill policy. "Never twice" is the status column: an item moves
+// from `missing` to `queued` in the same transaction as its job is inserted, and only the
+// transaction that moved it inserts the job (another worker's update finds it `queued`).
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Settings } from '../config/settings.ts';
+import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
+import { media } from '../db/schema/media.ts';
+import { enqueueTrailerFetches } from './trailer-jobs.ts';
+
+export type BackfillPolicy = Settings['backfillPolicy'];
+
+const noOwnTrailer = sql`not exists (select 1 from trailers t where t.media_id = ${media.id} and t.state = 'present')`;
+
+function policyFilter(policy: BackfillPolicy): SQL | undefined {
+  if (policy === 'monitored') return eq(media.monitored, true);
+  if (policy === 'with-files') return eq(media.hasFile, true);
+  return undefined;
+}
+
+/** Queues a backfill fetch for every eligible item of the connection. Returns how many. */
+export async function enqueueBackfill(
+  deps: { db: Db; boss: PgBoss },
+  connectionId: number,
+  policy: BackfillPolicy,
+  chunkSize = 1000,
+): Promise<number> {
+  const eligible = await deps.db
+    .select({ id: media.id })
+    .from(media)
+    .where(
+      and(
+        eq(media.connectionId, connectionId),
+        eq(media.trailerStatus, 'missing'),
+        isNull(media.removedAt),
+        isNull(media.externalTrailerPath),
+        noOwnTrailer,
+        policyFilter(policy),
+      ),
+    )
+    .orderBy(asc(media.id));
+  let queued = 0;
+  for (let start = 0; start < eligible.length; start += chunkSize) {
+    const ids = eligible.slice(start, start + chunkSize).map((row) => row.id);
+    queued += await deps.db.transaction(async (tx) => {
+      const claimed = rowsOf<{ id: number | string }>(
+        await tx.execute(sql`
+          update media set trailer_status = 'queued', status_reason = null, updated_at = now()
+          where id = any(${`{${ids.join(',')}}`}::bigint[])
+            and trailer_status = 'missing' and removed_at is null and external_trailer_path is null
+            and ${noOwnTrailer}
+          returning id`),
+      );
+      return enqueueTrailerFetches(deps.boss, tx, claimed.map((row) => Number(row.id)).sort((a, b) => a - b), 'backfill');
+    });
+  }
+  return queued;
+}

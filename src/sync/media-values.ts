@@ -1,0 +1,115 @@
+// Radarr/Sonarr API resources → media rows. The facts are the same `MediaItemFacts` the webhook
+// worker stores (src/library/media-records.ts), so an item reads the same whichever path wrote it.
+// An API resource is complete, so here an absent fact means "none" (a movie whose file is gone
+// has no file path), where a webhook's absent fact means "not told".
+import type { RadarrMovie } from '../arr/radarr-api.ts';
+import type { SonarrSeries } from '../arr/sonarr-api.ts';
+import { mediaRowValues, type MediaInsert, type MediaItemFacts } from '../library/media-records.ts';
+
+export function movieFacts(movie: RadarrMovie): MediaItemFacts {
+  // hasFile is the authority: a stale movieFile object on a movie without a file names nothing.
+  const relativePath = movie.hasFile ? movie.movieFile?.relativePath : undefined;
+  return {
+    kind: 'movie',
+    arrId: movie.id,
+    title: movie.title,
+    // The apps write 0 for an unknown year (a TBA title).
+    ...(movie.year > 0 ? { year: movie.year } : {}),
+    folderPath: movie.path,
+    ...(relativePath ? { movieFileRelativePath: relativePath } : {}),
+    ...(movie.tmdbId !== undefined ? { tmdbId: movie.tmdbId } : {}),
+    ...(movie.imdbId !== undefined ? { imdbId: movie.imdbId } : {}),
+    ...(movie.youTubeTrailerId !== undefined ? { youTubeTrailerId: movie.youTubeTrailerId } : {}),
+    ...(movie.originalTitle && movie.originalTitle !== movie.title ? { originalTitle: movie.originalTitle } : {}),
+    alternativeTitles: movie.alternateTitles,
+    monitored: movie.monitored,
+    hasFile: movie.hasFile,
+  };
+}
+
+export function seriesFacts(series: SonarrSeries): MediaItemFacts {
+  return {
+    kind: 'series',
+    arrId: series.id,
+    title: series.title,
+    ...(series.year > 0 ? { year: series.year } : {}),
+    folderPath: series.path,
+    ...(series.tmdbId !== undefined ? { tmdbId: series.tmdbId } : {}),
+    ...(series.imdbId !== undefined ? { imdbId: series.imdbId } : {}),
+    ...(series.tvdbId !== undefined ? { tvdbId: series.tvdbId } : {}),
+    monitored: series.monitored,
+    // A series "has files" once any episode is on disk: that is when a trailer beside it is useful.
+    hasFile: series.episodeFileCount > 0,
+  };
+}
+
+/** The columns the Arr owns in a media row; everything else (trailer status, …) is ours. */
+export const arrOwnedFields = [
+  'title',
+  'originalTitle',
+  'alternativeTitles',
+  'year',
+  'folderPath',
+  'movieFileRelativePath',
+  'tmdbId',
+  'imdbId',
+  'tvdbId',
+  'youTubeTrailerId',
+  'monitored',
+  'hasFile',
+] as const satisfies ReadonlyArray<keyof MediaInsert>;
+
+/** The Arr-owned fields with every absent fact spelled out as the value stored for "none". */
+export type ArrFields = {
+  title: string;
+  originalTitle: string | null;
+  alternativeTitles: string[];
+  year: number | null;
+  folderPath: string;
+  movieFileRelativePath: string | null;
+  tmdbId: number | null;
+  imdbId: string | null;
+  tvdbId: number | null;
+  youTubeTrailerId: string | null;
+  monitored: boolean;
+  hasFile: boolean;
+};
+
+/** A complete row for one API item: absent facts are written as null (the Arr has none). */
+export type FullMediaValues = ArrFields & Pick<MediaInsert, 'connectionId' | 'kind' | 'arrId'>;
+
+export function fullMediaValues(connectionId: number, facts: MediaItemFacts): FullMediaValues {
+  const row = mediaRowValues(connectionId, facts);
+  return {
+    connectionId,
+    kind: row.kind,
+    arrId: row.arrId,
+    title: row.title,
+    originalTitle: row.originalTitle ?? null,
+    alternativeTitles: row.alternativeTitles ?? [],
+    year: row.year ?? null,
+    folderPath: row.folderPath,
+    movieFileRelativePath: row.movieFileRelativePath ?? null,
+    tmdbId: row.tmdbId ?? null,
+    imdbId: row.imdbId ?? null,
+    tvdbId: row.tvdbId ?? null,
+    youTubeTrailerId: row.youTubeTrailerId ?? null,
+    monitored: row.monitored ?? true,
+    hasFile: row.hasFile ?? false,
+  };
+}
+
+/** True when the Arr's view differs from the stored row in any field the Arr owns. */
+export function arrFieldsDiffer(stored: ArrFields, fresh: ArrFields): boolean {
+  return arrOwnedFields.some((field) => !sameValue(stored[field], fresh[field]));
+}
+
+/** True when the item moved on disk or its file was renamed: an owned trailer must follow. */
+export function locationChanged(stored: ArrFields, fresh: ArrFields): boolean {
+  return stored.folderPath !== fresh.folderPath || stored.movieFileRelativePath !== fresh.movieFileRelativePath;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => value === b[i]);
+  return a === b;
+}

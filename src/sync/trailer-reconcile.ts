@@ -1,0 +1,125 @@
+// Reconcile the trailer state of one connection's items with the files on disk: trailers the user
+// already had become `external` (never downloaded again, never touched), trailers of ours that
+// were deleted become `missing` (then fetched again or respected, per setting). Read the disk
+// first, outside any transaction; then write in short chunks.
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/client.ts';
+import type { PathMapping } from '../db/schema/connections.ts';
+import { media } from '../db/schema/media.ts';
+import { mapArrPath } from '../domain/path-mapping.ts';
+import { decideTrailerState, type DeletedTrailerPolicy, type TrailerCheckItem, type TrailerDecision } from './trailer-decision.ts';
+import { jsonParam } from './json-param.ts';
+import { enqueueTrailerFetches } from './trailer-jobs.ts';
+import { scanTrailerFolders, type ScanTarget } from './trailer-scan.ts';
+
+export type TrailerReconcileReport = {
+  /** Items whose folder could be read here. */
+  scanned: number;
+  /** Items skipped because their folder is not visible here (unmapped, not mounted, gone). */
+  notVisible: number;
+  externalFound: number;
+  /** Trailers of ours found deleted from disk. */
+  trailersGone: number;
+  refetchQueued: number;
+};
+
+export type TrailerReconcileOptions = { concurrency?: number; chunkSize?: number };
+
+type CheckRow = TrailerCheckItem & { folderPath: string; movieFileRelativePath: string | null };
+
+export async function reconcileTrailerFiles(
+  deps: { db: Db; boss: PgBoss },
+  connection: { id: number; pathMappings: readonly PathMapping[] },
+  policy: DeletedTrailerPolicy,
+  options: TrailerReconcileOptions = {},
+): Promise<TrailerReconcileReport> {
+  const items = await loadCheckItems(deps.db, connection.id);
+  const targets: ScanTarget[] = [];
+  const byId = new Map<number, CheckRow>();
+  for (const item of items) {
+    const mapped = mapArrPath(item.folderPath, connection.pathMappings);
+    if (!mapped.ok) continue;
+    byId.set(item.mediaId, item);
+    // Windows Arrs write `\` in relative paths; the scan reads POSIX ones.
+    const relative = mapped.style === 'posix' ? item.movieFileRelativePath : (item.movieFileRelativePath?.replaceAll('\\', '/') ?? null);
+    targets.push({ mediaId: item.mediaId, folder: mapped.localPath, movieFileRelativePath: relative, ownTrailerPaths: item.ownTrailerPaths });
+  }
+  const scans = await scanTrailerFolders(targets, options.concurrency);
+  const decisions: TrailerDecision[] = [];
+  let scanned = 0;
+  for (const scan of scans) {
+    if (!scan.folderVisible) continue;
+    scanned += 1;
+    const item = byId.get(scan.mediaId);
+    const decision = item && decideTrailerState(item, scan, policy);
+    if (decision) decisions.push(decision);
+  }
+  const written = await applyDecisions(deps, decisions, options.chunkSize ?? 500);
+  return { scanned, notVisible: items.length - scanned, ...written };
+}
+
+async function loadCheckItems(db: Db, connectionId: number): Promise<CheckRow[]> {
+  const rows = await db
+    .select({
+      mediaId: media.id,
+      folderPath: media.folderPath,
+      movieFileRelativePath: media.movieFileRelativePath,
+      trailerStatus: media.trailerStatus,
+      externalTrailerPath: media.externalTrailerPath,
+      ownTrailerPaths: sql<unknown>`(select coalesce(jsonb_agg(t.path), '[]'::jsonb) from trailers t where t.media_id = ${media.id} and t.state = 'present')`,
+    })
+    .from(media)
+    .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt), ne(media.trailerStatus, 'downloading')));
+  return rows.map((row) => ({ ...row, ownTrailerPaths: jsonStrings(row.ownTrailerPaths) }));
+}
+
+// jsonb comes back parsed from postgres.js and as text from some PGlite paths.
+function jsonStrings(value: unknown): string[] {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+async function applyDecisions(
+  deps: { db: Db; boss: PgBoss },
+  decisions: readonly TrailerDecision[],
+  chunkSize: number,
+): Promise<Omit<TrailerReconcileReport, 'scanned' | 'notVisible'>> {
+  const report = { externalFound: 0, trailersGone: 0, refetchQueued: 0 };
+  for (let start = 0; start < decisions.length; start += chunkSize) {
+    const chunk = decisions.slice(start, start + chunkSize);
+    const gone = chunk.flatMap((d) => d.missingTrailerPaths.map((path) => ({ media_id: d.mediaId, path })));
+    const changes = chunk.flatMap((d) =>
+      d.change
+        ? [{ id: d.mediaId, expected: d.expectedStatus, status: d.change.trailerStatus, external_path: d.change.externalTrailerPath, reason: d.change.statusReason }]
+        : [],
+    );
+    await deps.db.transaction(async (tx) => {
+      if (gone.length > 0) {
+        const marked = await tx.execute(sql`
+          update trailers set state = 'missing', updated_at = now()
+          from jsonb_to_recordset(${jsonParam(gone)}::jsonb) as v(media_id bigint, path text)
+          where trailers.media_id = v.media_id and trailers.path = v.path and trailers.state = 'present'
+          returning trailers.id`);
+        report.trailersGone += rowsOf(marked).length;
+      }
+      if (changes.length === 0) return;
+      // Guarded by the status the decision was made from: a worker that moved the item on since
+      // (started a download, placed a trailer) wins, and this sync leaves the item alone.
+      const changed = rowsOf<{ id: number | string; status: string }>(
+        await tx.execute(sql`
+          update media m set trailer_status = v.status, external_trailer_path = v.external_path,
+            status_reason = v.reason, updated_at = now()
+          from jsonb_to_recordset(${jsonParam(changes)}::jsonb)
+            as v(id bigint, expected text, status text, external_path text, reason text)
+          where m.id = v.id and m.trailer_status = v.expected
+          returning m.id as id, v.status as status`),
+      );
+      report.externalFound += changed.filter((row) => row.status === 'external').length;
+      const refetch = changed.filter((row) => row.status === 'queued').map((row) => Number(row.id));
+      report.refetchQueued += await enqueueTrailerFetches(deps.boss, tx, refetch, 'refetch');
+    });
+  }
+  return report;
+}
