@@ -109,7 +109,7 @@ describe(`library sync of ${MOVIES} movies (${testBackend})`, () => {
   });
 
   it('marks movies gone from Radarr as removed, updates changed ones, and re-lists returning ones', async () => {
-    const [gone1, gone2, changed] = [movies[10], movies[20], movies[30]] as JsonObject[];
+    const [gone1, gone2, changed] = [10, 20, 30].map((index) => movies[index] as JsonObject) as [JsonObject, JsonObject, JsonObject];
     radarr.remove(gone1['id']);
     radarr.remove(gone2['id']);
     radarr.patch(changed['id'], { title: 'A New Title', monitored: false });
