@@ -19,7 +19,7 @@ import {
 } from '../library/media-records.ts';
 import type { ConnectionRow } from './connection-choice.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
-import { folderState, localMediaFolder } from './media-folder.ts';
+import { folderState, localItemFolder } from './media-folder.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = { eventId: number; eventType: string; connection: ConnectionRow };
@@ -50,7 +50,7 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
   const item: MediaItemFacts = ctx.eventType === 'Download' ? { ...action.item, hasFile: true } : action.item;
   const problem = mediaFactsProblem(item);
   if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
-  const folder = localMediaFolder(ctx.connection, item.folderPath);
+  const folder = localItemFolder(ctx.connection, item);
   if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
   // Looked at before the transaction: PGlite has one connection, so no slow await inside it.
   const onDisk = await folderState(folder.localPath);
@@ -84,7 +84,7 @@ async function applyRename(deps: InboxDeps, ctx: EventContext, action: RenameAct
   const item: MediaItemFacts = { ...action.item, hasFile: true };
   const problem = mediaFactsProblem(item);
   if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
-  const folder = localMediaFolder(ctx.connection, item.folderPath);
+  const folder = localItemFolder(ctx.connection, item);
   if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {

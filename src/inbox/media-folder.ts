@@ -2,7 +2,7 @@
 // whether it is there yet. The webhook worker only reads here: it never creates a media folder
 // (the Arr does, on import) and never writes outside the roots the connection declares.
 import { stat } from 'node:fs/promises';
-import { toLocalPath, type MappedPathResult } from '../domain/path-mapping.ts';
+import { resolveInsideRoot, toLocalPath, type MappedPathResult } from '../domain/path-mapping.ts';
 import type { ConnectionRow } from './connection-choice.ts';
 
 /**
@@ -30,6 +30,20 @@ export function localMediaFolder(
     };
   }
   return toLocalPath(arrFolderPath, { mappings: connection.pathMappings, roots });
+}
+
+/**
+ * Maps the item's folder and, when it names one, checks the movie file stays inside it: a
+ * relative path like `../../x` would otherwise name a trailer outside the media folder.
+ */
+export function localItemFolder(
+  connection: Pick<ConnectionRow, 'name' | 'pathMappings' | 'rootFolders'>,
+  item: { folderPath: string; movieFileRelativePath?: string | undefined },
+): MappedPathResult {
+  const folder = localMediaFolder(connection, item.folderPath);
+  if (!folder.ok || item.movieFileRelativePath === undefined) return folder;
+  const file = resolveInsideRoot(folder.localPath, item.movieFileRelativePath, folder.style);
+  return file.ok ? folder : { ok: false, reason: `movie file: ${file.reason}` };
 }
 
 export type FolderState = { present: true } | { present: false; why: string };
