@@ -1,0 +1,71 @@
+// The reply bodies of /api/v1/connections. Every reply passes through these schemas on the way
+// out, so a connection can only ever leave the service with its API key masked.
+import { z } from 'zod';
+import { MASK, toConnectionView, type ConnectionRow } from '../../connections/connection-store.ts';
+
+const healthSchema = z.object({
+  ok: z.boolean(),
+  checkedAt: z.string(),
+  message: z.string(),
+  version: z.string().optional(),
+  instanceName: z.string().optional(),
+});
+
+export const rootFolderReplySchema = z.object({
+  path: z.string(),
+  localPath: z.string().nullable(),
+  accessible: z.boolean(),
+  freeSpace: z.number().optional(),
+});
+
+export const connectionReplySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['radarr', 'sonarr']),
+  baseUrl: z.string(),
+  apiKey: z.string().startsWith(MASK, 'must be masked'),
+  enabled: z.boolean(),
+  pathMappings: z.array(z.object({ remotePrefix: z.string(), localPrefix: z.string() })),
+  health: healthSchema.nullable(),
+  rootFolders: z.array(rootFolderReplySchema),
+  lastSyncAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConnectionReply = z.output<typeof connectionReplySchema>;
+
+export const connectionListReplySchema = z.object({ connections: z.array(connectionReplySchema) });
+
+export const createdConnectionReplySchema = z.object({
+  connection: connectionReplySchema,
+  /** The first library sync, queued with the connection. */
+  syncJobId: z.string().nullable(),
+  /** Webhooks that had arrived before the connection existed, now being processed. */
+  pendingEventsQueued: z.number().int(),
+});
+
+export const connectionTestReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    appName: z.string(),
+    version: z.string(),
+    instanceName: z.string(),
+    rootFolders: z.array(rootFolderReplySchema).optional(),
+    rootFoldersError: z.string().optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    cause: z.enum(['unreachable', 'timeout', 'tls', 'unauthorized', 'wrong-app', 'unexpected-reply']),
+    message: z.string(),
+  }),
+]);
+
+export const rootFoldersReplySchema = z.object({
+  rootFolders: z.array(rootFolderReplySchema),
+  /** Arr paths of root folders not visible here and not covered by a path mapping. */
+  unmapped: z.array(z.string()),
+});
+
+export function connectionReply(row: ConnectionRow): ConnectionReply {
+  return connectionReplySchema.parse(toConnectionView(row));
+}
