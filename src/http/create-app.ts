@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { connectionRoutes } from '../routes/connections/connections.routes.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
+import { syncRoutes } from '../routes/sync/sync.routes.ts';
 import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/', healthRoutes(deps));
   app.route('/', webhookRoutes(deps));
+  app.route('/', connectionRoutes(deps));
+  app.route('/', syncRoutes(deps));
   installErrorHandlers(app, deps.logger);
   return app;
 }
