@@ -11,6 +11,7 @@ import { createApp } from './http/create-app.ts';
 import { createBoss, startBoss } from './jobs/boss.ts';
 import { registerWorkers, type JobWorker } from './jobs/workers.ts';
 import { buildJobWorkers } from './job-workers.ts';
+import { startReconcile } from './sync/reconcile.ts';
 import { preparePipeline } from './pipeline/pipeline-workers.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 
@@ -43,6 +44,8 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
       await preparePipeline(deps);
       const workers = (options.workers ?? buildJobWorkers)(deps);
       await registerWorkers(boss, workers, logger);
+      // The reconcile schedule, and a sync now for connections whose last one is overdue.
+      await startReconcile({ database, boss, logger });
     }
     // A worker process serves only its probes, so container health checks still work.
     const app = env.ROLE === 'worker' ? healthRoutes(deps) : createApp(deps);
