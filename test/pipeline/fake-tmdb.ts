@@ -1,0 +1,53 @@
+/**
+ * A local stand-in for TMDB's `/movie/{id}/videos` and `/tv/{id}/videos`: answers the videos set
+ * per id, 401 for any key but the expected one, and records each request (path and query).
+ */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeTmdbVideo {
+  key: string;
+  name: string;
+  site?: string;
+  type: string;
+  official: boolean;
+  iso_639_1?: string | null;
+  size?: number;
+}
+
+export interface FakeTmdb {
+  baseUrl: string;
+  setVideos(kind: 'movie' | 'tv', id: number, videos: FakeTmdbVideo[]): void;
+  requests: Array<{ path: string; query: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+export async function startFakeTmdb(apiKey: string): Promise<FakeTmdb> {
+  const videos = new Map<string, FakeTmdbVideo[]>();
+  const requests: FakeTmdb['requests'] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    const json = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (url.searchParams.get('api_key') !== apiKey) return json(401, { status_code: 7, status_message: 'Invalid API key' });
+    const match = /^\/3\/(movie|tv)\/(\d+)\/videos$/.exec(url.pathname);
+    const list = match ? videos.get(`${match[1]}/${match[2]}`) : undefined;
+    if (list === undefined) return json(404, { status_code: 34, status_message: 'not found' });
+    json(200, {
+      id: Number(match?.[2]),
+      results: list.map((v, i) => ({ id: `v${i}`, site: 'YouTube', iso_3166_1: 'US', size: 1080, published_at: '2021-07-22T00:00:00.000Z', ...v })),
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/3`,
+    setVideos: (kind, id, list) => void videos.set(`${kind}/${id}`, list),
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
