@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { webhookEvents } from '../db/schema/index.ts';
+import { logText } from './event-text.ts';
 
 export type SettledState = 'processed' | 'ignored' | 'failed' | 'needs-setup';
 
@@ -45,11 +46,11 @@ export async function inEventTransaction(
 /** Writes the outcome on the event row (no state check: callers hold the lock or settle a last try). */
 export async function recordOutcome(db: Db | Tx, eventId: number, result: EventOutcome, error?: string): Promise<void> {
   if (result.state === 'deferred') {
-    await db.update(webhookEvents).set({ summary: result.summary, error: error ?? null }).where(eq(webhookEvents.id, eventId));
+    await db.update(webhookEvents).set({ summary: logText(result.summary), error: logText(error) }).where(eq(webhookEvents.id, eventId));
     return;
   }
   await db
     .update(webhookEvents)
-    .set({ state: result.state, summary: result.summary, error: error ?? null, processedAt: new Date() })
+    .set({ state: result.state, summary: logText(result.summary), error: logText(error), processedAt: new Date() })
     .where(eq(webhookEvents.id, eventId));
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { webhookEvents, type webhookEventStates } from '../db/schema/index.ts';
 import type { ArrSource } from '../domain/event-action.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
+import { logText } from './event-text.ts';
 import { QUEUES } from '../jobs/queues.ts';
 
 export type WebhookEventState = (typeof webhookEventStates)[number];
@@ -104,8 +105,8 @@ function rowValues(input: NewWebhookEvent): typeof webhookEvents.$inferInsert {
     case 'job':
       return { ...base, state: 'received' };
     case 'needs-setup':
-      return { ...base, state: 'needs-setup', summary: disposition.summary };
+      return { ...base, state: 'needs-setup', summary: logText(disposition.summary) };
     case 'settled':
-      return { ...base, state: disposition.state, summary: disposition.summary, processedAt: new Date() };
+      return { ...base, state: disposition.state, summary: logText(disposition.summary), processedAt: new Date() };
   }
 }

@@ -98,7 +98,7 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     mkdirSync(join(library.movies, 'Zoë (2020)'.normalize('NFC')));
     const nfdZoe = 'Zoë (2020)'.normalize('NFD');
     const waiting = await deliver(downloadOf(`/movies/${nfdZoe}`, 'Zoë.mkv'.normalize('NFD')));
-    expect(waiting.result.state).toBe('deferred');
+    expect(waiting.result?.state).toBe('deferred');
     expect(waiting.event.summary).toContain('does not exist yet');
 
     await clearLibraryRows(svc);
@@ -176,6 +176,18 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     expect(event.state).toBe('failed');
     expect(event.summary).toMatch(reason);
     expect(await mediaRows(svc)).toEqual([]);
+  });
+
+  it('an unknown event type with a NUL and 5000 characters is kept and logged, not refused', async () => {
+    const eventType = `Teleport\u0000${'x'.repeat(5000)}`;
+    const reply = await send(svc, 'radarr', { eventType, instanceName: 'Radarr\u0000', movie: { id: 'not checked' } });
+    expect(reply.status).toBe(200);
+    const { eventId, state } = JSON.parse(reply.text) as { eventId: number; state: string };
+    expect(state).toBe('ignored');
+    const event = await eventRow(svc, eventId);
+    expect(event.eventType).toBe(`Teleport\uFFFD${'x'.repeat(190)}…`);
+    expect(event.instanceName).toBe('Radarr\uFFFD');
+    expect(JSON.parse(event.rawBody).eventType).toBe(eventType);
   });
 
   it('ids beyond what Radarr can send are skipped, not retried forever', async () => {

@@ -91,10 +91,3 @@ function storableKey(source: ArrSource, key: string): string {
   if (key.length <= 200 && !key.includes('\0')) return key;
   return `${source}:long:${createHash('sha256').update(key).digest('hex')}`;
 }
-
-/** Text from the sender shown in the events log: no NUL (Postgres refuses it), bounded length. */
-export function displayText(value: string | undefined | null, maxLength = 200): string | null {
-  if (value === undefined || value === null) return null;
-  const cleaned = value.replaceAll('\0', '\uFFFD');
-  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
-}

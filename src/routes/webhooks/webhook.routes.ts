@@ -9,7 +9,8 @@ import { errorJson } from '../../http/errors.ts';
 import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
 import { needsSetupSummary, resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
 import { storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from '../../inbox/store-event.ts';
-import { contentTypeProblem, displayText, isJsonContentType, readWebhookBody } from './webhook-body.ts';
+import { displayText } from '../../inbox/event-text.ts';
+import { contentTypeProblem, isJsonContentType, readWebhookBody } from './webhook-body.ts';
 
 /** Real payloads are a few KiB; 1 MiB leaves room for huge custom-format lists and nothing else. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
