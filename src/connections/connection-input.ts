@@ -4,18 +4,19 @@ import { z } from 'zod';
 import { pathMappingProblem } from '../domain/path-mapping.ts';
 import { isMaskedKey } from './connection-store.ts';
 
-const name = z
-  .string({ error: 'must be text' })
+/** Text, with "is required" when absent rather than a type error. */
+const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
+
+const name = text()
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'must not contain control characters');
 
-const kind = z.enum(['radarr', 'sonarr'], { error: 'must be "radarr" or "sonarr"' });
+const kind = z.enum(['radarr', 'sonarr'], { error: (issue) => (issue.input === undefined ? 'is required' : 'must be "radarr" or "sonarr"') });
 
 /** http(s) URL of the Arr, URL base included; stored without a trailing slash. */
-const baseUrl = z
-  .string({ error: 'must be text' })
+const baseUrl = text()
   .trim()
   .superRefine((value, ctx) => {
     const problem = baseUrlProblem(value);
@@ -40,16 +41,14 @@ function baseUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
-const apiKey = z
-  .string({ error: 'must be text' })
+const apiKey = text()
   .trim()
   .min(1, 'must not be empty (Radarr/Sonarr: Settings → General → API Key)')
   .max(200, 'must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces');
 
 // Undefined (keep the stored key) for a masked value, else a new key checked like on create.
-const keptOrNewApiKey = z
-  .string({ error: 'must be text' })
+const keptOrNewApiKey = text()
   .trim()
   .transform((value, ctx) => {
     if (isMaskedKey(value)) return undefined;
@@ -61,8 +60,8 @@ const keptOrNewApiKey = z
 
 export const pathMappingSchema = z
   .object({
-    remotePrefix: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(1024),
-    localPrefix: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(1024),
+    remotePrefix: text().trim().min(1, 'must not be empty').max(1024),
+    localPrefix: text().trim().min(1, 'must not be empty').max(1024),
   })
   .strict()
   .superRefine((mapping, ctx) => {

@@ -94,8 +94,14 @@ export async function recordConnectionHealth(
 ): Promise<void> {
   await db
     .update(connections)
-    .set({ health, ...extra })
+    .set({ health: { ...health, message: printable(health.message) }, ...extra })
     .where(eq(connections.id, id));
+}
+
+// Messages quote reply bodies, which may hold anything; jsonb cannot store NUL at all.
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
 }
 
 /** Postgres' unique_violation (23505), however the driver wraps it. */
