@@ -19,7 +19,7 @@ import {
 } from '../library/media-records.ts';
 import type { ConnectionRow } from './connection-choice.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
-import { folderState, localItemFolder } from './media-folder.ts';
+import { locateItemFolder } from './media-folder.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = { eventId: number; eventType: string; connection: ConnectionRow };
@@ -50,18 +50,17 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
   const item: MediaItemFacts = ctx.eventType === 'Download' ? { ...action.item, hasFile: true } : action.item;
   const problem = mediaFactsProblem(item);
   if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
-  const folder = localItemFolder(ctx.connection, item);
-  if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
   // Looked at before the transaction: PGlite has one connection, so no slow await inside it.
-  const onDisk = await folderState(folder.localPath);
+  const folder = await locateItemFolder(deps.db, ctx.connection.id, item);
+  if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {
     const { row, before } = await upsertMediaItem(tx, ctx.connection.id, item);
     const recorded = `${before ? 'updated' : 'added'} ${describe(row)}`;
-    if (!onDisk.present) {
+    if (!folder.exists) {
       // Radarr adds a movie before any import, so its folder often does not exist yet. We never
       // create it; the job is retried, and the import's own Download event follows anyway.
-      return outcome.deferred(`${recorded}; waiting for its folder: ${onDisk.why}`);
+      return outcome.deferred(`${recorded}; waiting for its folder: ${folder.localFolder} does not exist yet`);
     }
     const steps = [recorded];
     if (before && pathsChanged(before, row) && (await hasPresentTrailer(tx, row.id))) {
@@ -84,7 +83,7 @@ async function applyRename(deps: InboxDeps, ctx: EventContext, action: RenameAct
   const item: MediaItemFacts = { ...action.item, hasFile: true };
   const problem = mediaFactsProblem(item);
   if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
-  const folder = localItemFolder(ctx.connection, item);
+  const folder = await locateItemFolder(deps.db, ctx.connection.id, item);
   if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {

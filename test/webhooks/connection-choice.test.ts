@@ -1,7 +1,6 @@
-// Which connection an event belongs to, and which local roots a connection allows (pure rules).
+// Which connection an event belongs to (pure rules).
 import { describe, expect, it } from 'vitest';
 import { chooseConnection } from '../../src/inbox/connection-choice.ts';
-import { connectionRoots, localItemFolder } from '../../src/inbox/media-folder.ts';
 
 const named = (...names: string[]) => names.map((name, i) => ({ id: i + 1, name }));
 
@@ -40,51 +39,5 @@ describe('chooseConnection', () => {
 
   it('accents still count (only case is ignored)', () => {
     expect(chooseConnection('radarr', named('Films', 'Filmé'), { hint: 'filme', instanceName: null }).connection).toBeNull();
-  });
-});
-
-describe('connection roots and item folders', () => {
-  const connection = {
-    name: 'Radarr',
-    pathMappings: [
-      { remotePrefix: 'D:\\Films', localPrefix: '/data/films' },
-      { remotePrefix: '/movies', localPrefix: '/data/films' },
-    ],
-    rootFolders: [
-      { path: '/movies', localPath: '/data/films', accessible: true },
-      { path: '/uhd', localPath: '/uhd', accessible: true },
-      { path: 'E:\\Other', localPath: null, accessible: false },
-    ],
-  };
-
-  it('are the mappings’ local prefixes plus the root folders visible here, once each', () => {
-    expect(connectionRoots(connection)).toEqual(['/data/films', '/uhd']);
-  });
-
-  it('map a Windows folder and a POSIX root folder seen at the same path', () => {
-    expect(localItemFolder(connection, { folderPath: 'D:\\Films\\Heat (1995)', movieFileRelativePath: 'Heat (1995).mkv' })).toEqual({
-      ok: true,
-      localPath: '/data/films/Heat (1995)',
-      style: 'windows-drive',
-    });
-    expect(localItemFolder(connection, { folderPath: '/uhd/Heat (1995)' })).toMatchObject({ ok: true, localPath: '/uhd/Heat (1995)' });
-  });
-
-  it('refuse an unmapped root folder and a movie file leaving its folder', () => {
-    expect(localItemFolder(connection, { folderPath: 'E:\\Other\\Heat (1995)' })).toEqual({
-      ok: false,
-      reason: 'E:\\Other\\Heat (1995) has no path mapping; add one for E:\\Other',
-    });
-    expect(localItemFolder(connection, { folderPath: '/movies/Heat (1995)', movieFileRelativePath: '..\\..\\x.mkv' })).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^movie file: relative path .* contains a '\.\.' segment$/),
-    });
-  });
-
-  it('allow nothing when the connection declares no roots', () => {
-    expect(localItemFolder({ name: 'Bare', pathMappings: [], rootFolders: [] }, { folderPath: '/movies/Heat (1995)' })).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('connection "Bare" has no path mappings and no known root folders'),
-    });
   });
 });

@@ -175,7 +175,7 @@ describe(`webhook actions (${testBackend})`, () => {
     };
     expect((await eventRow(svc, eventId)).connectionId).toBe(bare);
     await processEvent(svc, eventId);
-    expect((await eventRow(svc, eventId)).summary).toMatch(/connection "Bare" has no path mappings and no known root folders/);
+    expect((await eventRow(svc, eventId)).summary).toBe('skipped: connection "Bare" has no media roots: add a path mapping or refresh its root folders');
     await svc.deps.database.db.delete(connections).where(eq(connections.id, bare));
   });
 

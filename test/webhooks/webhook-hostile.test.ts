@@ -1,7 +1,7 @@
 // Payloads real libraries and careless relays produce: decomposed Unicode and emoji in paths,
 // shell metacharacters, long titles, explicit nulls, unknown keys, Windows and UNC paths with and
 // without a mapping, and a delete that names the root folder itself.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { media } from '../../src/db/schema/index.ts';
@@ -143,7 +143,7 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
   it('a Windows path with no mapping is skipped with the mapping to add; no C:\\ folder appears', async () => {
     const { event } = await deliver(downloadOf('C:\\Movies\\Arrival (2016)', 'Arrival (2016).mkv', 'Arrival', '\\'), 'Unmapped');
     expect(event.state).toBe('failed');
-    expect(event.summary).toBe('skipped: C:\\Movies\\Arrival (2016) has no path mapping; add one for C:\\Movies');
+    expect(event.summary).toBe('skipped: folder C:\\Movies\\Arrival (2016) has no path mapping; add one for C:\\Movies; check the path mappings of "Unmapped"');
     expect(await mediaRows(svc)).toEqual([]);
     const stray = [library.dir, process.cwd()].flatMap((dir) => readdirSync(dir).filter((name) => /^[A-Za-z]:/.test(name) || name.includes('\\')));
     expect(stray).toEqual([]);
@@ -160,7 +160,9 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     const unc = '\\\\nas\\media\\movies\\Arrival (2016)';
     const unmapped = await deliver(downloadOf(unc, 'Arrival (2016).mkv', 'Arrival', '\\'), 'Unmapped');
     expect(unmapped.event.state).toBe('failed');
-    expect(unmapped.event.summary).toBe('skipped: \\\\nas\\media\\movies\\Arrival (2016) has no path mapping; add one for \\\\nas\\media');
+    expect(unmapped.event.summary).toBe(
+      'skipped: folder \\\\nas\\media\\movies\\Arrival (2016) has no path mapping; add one for \\\\nas\\media; check the path mappings of "Unmapped"',
+    );
     const mapped = await deliver(downloadOf(unc, 'Season 1\\Arrival (2016).mkv', 'Arrival', '\\'), 'Share');
     expect(mapped.event.state).toBe('processed');
     await expectFetchQueued(unc);
@@ -188,6 +190,16 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     expect(event.eventType).toBe(`Teleport\uFFFD${'x'.repeat(190)}…`);
     expect(event.instanceName).toBe('Radarr\uFFFD');
     expect(JSON.parse(event.rawBody).eventType).toBe(eventType);
+  });
+
+  it('a movie folder that is a symlink out of the root is skipped', async () => {
+    const outside = join(library.dir, 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, join(library.movies, 'Linked (2020)'));
+    const { event } = await deliver(downloadOf('/movies/Linked (2020)', 'Linked.mkv'));
+    expect(event.state).toBe('failed');
+    expect(event.summary).toMatch(/^skipped: .*Linked \(2020\)/);
+    expect(await mediaRows(svc)).toEqual([]);
   });
 
   it('ids beyond what Radarr can send are skipped, not retried forever', async () => {
