@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { trailerStatuses } from '../db/schema/media.ts';
+import { webhookEventStates } from '../db/schema/events.ts';
+
+// Request shapes shared by the pages and the JSON API, so both accept and refuse the same input.
+
+const page = z.coerce.number({ error: 'must be a page number' }).int('must be a whole number').min(1, 'must be 1 or more').max(1_000_000).default(1);
+const pageSize = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 or more').max(200, 'must be at most 200').default(50);
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', ''], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'on');
+
+export const idParamSchema = z.coerce
+  .number({ error: 'must be a media id' })
+  .int('must be a whole number')
+  .positive('must be a positive id')
+  .max(Number.MAX_SAFE_INTEGER);
+
+export const mediaListQuerySchema = z.object({
+  kind: z.enum(['all', 'movie', 'series'], { error: 'must be all, movie or series' }).default('all'),
+  status: z.enum(['all', ...trailerStatuses], { error: `must be all or one of ${trailerStatuses.join(', ')}` }).default('all'),
+  q: z.string().max(200, 'at most 200 characters').optional(),
+  page,
+  pageSize,
+  removed: flag.default(false),
+});
+export type MediaListQuery = z.infer<typeof mediaListQuerySchema>;
+
+export const videoIdSchema = z
+  .string({ error: 'must be a video id' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'at most 200 characters');
+
+export const fetchBodySchema = z.strictObject({ force: z.boolean({ error: 'must be true or false' }).default(false) });
+export const chooseBodySchema = z.strictObject({ videoId: videoIdSchema });
+export const blocklistBodySchema = z.strictObject({
+  videoId: videoIdSchema,
+  reason: z.string().trim().max(500, 'at most 500 characters').optional(),
+});
+
+export const sourceUrlSchema = z
+  .string({ error: 'must be a URL' })
+  .trim()
+  .max(2048, 'at most 2048 characters')
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// link to a video');
+
+/** `url: null` clears the pasted link; otherwise it is stored and fetched at once. */
+export const sourceUrlBodySchema = z.strictObject({ url: sourceUrlSchema.nullable() });
+
+export const eventsQuerySchema = z.object({
+  state: z.enum(['all', ...webhookEventStates], { error: `must be all or one of ${webhookEventStates.join(', ')}` }).default('all'),
+  source: z.enum(['all', 'radarr', 'sonarr'], { error: 'must be all, radarr or sonarr' }).default('all'),
+  q: z.string().max(200, 'at most 200 characters').optional(),
+  page,
+  pageSize,
+});
+export type EventsQuery = z.infer<typeof eventsQuerySchema>;
+
+/** An ILIKE pattern for "contains": `%` and `_` typed by a person are literal characters. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** Zod issues as `{ path, message }`, the shape of every 400 reply and of the field errors on pages. */
+export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** First message per top-level field, for showing beside form fields. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

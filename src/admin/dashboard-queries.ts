@@ -1,0 +1,108 @@
+import { desc, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '../db/client.ts';
+import { trailerStatuses, type TrailerStatus } from '../db/schema/media.ts';
+import { connections, jobProgress, media } from '../db/schema/index.ts';
+import { QUEUES, type QueueName } from '../jobs/queues.ts';
+
+export type StatusCounts = Record<TrailerStatus, number> & { total: number };
+
+/** Items per trailer status (items gone from the Arr are not counted). */
+export async function statusCounts(db: Db): Promise<StatusCounts> {
+  const rows = await db
+    .select({ status: media.trailerStatus, n: sql<number>`count(*)::int` })
+    .from(media)
+    .where(isNull(media.removedAt))
+    .groupBy(media.trailerStatus);
+  const counts = Object.fromEntries(trailerStatuses.map((status) => [status, 0])) as StatusCounts;
+  counts.total = 0;
+  for (const row of rows) {
+    counts[row.status] = Number(row.n);
+    counts.total += Number(row.n);
+  }
+  return counts;
+}
+
+export type ProgressRow = {
+  mediaId: number;
+  title: string;
+  year: number | null;
+  kind: 'movie' | 'series';
+  stage: (typeof jobProgress.$inferSelect)['stage'];
+  percent: number | null;
+  detail: string | null;
+  updatedAt: Date;
+};
+
+/** How long a finished item stays on the dashboard, so a person sees it reach "done". */
+const FINISHED_VISIBLE_MS = 10 * 60_000;
+
+/** Work in progress (written by whichever process runs it) plus what finished recently. */
+export async function activeProgress(db: Db, now = new Date()): Promise<ProgressRow[]> {
+  const recent = new Date(now.getTime() - FINISHED_VISIBLE_MS);
+  const rows = await db
+    .select({
+      mediaId: jobProgress.mediaId,
+      title: media.title,
+      year: media.year,
+      kind: media.kind,
+      stage: jobProgress.stage,
+      percent: jobProgress.percent,
+      detail: jobProgress.detail,
+      updatedAt: jobProgress.updatedAt,
+    })
+    .from(jobProgress)
+    .innerJoin(media, eq(media.id, jobProgress.mediaId))
+    .where(or(notInArray(jobProgress.stage, ['done', 'failed']), gt(jobProgress.updatedAt, recent)))
+    .orderBy(desc(jobProgress.updatedAt), desc(jobProgress.mediaId))
+    .limit(50);
+  const order = { downloading: 0, converting: 1, placing: 2, searching: 3, queued: 4, done: 5, failed: 6 } as const;
+  return rows.sort((a, b) => order[a.stage] - order[b.stage]);
+}
+
+export async function connectionsHealth(db: Db) {
+  return db
+    .select({
+      id: connections.id,
+      name: connections.name,
+      kind: connections.kind,
+      enabled: connections.enabled,
+      health: connections.health,
+      lastSyncAt: connections.lastSyncAt,
+    })
+    .from(connections)
+    .orderBy(connections.name);
+}
+
+export type QueueLine = { name: QueueName; queued: number; active: number; deferred: number; failed: number };
+export type UpcomingJob = { id: string; mediaId: number; title: string; reason: string; priority: number; state: string };
+export type QueueSummary = { queues: QueueLine[]; upcoming: UpcomingJob[] };
+
+const SHOWN_QUEUES: QueueName[] = [QUEUES.trailerFetch, QUEUES.webhookEvent, QUEUES.librarySync, QUEUES.trailerRename, QUEUES.trailerDelete];
+
+/** pg-boss counts per queue (at most a minute old) and the next user/import fetches. */
+export async function queueSummary(db: Db, boss: PgBoss | null): Promise<QueueSummary> {
+  if (!boss) return { queues: [], upcoming: [] };
+  const queues: QueueLine[] = [];
+  for (const name of SHOWN_QUEUES) {
+    // `force`: recount from the job table (pg-boss reuses a count up to a minute old).
+    const [q] = await boss.getQueueStats(name, { force: true }).catch(() => []);
+    queues.push({ name, queued: q?.queuedCount ?? 0, active: q?.activeCount ?? 0, deferred: q?.deferredCount ?? 0, failed: q?.failedCount ?? 0 });
+  }
+  // Backfill can hold thousands of jobs; the ones a person waits for are user requests and imports.
+  const waiting = [
+    ...(await boss.findJobs(QUEUES.trailerFetch, { queued: true, data: { reason: 'user' }, limit: 10 })),
+    ...(await boss.findJobs(QUEUES.trailerFetch, { queued: true, data: { reason: 'import' }, limit: 10 })),
+  ];
+  const ids = [...new Set(waiting.map((job) => (job.data as { mediaId: number }).mediaId))];
+  const titles = ids.length
+    ? new Map((await db.select({ id: media.id, title: media.title }).from(media).where(inArray(media.id, ids))).map((m) => [m.id, m.title]))
+    : new Map<number, string>();
+  const upcoming = waiting
+    .map((job) => {
+      const data = job.data as { mediaId: number; reason: string };
+      return { id: job.id, mediaId: data.mediaId, title: titles.get(data.mediaId) ?? `#${data.mediaId}`, reason: data.reason, priority: job.priority, state: job.state };
+    })
+    .sort((a, b) => b.priority - a.priority);
+  return { queues, upcoming };
+}

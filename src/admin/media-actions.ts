@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
+import type { Db, Tx } from '../db/client.ts';
+import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../db/schema/index.ts';
+import { enqueueInTransaction } from '../jobs/enqueue.ts';
+import { jobPayloads } from '../jobs/payloads.ts';
+import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+
+// What a person can do to one library item, for the pages and the JSON API alike. Each action
+// changes its rows and enqueues its job in one transaction: a job exists exactly when its rows do.
+
+export type ActionDeps = { db: Db; boss: PgBoss | null };
+
+export type ActionResult =
+  | { ok: true; message: string; jobId?: string | null }
+  | { ok: false; status: 404 | 409 | 503; error: string; message: string };
+
+const notFound = (id: number): ActionResult => ({ ok: false, status: 404, error: 'not_found', message: `No library item with id ${id}` });
+const noQueue: ActionResult = { ok: false, status: 503, error: 'unavailable', message: 'The job queue is not running; try again in a moment.' };
+
+async function findMedia(db: Db, id: number) {
+  const [row] = await db.select().from(media).where(eq(media.id, id));
+  return row;
+}
+
+async function enqueueFetch(boss: PgBoss, tx: Tx, mediaId: number, data: { force: boolean; videoId?: string }, reason: string) {
+  await tx
+    .update(media)
+    .set({ trailerStatus: 'queued', statusReason: reason, updatedAt: new Date() })
+    .where(eq(media.id, mediaId));
+  // Shown as "queued" on the dashboard at once, before a worker picks the job up.
+  await tx
+    .insert(jobProgress)
+    .values({ mediaId, stage: 'queued', percent: null, detail: reason })
+    .onConflictDoUpdate({ target: jobProgress.mediaId, set: { stage: 'queued', percent: null, detail: reason, updatedAt: new Date() } });
+  const payload = jobPayloads['trailer-fetch'].parse({ mediaId, reason: 'user', ...data });
+  return enqueueInTransaction(boss, tx, QUEUES.trailerFetch, payload, { priority: PRIORITY.userRequest });
+}
+
+/**
+ * Fetch the trailer now, ahead of backfill. An item that already has a trailer (ours or the
+ * user's own) is only replaced with `force`; a user request already waiting is not doubled.
+ */
+export async function requestTrailerFetch(deps: ActionDeps, mediaId: number, options: { force: boolean; videoId?: string }): Promise<ActionResult> {
+  const { db, boss } = deps;
+  if (!boss) return noQueue;
+  const item = await findMedia(db, mediaId);
+  if (!item) return notFound(mediaId);
+  if (item.removedAt) {
+    return { ok: false, status: 409, error: 'removed', message: `"${item.title}" is no longer in ${item.kind === 'movie' ? 'Radarr' : 'Sonarr'}.` };
+  }
+  if (!options.force && (item.trailerStatus === 'have' || item.trailerStatus === 'external')) {
+    return { ok: false, status: 409, error: 'has_trailer', message: `"${item.title}" already has a trailer; ask again with force to replace it.` };
+  }
+  if (options.videoId !== undefined) {
+    const problem = await candidateProblem(db, mediaId, options.videoId);
+    if (problem) return problem;
+  }
+  const waiting = await boss.findJobs(QUEUES.trailerFetch, { queued: true, data: { mediaId, reason: 'user' }, limit: 20 });
+  const same = waiting.find((job) => (job.data as { videoId?: string }).videoId === options.videoId);
+  if (same) return { ok: true, message: `A fetch of "${item.title}" is already queued.`, jobId: same.id };
+  const reason = options.videoId ? 'You chose another video' : 'Requested by you';
+  const jobId = await db.transaction((tx) =>
+    enqueueFetch(boss, tx, mediaId, { force: options.force, ...(options.videoId ? { videoId: options.videoId } : {}) }, reason),
+  );
+  return { ok: true, message: `Fetching the trailer of "${item.title}".`, jobId };
+}
+
+async function candidateProblem(db: Db, mediaId: number, videoId: string): Promise<ActionResult | undefined> {
+  const [candidate] = await db
+    .select({ id: trailerCandidates.id })
+    .from(trailerCandidates)
+    .where(and(eq(trailerCandidates.mediaId, mediaId), eq(trailerCandidates.videoId, videoId)));
+  if (!candidate) return { ok: false, status: 404, error: 'not_found', message: `Video "${videoId}" is not a candidate for this item.` };
+  const [blocked] = await db
+    .select({ videoId: videoBlocklist.videoId })
+    .from(videoBlocklist)
+    .where(and(eq(videoBlocklist.mediaId, mediaId), eq(videoBlocklist.videoId, videoId)));
+  if (blocked) return { ok: false, status: 409, error: 'blocklisted', message: `Video "${videoId}" is blocklisted for this item; remove it from the blocklist first.` };
+  return undefined;
+}
+
+/** Use another ranked candidate: replaces the current trailer with that video. */
+export function chooseCandidate(deps: ActionDeps, mediaId: number, videoId: string): Promise<ActionResult> {
+  return requestTrailerFetch(deps, mediaId, { force: true, videoId });
+}
+
+/** Store a pasted link (tried before any other source) and fetch from it at once; null clears it. */
+export async function setUserSourceUrl(deps: ActionDeps, mediaId: number, url: string | null): Promise<ActionResult> {
+  const { db, boss } = deps;
+  const item = await findMedia(db, mediaId);
+  if (!item) return notFound(mediaId);
+  if (url === null) {
+    await db.update(media).set({ userSourceUrl: null, updatedAt: new Date() }).where(eq(media.id, mediaId));
+    return { ok: true, message: `Removed the pasted link of "${item.title}".` };
+  }
+  if (!boss) return noQueue;
+  if (item.removedAt) return { ok: false, status: 409, error: 'removed', message: `"${item.title}" is no longer in the library.` };
+  const jobId = await db.transaction(async (tx) => {
+    await tx.update(media).set({ userSourceUrl: url, updatedAt: new Date() }).where(eq(media.id, mediaId));
+    return enqueueFetch(boss, tx, mediaId, { force: true }, 'Fetching the link you pasted');
+  });
+  return { ok: true, message: `Fetching "${item.title}" from the link you pasted.`, jobId };
+}
+
+/** Remove the trailer this service placed (never a file it did not write). */
+export async function deleteOwnTrailer(deps: ActionDeps, mediaId: number): Promise<ActionResult> {
+  const { db, boss } = deps;
+  if (!boss) return noQueue;
+  const item = await findMedia(db, mediaId);
+  if (!item) return notFound(mediaId);
+  const [owned] = await db
+    .select({ id: trailers.id })
+    .from(trailers)
+    .where(and(eq(trailers.mediaId, mediaId), eq(trailers.state, 'present')));
+  if (!owned) {
+    const why = item.trailerStatus === 'external' ? 'its trailer is your own file, which Previewarr never deletes' : 'it has no trailer placed by Previewarr';
+    return { ok: false, status: 409, error: 'no_owned_trailer', message: `Nothing to delete for "${item.title}": ${why}.` };
+  }
+  const payload = jobPayloads['trailer-delete'].parse({ mediaId, reason: 'user', deleteMediaAfter: false });
+  const jobId = await db.transaction((tx) => enqueueInTransaction(boss, tx, QUEUES.trailerDelete, payload, { priority: PRIORITY.userRequest }));
+  return { ok: true, message: `Deleting the trailer of "${item.title}".`, jobId };
+}
+
+/** Never use this video for this item again (idempotent). */
+export async function blocklistVideo(deps: ActionDeps, mediaId: number, videoId: string, reason?: string): Promise<ActionResult> {
+  const { db } = deps;
+  const item = await findMedia(db, mediaId);
+  if (!item) return notFound(mediaId);
+  await db
+    .insert(videoBlocklist)
+    .values({ mediaId, videoId, reason: reason ?? 'Blocklisted by you' })
+    .onConflictDoNothing();
+  return { ok: true, message: `Video "${videoId}" will not be used for "${item.title}" again.` };
+}
+
+export async function unblockVideo(deps: ActionDeps, mediaId: number, videoId: string): Promise<ActionResult> {
+  const { db } = deps;
+  const item = await findMedia(db, mediaId);
+  if (!item) return notFound(mediaId);
+  const removed = await db
+    .delete(videoBlocklist)
+    .where(and(eq(videoBlocklist.mediaId, mediaId), eq(videoBlocklist.videoId, videoId)))
+    .returning({ videoId: videoBlocklist.videoId });
+  if (removed.length === 0) return { ok: false, status: 404, error: 'not_found', message: `Video "${videoId}" is not blocklisted for this item.` };
+  return { ok: true, message: `Video "${videoId}" may be used for "${item.title}" again.` };
+}

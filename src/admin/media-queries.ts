@@ -1,0 +1,122 @@
+import { and, asc, count, desc, eq, ilike, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import {
+  connections,
+  downloadAttempts,
+  jobProgress,
+  media,
+  trailerCandidates,
+  trailers,
+  videoBlocklist,
+} from '../db/schema/index.ts';
+import { containsPattern, type MediaListQuery } from './admin-schemas.ts';
+
+export type MediaListItem = {
+  id: number;
+  kind: 'movie' | 'series';
+  title: string;
+  year: number | null;
+  trailerStatus: (typeof media.$inferSelect)['trailerStatus'];
+  statusReason: string | null;
+  monitored: boolean;
+  hasFile: boolean;
+  connectionName: string;
+  removed: boolean;
+  progress: { stage: string; percent: number | null } | null;
+};
+
+export type MediaPage = { items: MediaListItem[]; total: number; page: number; pageSize: number; pages: number };
+
+function listFilters(query: MediaListQuery): SQL | undefined {
+  const filters: SQL[] = [];
+  if (query.kind !== 'all') filters.push(eq(media.kind, query.kind));
+  if (query.status !== 'all') filters.push(eq(media.trailerStatus, query.status));
+  filters.push(query.removed ? isNotNull(media.removedAt) : isNull(media.removedAt));
+  const q = query.q?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    const matches = [ilike(media.title, pattern), ilike(media.originalTitle, pattern)];
+    if (/^\d{4}$/.test(q)) matches.push(eq(media.year, Number(q)));
+    filters.push(or(...matches)!);
+  }
+  return and(...filters);
+}
+
+function selectListItems(db: Db) {
+  return db
+    .select({
+      id: media.id,
+      kind: media.kind,
+      title: media.title,
+      year: media.year,
+      trailerStatus: media.trailerStatus,
+      statusReason: media.statusReason,
+      monitored: media.monitored,
+      hasFile: media.hasFile,
+      removedAt: media.removedAt,
+      connectionName: connections.name,
+      stage: jobProgress.stage,
+      percent: jobProgress.percent,
+    })
+    .from(media)
+    .innerJoin(connections, eq(connections.id, media.connectionId))
+    .leftJoin(jobProgress, eq(jobProgress.mediaId, media.id));
+}
+
+type ListRow = Awaited<ReturnType<ReturnType<typeof selectListItems>['execute']>>[number];
+
+function toListItem({ removedAt, stage, percent, ...row }: ListRow): MediaListItem {
+  return { ...row, removed: removedAt !== null, progress: stage ? { stage, percent } : null };
+}
+
+/** One library row, as the list shows it (after an action on that row). */
+export async function mediaListItem(db: Db, id: number): Promise<MediaListItem | null> {
+  const [row] = await selectListItems(db).where(eq(media.id, id));
+  return row ? toListItem(row) : null;
+}
+
+export async function listMedia(db: Db, query: MediaListQuery): Promise<MediaPage> {
+  const where = listFilters(query);
+  const [totalRow] = await db.select({ n: count() }).from(media).where(where);
+  const total = Number(totalRow?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(query.page, pages);
+  const rows = await selectListItems(db)
+    .where(where)
+    .orderBy(asc(sql`lower(${media.title})`), asc(media.year), asc(media.id))
+    .limit(query.pageSize)
+    .offset((page - 1) * query.pageSize);
+  const items = rows.map(toListItem);
+  return { items, total, page, pageSize: query.pageSize, pages };
+}
+
+export type MediaDetail = NonNullable<Awaited<ReturnType<typeof getMediaDetail>>>;
+
+/** Everything the item page shows; null when there is no such item. */
+export async function getMediaDetail(db: Db, id: number) {
+  const [row] = await db
+    .select({ media, connection: { id: connections.id, name: connections.name, kind: connections.kind } })
+    .from(media)
+    .innerJoin(connections, eq(connections.id, media.connectionId))
+    .where(eq(media.id, id));
+  if (!row) return null;
+  const [trailer] = await db
+    .select()
+    .from(trailers)
+    .where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present')))
+    .limit(1);
+  const candidates = await db
+    .select()
+    .from(trailerCandidates)
+    .where(eq(trailerCandidates.mediaId, id))
+    .orderBy(asc(trailerCandidates.excluded), asc(trailerCandidates.rank), desc(trailerCandidates.score));
+  const attempts = await db
+    .select()
+    .from(downloadAttempts)
+    .where(eq(downloadAttempts.mediaId, id))
+    .orderBy(desc(downloadAttempts.startedAt), desc(downloadAttempts.id))
+    .limit(50);
+  const blocklist = await db.select().from(videoBlocklist).where(eq(videoBlocklist.mediaId, id)).orderBy(desc(videoBlocklist.createdAt));
+  const [progress] = await db.select().from(jobProgress).where(eq(jobProgress.mediaId, id));
+  return { ...row, trailer: trailer ?? null, candidates, attempts, blocklist, progress: progress ?? null };
+}

@@ -1,0 +1,136 @@
+import { asc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { isUniqueViolation } from '../connections/connection-store.ts';
+import type { Db } from '../db/client.ts';
+import { trailerProfiles } from '../db/schema/index.ts';
+import { writeSettings } from '../db/settings-store.ts';
+import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
+
+// Trailer profiles (container, codecs, size, quality). Field rules and codec/container
+// compatibility come from the conversion planner's own schema, so a profile saved here is one
+// the pipeline can always run.
+
+export type TrailerProfile = typeof trailerProfiles.$inferSelect;
+
+const fields = {
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'At most 100 characters'),
+  container: z.enum(CONTAINERS, { error: `must be one of ${CONTAINERS.join(', ')}` }),
+  videoCodec: z.enum(VIDEO_CODECS, { error: `must be one of ${VIDEO_CODECS.join(', ')}` }),
+  audioCodec: z.enum(AUDIO_CODECS, { error: `must be one of ${AUDIO_CODECS.join(', ')}` }),
+  maxHeight: z.int({ error: 'must be a whole number of pixels' }).min(144, 'at least 144').max(4320, 'at most 4320'),
+  crf: z.int({ error: 'must be a whole number' }).min(0, 'at least 0').max(63, 'at most 63'),
+  preset: z.enum(PRESETS, { error: `must be one of ${PRESETS.join(', ')}` }),
+  hwaccel: z.enum(HWACCELS, { error: `must be one of ${HWACCELS.join(', ')}` }),
+  isDefault: z.boolean({ error: 'must be true or false' }),
+};
+
+export const profileDefaults = {
+  container: 'mkv',
+  videoCodec: 'h264',
+  audioCodec: 'aac',
+  maxHeight: 1080,
+  crf: 22,
+  preset: 'veryfast',
+  hwaccel: 'none',
+  isDefault: false,
+} as const;
+
+/** A whole profile (create, or an update merged over the stored one). */
+export const profileSchema = z.strictObject(fields).superRefine((profile, ctx) => {
+  const check = conversionProfileSchema.safeParse(profile);
+  if (!check.success) for (const issue of check.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const profileCreateSchema = z.strictObject({
+  name: fields.name,
+  container: fields.container.default(profileDefaults.container),
+  videoCodec: fields.videoCodec.default(profileDefaults.videoCodec),
+  audioCodec: fields.audioCodec.default(profileDefaults.audioCodec),
+  maxHeight: fields.maxHeight.default(profileDefaults.maxHeight),
+  crf: fields.crf.default(profileDefaults.crf),
+  preset: fields.preset.default(profileDefaults.preset),
+  hwaccel: fields.hwaccel.default(profileDefaults.hwaccel),
+  isDefault: fields.isDefault.default(false),
+});
+export const profileUpdateSchema = z.strictObject(fields).partial();
+
+export type ProfileResult =
+  | { ok: true; profile: TrailerProfile }
+  | { ok: false; status: 400 | 404 | 409; error: string; message: string; issues?: Array<{ path: string; message: string }> };
+
+export function listProfiles(db: Db): Promise<TrailerProfile[]> {
+  return db.select().from(trailerProfiles).orderBy(asc(trailerProfiles.name));
+}
+
+export async function getProfile(db: Db, id: number): Promise<TrailerProfile | undefined> {
+  const [row] = await db.select().from(trailerProfiles).where(eq(trailerProfiles.id, id));
+  return row;
+}
+
+function invalid(error: z.ZodError): ProfileResult {
+  return {
+    ok: false,
+    status: 400,
+    error: 'invalid_request',
+    message: 'The profile is not valid.',
+    issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  };
+}
+
+const duplicate = (name: string): ProfileResult => ({ ok: false, status: 409, error: 'conflict', message: `A profile named "${name}" exists already.` });
+
+/** Marks one profile as the default: the flag on the rows and the `defaultProfileId` setting agree. */
+async function makeDefault(db: Db, id: number): Promise<void> {
+  await db.update(trailerProfiles).set({ isDefault: false }).where(ne(trailerProfiles.id, id));
+  await db.update(trailerProfiles).set({ isDefault: true }).where(eq(trailerProfiles.id, id));
+  await writeSettings(db, { defaultProfileId: id });
+}
+
+export async function createProfile(db: Db, input: unknown): Promise<ProfileResult> {
+  const parsed = profileCreateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const whole = profileSchema.safeParse(parsed.data);
+  if (!whole.success) return invalid(whole.error);
+  const first = (await listProfiles(db)).length === 0;
+  try {
+    const [row] = await db.insert(trailerProfiles).values({ ...whole.data, isDefault: false }).returning();
+    if (!row) throw new Error('insert returned no row');
+    if (whole.data.isDefault || first) await makeDefault(db, row.id);
+    return { ok: true, profile: (await getProfile(db, row.id)) ?? row };
+  } catch (err) {
+    if (isUniqueViolation(err)) return duplicate(whole.data.name);
+    throw err;
+  }
+}
+
+export async function updateProfile(db: Db, id: number, input: unknown): Promise<ProfileResult> {
+  const parsed = profileUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const current = await getProfile(db, id);
+  if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
+  const { id: _id, ...stored } = current;
+  const whole = profileSchema.safeParse({ ...stored, ...parsed.data });
+  if (!whole.success) return invalid(whole.error);
+  if (current.isDefault && whole.data.isDefault === false) {
+    return { ok: false, status: 409, error: 'conflict', message: 'Make another profile the default instead; one profile is always the default.' };
+  }
+  try {
+    await db.update(trailerProfiles).set({ ...whole.data, isDefault: current.isDefault }).where(eq(trailerProfiles.id, id));
+    if (whole.data.isDefault && !current.isDefault) await makeDefault(db, id);
+    return { ok: true, profile: (await getProfile(db, id))! };
+  } catch (err) {
+    if (isUniqueViolation(err)) return duplicate(whole.data.name);
+    throw err;
+  }
+}
+
+export async function deleteProfile(db: Db, id: number): Promise<ProfileResult> {
+  const current = await getProfile(db, id);
+  if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
+  if (current.isDefault) {
+    return { ok: false, status: 409, error: 'conflict', message: `"${current.name}" is the default profile; make another one the default first.` };
+  }
+  await db.delete(trailerProfiles).where(eq(trailerProfiles.id, id));
+  return { ok: true, profile: current };
+}

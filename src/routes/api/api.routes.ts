@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
+import { mediaApiRoutes } from './media.routes.ts';
+import { settingsApiRoutes } from './settings.routes.ts';
+import { statusApiRoutes } from './status.routes.ts';
+
+/** The paths this group serves; auth is bound to them only, so other /api/v1 groups keep theirs. */
+const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/apikey/*', '/api/v1/settings', '/api/v1/settings/*', '/api/v1/profiles', '/api/v1/profiles/*', '/api/v1/media', '/api/v1/media/*'];
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The JSON API behind every operation the pages offer (connections and sync live in their own groups). */
+export function apiRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const auth = requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current());
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is larger than 2 MiB.') });
+  for (const path of PATHS) {
+    app.use(path, limit);
+    app.use(path, auth);
+  }
+  app.route('/', statusApiRoutes(deps));
+  app.route('/', settingsApiRoutes(deps));
+  app.route('/', mediaApiRoutes(deps));
+  return app;
+}

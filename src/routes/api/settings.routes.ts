@@ -1,0 +1,77 @@
+import { Hono, type Context } from 'hono';
+import { idParamSchema } from '../../admin/admin-schemas.ts';
+import { MAX_COOKIES_BYTES, removeCookiesFile, saveCookiesFile } from '../../admin/cookies-file.ts';
+import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
+import { saveSettings, settingsView } from '../../admin/settings-update.ts';
+import { readSettings } from '../../db/settings-store.ts';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import { checked, readJsonValue } from './api-request.ts';
+
+function profileReply(c: Context, result: ProfileResult, okStatus: 200 | 201) {
+  if (result.ok) return c.json(result.profile, okStatus);
+  return errorJson(c, result.status, result.error, result.message, result.issues ? { issues: result.issues } : {});
+}
+
+/** /api/v1/settings (secrets masked), the cookies file, and /api/v1/profiles. */
+export function settingsApiRoutes(deps: AppDeps): Hono {
+  const db = deps.database.db;
+  const app = new Hono();
+
+  app.get('/api/v1/settings', async (c) => c.json(settingsView(await readSettings(db))));
+
+  app.put('/api/v1/settings', async (c) => {
+    const body = await readJsonValue(c);
+    if (!body.ok) return body.response;
+    const result = await saveSettings({ db, boss: deps.boss }, body.data);
+    if (!result.ok) {
+      return errorJson(c, 400, 'invalid_request', `The settings are not valid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues: result.issues });
+    }
+    return c.json(settingsView(result.settings));
+  });
+
+  // The cookies file travels as the raw text of cookies.txt (Content-Type text/plain).
+  app.put('/api/v1/settings/cookies', async (c) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_COOKIES_BYTES) return errorJson(c, 413, 'payload_too_large', 'The cookies file is larger than 1 MiB.');
+    const result = await saveCookiesFile(db, deps.env.DATA_DIR, await c.req.text());
+    if (!result.ok) return errorJson(c, 400, 'invalid_request', result.message);
+    return c.json({ cookiesFileUploaded: true });
+  });
+
+  app.delete('/api/v1/settings/cookies', async (c) => {
+    await removeCookiesFile(db, deps.env.DATA_DIR);
+    return c.json({ cookiesFileUploaded: false });
+  });
+
+  app.get('/api/v1/profiles', async (c) => c.json(await listProfiles(db)));
+
+  app.post('/api/v1/profiles', async (c) => {
+    const body = await readJsonValue(c);
+    if (!body.ok) return body.response;
+    return profileReply(c, await createProfile(db, body.data), 201);
+  });
+
+  app.get('/api/v1/profiles/:id', async (c) => {
+    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
+    if (!id.ok) return id.response;
+    const profile = await getProfile(db, id.data);
+    return profile ? c.json(profile) : errorJson(c, 404, 'not_found', `No profile with id ${id.data}`);
+  });
+
+  app.put('/api/v1/profiles/:id', async (c) => {
+    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
+    if (!id.ok) return id.response;
+    const body = await readJsonValue(c);
+    if (!body.ok) return body.response;
+    return profileReply(c, await updateProfile(db, id.data, body.data), 200);
+  });
+
+  app.delete('/api/v1/profiles/:id', async (c) => {
+    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
+    if (!id.ok) return id.response;
+    return profileReply(c, await deleteProfile(db, id.data), 200);
+  });
+
+  return app;
+}

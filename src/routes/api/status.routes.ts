@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { eventsQuerySchema } from '../../admin/admin-schemas.ts';
+import { activeProgress, connectionsHealth, queueSummary, statusCounts } from '../../admin/dashboard-queries.ts';
+import { listEvents } from '../../admin/events-queries.ts';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
+import { checked } from './api-request.ts';
+
+/** What the dashboard shows, as JSON; the events log; and the API key's regeneration. */
+export function statusApiRoutes(deps: AppDeps): Hono {
+  const db = deps.database.db;
+  const app = new Hono();
+
+  app.get('/api/v1/status', async (c) =>
+    c.json({
+      counts: await statusCounts(db),
+      progress: await activeProgress(db),
+      queue: await queueSummary(db, deps.boss),
+      rateLimit: await readRateLimitStatus(db),
+      connections: await connectionsHealth(db),
+    }),
+  );
+
+  app.get('/api/v1/progress', async (c) => c.json(await activeProgress(db)));
+
+  app.get('/api/v1/events', async (c) => {
+    const query = checked(c, eventsQuerySchema, c.req.query(), 'query');
+    if (!query.ok) return query.response;
+    return c.json(await listEvents(db, query.data));
+  });
+
+  // The one reply that carries the key itself: the caller proved it knew the old one.
+  app.post('/api/v1/apikey/regenerate', async (c) => {
+    if (deps.apiKey.pinnedByEnv) return errorJson(c, 409, 'conflict', 'The API key is set by the API_KEY environment variable; change it there.');
+    const apiKey = await deps.apiKey.regenerate();
+    deps.logger.info('API key regenerated through the API');
+    return c.json({ apiKey });
+  });
+
+  return app;
+}

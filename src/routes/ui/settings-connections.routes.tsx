@@ -1,0 +1,133 @@
+import { Hono, type Context } from 'hono';
+import { idParamSchema } from '../../admin/admin-schemas.ts';
+import { createConnection, deleteConnection, testStoredConnection, updateConnection, type ConnectionProblem } from '../../connections/connection-actions.ts';
+import { createConnectionSchema, updateConnectionSchema } from '../../connections/connection-input.ts';
+import { findConnection, isMaskedKey, listConnections, toConnectionView } from '../../connections/connection-store.ts';
+import type { UiEnv } from '../../auth/ui-auth.ts';
+import type { AppDeps } from '../../http/app-deps.ts';
+import { ToastPartial } from '../../../views/components.tsx';
+import { ConnectionCard, ConnectionsPage, EditConnectionPage, emptyConnectionForm, type ConnectionFormValues } from '../../../views/settings-connections.tsx';
+import { chromeOf, sendError, sendFragment, sendPage } from './render.tsx';
+import type { AssetUrls } from './static-assets.ts';
+
+/** This page's own address as the browser sees it (a reverse proxy may say so in X-Forwarded-*). */
+function publicOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
+  const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
+  return `${proto}://${host}`;
+}
+
+/** The connection form as typed: repeated mapping inputs pair up by position; blank rows drop. */
+async function connectionForm(c: Context): Promise<ConnectionFormValues> {
+  const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
+  const text = (key: string) => {
+    const value = body[key];
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    return typeof last === 'string' ? last : '';
+  };
+  const list = (key: string) => {
+    const value = body[key];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => (typeof v === 'string' ? v : ''));
+  };
+  const remote = list('remotePrefix');
+  const local = list('localPrefix');
+  const pathMappings = remote
+    .map((remotePrefix, i) => ({ remotePrefix: remotePrefix.trim(), localPrefix: (local[i] ?? '').trim() }))
+    .filter((m) => m.remotePrefix !== '' || m.localPrefix !== '');
+  return {
+    name: text('name'),
+    kind: text('kind') === 'sonarr' ? 'sonarr' : 'radarr',
+    baseUrl: text('baseUrl'),
+    apiKey: text('apiKey'),
+    enabled: text('enabled') === 'true',
+    pathMappings,
+  };
+}
+
+/** Zod issues keyed by their full path ("pathMappings.0.localPrefix"), first message each. */
+function issueMap(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.map(String).join('.') || '_form'] ??= issue.message;
+  return errors;
+}
+
+function problemErrors(problem: ConnectionProblem): Record<string, string> {
+  return problem.problem === 'duplicate-name' ? { name: problem.message } : { _form: problem.message };
+}
+
+/** Settings → Connections, built on the connections module's own schemas and actions. */
+export function connectionSettingsRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+  const db = deps.database.db;
+  const app = new Hono<UiEnv>();
+
+  const listPage = async (c: Context<UiEnv>, form: ConnectionFormValues, errors: Record<string, string>, status: 200 | 409 | 422 = 200, message?: string) => {
+    const connections = (await listConnections(db)).map(toConnectionView);
+    return sendPage(c, <ConnectionsPage chrome={chromeOf(c, assets)} connections={connections} origin={publicOrigin(c)} form={form} errors={errors} message={message} />, status);
+  };
+  const idOf = (c: Context) => {
+    const parsed = idParamSchema.safeParse(c.req.param('id'));
+    return parsed.success ? parsed.data : null;
+  };
+
+  app.get('/settings/connections', (c) => {
+    const saved = c.req.query('saved');
+    return listPage(c, emptyConnectionForm, {}, 200, saved ? `Saved "${saved}". Press Test to check it, then set up the webhook shown on its card.` : undefined);
+  });
+
+  app.post('/settings/connections', async (c) => {
+    const form = await connectionForm(c);
+    const parsed = createConnectionSchema.safeParse(form);
+    if (!parsed.success) return listPage(c, form, issueMap(parsed.error.issues), 422);
+    const created = await createConnection(deps, parsed.data);
+    if (!created.ok) return listPage(c, form, problemErrors(created), 409);
+    return c.redirect(`/settings/connections?saved=${encodeURIComponent(created.connection.name)}`, 303);
+  });
+
+  app.get('/settings/connections/:id', async (c) => {
+    const id = idOf(c);
+    const row = id === null ? undefined : await findConnection(db, id);
+    if (!row) return sendError(c, assets, 404, 'There is no such connection.');
+    const view = toConnectionView(row);
+    const form: ConnectionFormValues = { name: view.name, kind: view.kind, baseUrl: view.baseUrl, apiKey: view.apiKey, enabled: view.enabled, pathMappings: view.pathMappings };
+    return sendPage(c, <EditConnectionPage chrome={chromeOf(c, assets)} id={row.id} form={form} errors={{}} />);
+  });
+
+  app.post('/settings/connections/:id', async (c) => {
+    const id = idOf(c);
+    if (id === null) return sendError(c, assets, 404, 'There is no such connection.');
+    const form = await connectionForm(c);
+    const edit = (errors: Record<string, string>, status: 404 | 409 | 422) =>
+      sendPage(c, <EditConnectionPage chrome={chromeOf(c, assets)} id={id} form={form} errors={errors} />, status);
+    // A key shown masked and sent back unchanged keeps the stored key.
+    const { apiKey, ...rest } = form;
+    const parsed = updateConnectionSchema.safeParse(isMaskedKey(apiKey.trim()) ? rest : form);
+    if (!parsed.success) return edit(issueMap(parsed.error.issues), 422);
+    const updated = await updateConnection(deps, id, parsed.data);
+    if (!updated.ok) return edit(problemErrors(updated), updated.problem === 'not-found' ? 404 : 409);
+    return c.redirect(`/settings/connections?saved=${encodeURIComponent(updated.connection.name)}`, 303);
+  });
+
+  app.post('/settings/connections/:id/test', async (c) => {
+    const id = idOf(c);
+    const tested = id === null ? undefined : await testStoredConnection(deps, id);
+    if (!tested) return sendError(c, assets, 404, 'There is no such connection.');
+    const message = tested.result.ok ? tested.health.message : `Test failed: ${tested.result.message}`;
+    return sendFragment(
+      c,
+      <>
+        <ConnectionCard connection={toConnectionView(tested.connection)} origin={publicOrigin(c)} />
+        <ToastPartial kind={tested.result.ok ? 'ok' : 'error'} message={message} />
+      </>,
+    );
+  });
+
+  app.post('/settings/connections/:id/delete', async (c) => {
+    const id = idOf(c);
+    const row = id === null ? undefined : await findConnection(db, id);
+    if (id === null || !row || !(await deleteConnection(deps, id))) return sendError(c, assets, 404, 'There is no such connection.');
+    return sendFragment(c, <ToastPartial kind="ok" message={`Deleted the connection "${row.name}".`} />);
+  });
+
+  return app;
+}

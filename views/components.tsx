@@ -1,0 +1,155 @@
+import type { Child, FC } from 'hono/jsx';
+import { isoTime, relativeTime } from './format.ts';
+
+export const STATUS_LABELS: Record<string, string> = {
+  have: 'Have trailer',
+  missing: 'Missing',
+  queued: 'Queued',
+  downloading: 'Downloading',
+  'needs-attention': 'Needs attention',
+  external: 'External',
+  skipped: 'Skipped',
+};
+
+export const StatusBadge: FC<{ status: string; title?: string | null }> = ({ status, title }) => (
+  <span class={`badge status-${status}`} title={title ?? undefined}>
+    {STATUS_LABELS[status] ?? status}
+  </span>
+);
+
+export const StateBadge: FC<{ state: string }> = ({ state }) => <span class={`badge state-${state}`}>{state}</span>;
+
+export const TimeAgo: FC<{ date: Date | string | null | undefined }> = ({ date }) =>
+  date ? (
+    <time datetime={isoTime(date)} title={isoTime(date)}>
+      {relativeTime(date)}
+    </time>
+  ) : (
+    <span class="muted">never</span>
+  );
+
+export const CsrfInput: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+export const Card: FC<{ title?: string; id?: string; class?: string; actions?: Child; children?: Child }> = (props) => (
+  <section class={`card ${props.class ?? ''}`} id={props.id}>
+    {props.title || props.actions ? (
+      <header class="card-header">
+        {props.title ? <h2>{props.title}</h2> : null}
+        {props.actions ? <div class="card-actions">{props.actions}</div> : null}
+      </header>
+    ) : null}
+    <div class="card-body">{props.children}</div>
+  </section>
+);
+
+/** A toast the page shows in its top corner; `partial` wraps it for an htmx response. */
+export const Toast: FC<{ kind: 'ok' | 'error'; message: string }> = ({ kind, message }) => (
+  <div class={`toast toast-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    {message}
+  </div>
+);
+
+export const ToastPartial: FC<{ kind: 'ok' | 'error'; message: string }> = (props) => (
+  <hx-partial hx-target="#toast" hx-swap="innerHTML">
+    <Toast {...props} />
+  </hx-partial>
+);
+
+export type PageLinks = { page: number; pages: number; total: number; href: (page: number) => string };
+
+export const Pagination: FC<PageLinks & { label: string }> = ({ page, pages, total, href, label }) => (
+  <nav class="pagination" aria-label={`${label} pages`}>
+    <span class="muted">
+      {total} {label}
+    </span>
+    {pages > 1 ? (
+      <span class="pager">
+        {page > 1 ? <a href={href(page - 1)} rel="prev">‹ Previous</a> : <span class="disabled">‹ Previous</span>}
+        <span>
+          Page {page} of {pages}
+        </span>
+        {page < pages ? <a href={href(page + 1)} rel="next">Next ›</a> : <span class="disabled">Next ›</span>}
+      </span>
+    ) : null}
+  </nav>
+);
+
+type FieldBase = { name: string; label: string; error?: string | undefined; hint?: Child };
+
+const FieldShell: FC<FieldBase & { children?: Child }> = ({ name, label, error, hint, children }) => (
+  <div class={`field${error ? ' has-error' : ''}`}>
+    <label for={`f-${name}`}>{label}</label>
+    <div class="field-control">
+      {children}
+      {error ? (
+        <p class="field-error" id={`f-${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {hint ? <p class="field-hint">{hint}</p> : null}
+    </div>
+  </div>
+);
+
+export const TextField: FC<
+  FieldBase & { value?: string | number | null | undefined; type?: string; placeholder?: string; required?: boolean; autocomplete?: string; min?: number; max?: number }
+> = (props) => (
+  <FieldShell {...props}>
+    <input
+      id={`f-${props.name}`}
+      name={props.name}
+      type={props.type ?? 'text'}
+      value={props.value === null || props.value === undefined ? '' : String(props.value)}
+      placeholder={props.placeholder}
+      required={props.required}
+      autocomplete={props.autocomplete}
+      min={props.min}
+      max={props.max}
+      aria-invalid={props.error ? 'true' : undefined}
+      aria-describedby={props.error ? `f-${props.name}-error` : undefined}
+    />
+  </FieldShell>
+);
+
+export const SelectField: FC<FieldBase & { value: string; options: Array<{ value: string; label: string }> }> = (props) => (
+  <FieldShell {...props}>
+    <select id={`f-${props.name}`} name={props.name} aria-invalid={props.error ? 'true' : undefined}>
+      {props.options.map((option) => (
+        <option value={option.value} selected={option.value === props.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  </FieldShell>
+);
+
+/** A list edited as one item per line. */
+export const ListField: FC<FieldBase & { values: readonly string[]; rows?: number }> = (props) => (
+  <FieldShell {...props}>
+    <textarea id={`f-${props.name}`} name={props.name} rows={props.rows ?? 3} aria-invalid={props.error ? 'true' : undefined}>
+      {props.values.join('\n')}
+    </textarea>
+  </FieldShell>
+);
+
+export const CheckboxField: FC<FieldBase & { checked: boolean }> = (props) => (
+  <FieldShell {...props}>
+    {/* The hidden field sends "false" when the box is unticked (a form omits unticked boxes). */}
+    <input type="hidden" name={props.name} value="false" />
+    <label class="switch">
+      <input id={`f-${props.name}`} type="checkbox" name={props.name} value="true" checked={props.checked} />
+      <span class="switch-track" aria-hidden="true" />
+    </label>
+  </FieldShell>
+);
+
+export const FormMessage: FC<{ saved?: string | undefined; error?: string | undefined }> = ({ saved, error }) =>
+  error ? (
+    <p class="form-message error" role="alert">
+      {error}
+    </p>
+  ) : saved ? (
+    <p class="form-message ok" role="status">
+      {saved}
+    </p>
+  ) : null;

@@ -1,0 +1,119 @@
+import type { FC } from 'hono/jsx';
+import type { EventsQuery } from '../src/admin/admin-schemas.ts';
+import type { EventPage } from '../src/admin/events-queries.ts';
+import { Pagination, StateBadge, TimeAgo } from './components.tsx';
+import { Layout, type Chrome } from './layout.tsx';
+
+const STATES = ['received', 'processed', 'ignored', 'needs-setup', 'failed'] as const;
+
+export function eventsHref(query: EventsQuery, page = query.page): string {
+  const params = new URLSearchParams();
+  if (query.state !== 'all') params.set('state', query.state);
+  if (query.source !== 'all') params.set('source', query.source);
+  if (query.q) params.set('q', query.q);
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return text ? `/events?${text}` : '/events';
+}
+
+export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ page, query }) => (
+  <div id="events-results">
+    {page.items.length === 0 ? (
+      <p class="empty">No events match.</p>
+    ) : (
+      <div class="table-wrap">
+        <table class="table events-table">
+          <thead>
+            <tr>
+              <th>Received</th>
+              <th>From</th>
+              <th>Event</th>
+              <th>State</th>
+              <th>What happened</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((event) => (
+              <tr data-event-id={String(event.id)} data-state={event.state}>
+                <td>
+                  <TimeAgo date={event.receivedAt} />
+                </td>
+                <td>
+                  {event.connectionName ?? event.instanceName ?? '—'}
+                  <div class="muted small">{event.source === 'radarr' ? 'Radarr' : 'Sonarr'}</div>
+                </td>
+                <td>{event.eventType}</td>
+                <td>
+                  <StateBadge state={event.state} />
+                </td>
+                <td>
+                  {event.summary ?? ''}
+                  {event.error ? <div class="error-text">{event.error}</div> : null}
+                  {event.state === 'needs-setup' ? (
+                    <div class="hint">
+                      No connection matches {event.instanceName ? `"${event.instanceName}"` : 'this instance'}.{' '}
+                      <a href="/settings/connections">Add a connection</a>
+                      {event.instanceName ? ` named "${event.instanceName}"` : ''} and it is processed then.
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+    <Pagination page={page.page} pages={page.pages} total={page.total} label="events" href={(n) => eventsHref(query, n)} />
+  </div>
+);
+
+export const EventsPage: FC<{ chrome: Chrome; page: EventPage; query: EventsQuery }> = ({ chrome, page, query }) => (
+  <Layout title="Events" chrome={chrome} active="events">
+    <h1 class="page-title">Events</h1>
+    <form
+      class="toolbar"
+      action="/events"
+      method="get"
+      hx-get="/events"
+      hx-target="#events-results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      hx-trigger="submit, input delay:300ms, change"
+    >
+      <label class="inline-field">
+        <span>State</span>
+        <select name="state">
+          <option value="all" selected={query.state === 'all'}>
+            Any state
+          </option>
+          {STATES.map((state) => (
+            <option value={state} selected={query.state === state}>
+              {state}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="inline-field">
+        <span>From</span>
+        <select name="source">
+          <option value="all" selected={query.source === 'all'}>
+            Radarr and Sonarr
+          </option>
+          <option value="radarr" selected={query.source === 'radarr'}>
+            Radarr
+          </option>
+          <option value="sonarr" selected={query.source === 'sonarr'}>
+            Sonarr
+          </option>
+        </select>
+      </label>
+      <input type="search" name="q" value={query.q ?? ''} placeholder="Filter by event, instance or summary" aria-label="Filter events" />
+      <noscript>
+        <button type="submit" class="button">
+          Filter
+        </button>
+      </noscript>
+    </form>
+    <EventsResults page={page} query={query} />
+  </Layout>
+);

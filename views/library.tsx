@@ -1,0 +1,149 @@
+import type { FC } from 'hono/jsx';
+import type { MediaListQuery } from '../src/admin/admin-schemas.ts';
+import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
+import { Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
+import { Layout, type Chrome, type NavKey } from './layout.tsx';
+
+export function libraryHref(query: MediaListQuery, page = query.page): string {
+  const params = new URLSearchParams();
+  if (query.kind !== 'all') params.set('kind', query.kind);
+  if (query.status !== 'all') params.set('status', query.status);
+  if (query.q) params.set('q', query.q);
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return text ? `/library?${text}` : '/library';
+}
+
+/** "Fetch now" for an item without a trailer, "Replace" (with force) for one that has one. */
+export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' | 'removed' | 'title'>; view: 'row' | 'status' }> = ({ item, view }) => {
+  if (item.removed) return null;
+  const busy = item.trailerStatus === 'queued' || item.trailerStatus === 'downloading';
+  const replace = item.trailerStatus === 'have' || item.trailerStatus === 'external';
+  const target = view === 'row' ? 'closest tr' : '#item-status';
+  return (
+    <button
+      type="button"
+      class={`button small${replace ? '' : ' primary'}`}
+      hx-post={`/library/${item.id}/fetch`}
+      hx-vals={JSON.stringify({ force: replace ? 'true' : 'false', view })}
+      hx-target={target}
+      hx-swap="outerHTML"
+      hx-confirm={replace ? `Replace the trailer of "${item.title}"?` : undefined}
+      disabled={busy}
+      data-action="fetch"
+    >
+      {busy ? 'Queued' : replace ? 'Replace' : 'Fetch now'}
+    </button>
+  );
+};
+
+export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
+  <tr id={`media-row-${item.id}`} data-media-id={String(item.id)} class={item.removed ? 'removed' : undefined}>
+    <td class="title-cell">
+      <a href={`/library/${item.id}`}>{item.title}</a>
+      {item.removed ? <span class="muted"> (removed)</span> : null}
+    </td>
+    <td class="num hide-sm">{item.year ?? ''}</td>
+    <td class="hide-sm">{item.kind === 'movie' ? 'Movie' : 'Series'}</td>
+    <td class="hide-sm muted">{item.connectionName}</td>
+    <td>
+      <StatusBadge status={item.trailerStatus} title={item.statusReason} />
+      {item.progress && item.trailerStatus === 'downloading' && item.progress.percent !== null ? (
+        <progress class="inline-progress" max={100} value={Math.round(item.progress.percent)} />
+      ) : null}
+    </td>
+    <td class="actions">
+      <FetchButton item={item} view="row" />
+    </td>
+  </tr>
+);
+
+export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({ page, query }) => (
+  <div id="library-results">
+    {page.items.length === 0 ? (
+      <p class="empty">
+        {query.q || query.status !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
+      </p>
+    ) : (
+      <div class="table-wrap">
+        <table class="table library-table">
+          <thead>
+            <tr>
+              <th>Title</th>
+              <th class="num hide-sm">Year</th>
+              <th class="hide-sm">Type</th>
+              <th class="hide-sm">Connection</th>
+              <th>Trailer</th>
+              <th class="actions">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((item) => (
+              <MediaRow item={item} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+    <Pagination page={page.page} pages={page.pages} total={page.total} label="items" href={(n) => libraryHref(query, n)} />
+  </div>
+);
+
+const KIND_TABS: Array<{ kind: MediaListQuery['kind']; label: string }> = [
+  { kind: 'all', label: 'All' },
+  { kind: 'movie', label: 'Movies' },
+  { kind: 'series', label: 'Series' },
+];
+
+export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaListQuery }> = ({ chrome, page, query }) => {
+  const active: NavKey = query.kind === 'movie' ? 'movies' : query.kind === 'series' ? 'series' : 'movies';
+  const heading = query.kind === 'movie' ? 'Movies' : query.kind === 'series' ? 'Series' : 'Library';
+  return (
+    <Layout title={heading} chrome={chrome} active={active} search={query.q}>
+      <h1 class="page-title">{heading}</h1>
+      <form
+        class="toolbar"
+        id="library-filters"
+        action="/library"
+        method="get"
+        role="search"
+        hx-get="/library"
+        hx-target="#library-results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        hx-trigger="submit, input delay:300ms, change"
+      >
+        <div class="tabs" role="group" aria-label="Type">
+          {KIND_TABS.map((tab) => (
+            <label class={`tab${query.kind === tab.kind ? ' active' : ''}`}>
+              <input type="radio" name="kind" value={tab.kind} checked={query.kind === tab.kind} />
+              {tab.label}
+            </label>
+          ))}
+        </div>
+        <label class="inline-field">
+          <span>Trailer</span>
+          <select name="status">
+            <option value="all" selected={query.status === 'all'}>
+              Any status
+            </option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option value={value} selected={query.status === value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="search" name="q" value={query.q ?? ''} placeholder="Filter by title or year" aria-label="Filter by title or year" />
+        <noscript>
+          <button type="submit" class="button">
+            Filter
+          </button>
+        </noscript>
+      </form>
+      <LibraryResults page={page} query={query} />
+    </Layout>
+  );
+};
