@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { apiRoutes } from '../routes/api/api.routes.ts';
 import { connectionRoutes } from '../routes/connections/connections.routes.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
 import { syncRoutes } from '../routes/sync/sync.routes.ts';
+import { uiRoutes } from '../routes/ui/ui.routes.tsx';
 import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -35,6 +37,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', webhookRoutes(deps));
   app.route('/', connectionRoutes(deps));
   app.route('/', syncRoutes(deps));
+  app.route('/', apiRoutes(deps));
+  app.route('/', uiRoutes(deps));
   installErrorHandlers(app, deps.logger);
   return app;
 }
