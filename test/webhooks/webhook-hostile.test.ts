@@ -5,6 +5,8 @@ import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'no
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { media } from '../../src/db/schema/index.ts';
+import { createPipelineRuntime } from '../../src/pipeline/pipeline-runtime.ts';
+import { runTrailerDelete } from '../../src/pipeline/trailer-delete.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
@@ -235,6 +237,14 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     // All the delete job gets is the media id: it can only reach files recorded as ours.
     const jobs = await jobsWith(svc, 'trailer-delete', { mediaId: row!.id });
     expect(jobs.map((job) => job.data)).toEqual([{ mediaId: row!.id, reason: 'media-deleted', deleteMediaAfter: true }]);
+    // The pipeline's job then removes exactly our file, and the record.
+    const deleted = await runTrailerDelete(createPipelineRuntime(svc.deps), jobs[0]!.data);
+    expect(deleted).toEqual({ removed: [join(root, 'Misfiled-trailer.mkv')], kept: [], mediaDeleted: true });
+    const { [join(root, 'Misfiled-trailer.mkv')]: _ours, ...theirs } = before;
+    expect(snapshot(library.dir)).toEqual(theirs);
+    expect(await mediaRows(svc)).toEqual([]);
+    writeFileSync(join(root, 'Misfiled-trailer.mkv'), 'our trailer');
+    const again = snapshot(library.dir);
 
     // Keeping files: the record goes, every file stays, ours included.
     await clearLibraryRows(svc);
@@ -248,7 +258,7 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
     keep.movie.folderPath = '/movies';
     expect((await deliver(keep)).event.state).toBe('processed');
     expect(await mediaRows(svc)).toEqual([]);
-    expect(snapshot(library.dir)).toEqual(before);
+    expect(snapshot(library.dir)).toEqual(again);
   });
 
   async function mediaConnection() {

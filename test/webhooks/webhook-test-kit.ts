@@ -1,7 +1,7 @@
 // Shared set-up for the webhook tests: a real service (only the webhook worker, or none), a temp
 // media tree the fixtures' Arr paths map into, connection rows, and readers for events and jobs.
 import { eq, sql } from 'drizzle-orm';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,10 +121,15 @@ export function processEvent(svc: TestService, eventId: number, lastAttempt = fa
   return processWebhookEvent({ db: svc.deps.database.db, boss: svc.boss }, eventId, { lastAttempt });
 }
 
-/** Records a trailer file of ours for the media row, as the pipeline would after placing it. */
+/**
+ * Records a trailer file of ours for the media row, as the pipeline would after placing it: with
+ * the file's real size and mtime when it exists (so it is ours), else made-up ones.
+ */
 export async function recordTrailer(svc: TestService, mediaId: number, path: string): Promise<void> {
   const db = svc.deps.database.db;
-  await db.insert(trailers).values({ mediaId, path, sizeBytes: 1234, mtimeMs: 1_700_000_000_000, sourceUrl: 'http://127.0.0.1/clip' });
+  const info = statSync(path, { throwIfNoEntry: false });
+  const identity = info ? { sizeBytes: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : { sizeBytes: 1234, mtimeMs: 1_700_000_000_000 };
+  await db.insert(trailers).values({ mediaId, path, ...identity, sourceUrl: 'http://127.0.0.1/clip' });
   await db.update(media).set({ trailerStatus: 'have' }).where(eq(media.id, mediaId));
 }
 
