@@ -12,7 +12,7 @@ import { enqueueTrailerFetches } from './trailer-jobs.ts';
 
 export type BackfillPolicy = Settings['backfillPolicy'];
 
-const noOwnTrailer = sql`not exists (select 1 from trailers t where t.media_id = ${media.id} and t.state = 'present')`;
+const noOwnTrailer = sql`not exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')`;
 
 function policyFilter(policy: BackfillPolicy): SQL | undefined {
   if (policy === 'monitored') return eq(media.monitored, true);

@@ -44,7 +44,7 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       hasFile: media.hasFile,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
-      hasPresentTrailer: sql<boolean>`exists (select 1 from trailers t where t.media_id = ${media.id} and t.state = 'present')`,
+      hasPresentTrailer: sql<boolean>`exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')`,
     })
     .from(media)
     .where(and(eq(media.connectionId, connectionId), eq(media.kind, kind)));

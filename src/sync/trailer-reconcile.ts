@@ -68,7 +68,7 @@ async function loadCheckItems(db: Db, connectionId: number): Promise<CheckRow[]>
       movieFileRelativePath: media.movieFileRelativePath,
       trailerStatus: media.trailerStatus,
       externalTrailerPath: media.externalTrailerPath,
-      ownTrailerPaths: sql<unknown>`(select coalesce(jsonb_agg(t.path), '[]'::jsonb) from trailers t where t.media_id = ${media.id} and t.state = 'present')`,
+      ownTrailerPaths: sql<unknown>`(select coalesce(jsonb_agg(t.path), '[]'::jsonb) from trailers t where t.media_id = media.id and t.state = 'present')`,
     })
     .from(media)
     .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt), ne(media.trailerStatus, 'downloading')));
