@@ -35,5 +35,7 @@ const queueOptions: Record<QueueName, QueueOptions> = {
 };
 
 export function queueDefinitions(): Array<{ name: QueueName; options: QueueOptions }> {
-  return (Object.keys(queueOptions) as QueueName[]).map((name) => ({ name, options: queueOptions[name] }));
+  // notify: a new job wakes its worker through LISTEN/NOTIFY (useListenNotify in boss.ts) at once,
+  // instead of at the worker's next poll; without it an import waited up to a poll per queue hop.
+  return (Object.keys(queueOptions) as QueueName[]).map((name) => ({ name, options: { notify: true, ...queueOptions[name] } }));
 }
