@@ -7,7 +7,7 @@ export type NavKey = 'dashboard' | 'movies' | 'series' | 'events' | 'settings';
 export type Chrome = {
   csrfToken: string;
   username: string;
-  assets: { css: string; js: string; htmx: string; sse: string };
+  assets: { css: string; js: string; htmx: string; sse: string; icon: string };
 };
 
 // htmx 4 settings: our own indicator CSS (its injected stylesheet is not needed), and a request
@@ -22,6 +22,7 @@ const Head: FC<{ title: string; assets: Chrome['assets']; csrfToken?: string }> 
     <meta name="htmx-config" content={HTMX_CONFIG} />
     {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
     <title>{`${title} · Previewarr`}</title>
+    <link rel="icon" type="image/svg+xml" href={assets.icon} />
     <link rel="stylesheet" href={assets.css} />
     <script src={assets.htmx} defer />
     <script src={assets.sse} defer />

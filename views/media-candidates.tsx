@@ -28,12 +28,12 @@ export const CandidatesCard: FC<{ detail: MediaDetail }> = ({ detail }) => {
               </tr>
             </thead>
             <tbody>
-              {detail.candidates.map((candidate) => {
+              {detail.candidates.map((candidate, index) => {
                 const isBlocked = blocked.has(candidate.videoId);
                 const isCurrent = candidate.videoId === current;
                 return (
                   <tr data-video-id={candidate.videoId} class={candidate.excluded || isBlocked ? 'excluded' : undefined}>
-                    <td class="num">{candidate.excluded ? '–' : candidate.rank}</td>
+                    <td class="num">{candidate.excluded ? '–' : index + 1}</td>
                     <td>
                       <a href={candidate.url} target="_blank" rel="noreferrer noopener">
                         {candidate.title ?? candidate.videoId}

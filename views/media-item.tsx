@@ -104,7 +104,7 @@ export const SourceUrlForm: FC<{ detail: MediaDetail; csrfToken: string; value?:
   </form>
 );
 
-const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
+export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
   <Card title="Attempts" id="attempts">
     {detail.attempts.length === 0 ? (
       <p class="empty">No download attempts yet.</p>

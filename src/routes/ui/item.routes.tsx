@@ -8,7 +8,7 @@ import type { AppDeps } from '../../http/app-deps.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { MediaRow } from '../../../views/library.tsx';
 import { CandidatesCard } from '../../../views/media-candidates.tsx';
-import { ItemStatus, MediaItemPage, SourceUrlForm } from '../../../views/media-item.tsx';
+import { AttemptsCard, ItemStatus, MediaItemPage, SourceUrlForm } from '../../../views/media-item.tsx';
 import { chromeOf, formFields, sendError, sendFragment, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
@@ -69,9 +69,14 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
       <>
         <ItemStatus detail={detail} />
         {settled ? (
-          <hx-partial hx-target="#candidates" hx-swap="outerHTML">
-            <CandidatesCard detail={detail} />
-          </hx-partial>
+          <>
+            <hx-partial hx-target="#candidates" hx-swap="outerHTML">
+              <CandidatesCard detail={detail} />
+            </hx-partial>
+            <hx-partial hx-target="#attempts" hx-swap="outerHTML">
+              <AttemptsCard detail={detail} />
+            </hx-partial>
+          </>
         ) : null}
       </>,
     );

@@ -19,12 +19,13 @@ const SOURCES = {
   'hx-sse.min.js': join(htmxDist, 'ext', 'hx-sse.min.js'),
   'app.css': join(viewsStatic, 'app.css'),
   'app.js': join(viewsStatic, 'app.js'),
+  'favicon.svg': join(viewsStatic, 'favicon.svg'),
 } as const;
 
 type AssetName = keyof typeof SOURCES;
 type Asset = { body: Buffer; hash: string; type: string };
 
-const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
 
 function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
@@ -36,7 +37,7 @@ function loadAssets(): Map<string, Asset> {
   return assets;
 }
 
-export type AssetUrls = { css: string; js: string; htmx: string; sse: string };
+export type AssetUrls = { css: string; js: string; htmx: string; sse: string; icon: string };
 
 export type StaticAssets = { urls: AssetUrls; routes: Hono };
 
@@ -55,5 +56,5 @@ export function staticAssets(): StaticAssets {
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.body(new Uint8Array(asset.body));
   });
-  return { urls: { css: url('app.css'), js: url('app.js'), htmx: url('htmx.min.js'), sse: url('hx-sse.min.js') }, routes };
+  return { urls: { css: url('app.css'), js: url('app.js'), htmx: url('htmx.min.js'), sse: url('hx-sse.min.js'), icon: url('favicon.svg') }, routes };
 }
