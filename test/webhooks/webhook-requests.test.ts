@@ -1,9 +1,11 @@
 // What the route refuses, and how: 401 without the key, 400 naming the problem, 413 over 1 MiB,
 // 405 for other methods, 503 when the event cannot be stored — and in none of these cases a row.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_WEBHOOK_BYTES } from '../../src/routes/webhooks/webhook.routes.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
+import { waitFor } from '../support/wait-for.ts';
 import {
   addConnection,
   clearLibraryRows,
@@ -222,6 +224,41 @@ describe(`webhook requests: auth, validation, limits (${testBackend})`, () => {
         contentLength: false,
       });
       expect(reply.status).toBe(202);
+    });
+  });
+
+  describe('odd requests never reach a 500', () => {
+    it('malformed percent-encoding in ?connection= and ?apikey= is read as text', async () => {
+      const hinted = await send(svc, 'radarr', download, { query: '?connection=%E0%A4%A' });
+      expect(hinted.status).toBe(202);
+      expect(JSON.parse(hinted.text)).toMatchObject({ state: 'needs-setup', message: expect.stringContaining('no Radarr connection is named') });
+      const badKey = await send(svc, 'radarr', download, { auth: false, query: '?apikey=%ZZ%' });
+      expect(badKey.status).toBe(401);
+    });
+
+    it('a sender that hangs up mid-body leaves a request log line and no error', async () => {
+      const socket = connect(svc.port, '127.0.0.1');
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(
+        [
+          'POST /webhooks/radarr?hangup=1 HTTP/1.1',
+          'Host: 127.0.0.1',
+          `X-Api-Key: ${svc.apiKey}`,
+          'Content-Type: application/json',
+          'Transfer-Encoding: chunked',
+          '',
+          '10',
+          '{"eventType":"Do',
+          '',
+        ].join('\r\n'),
+      );
+      socket.destroy();
+      const line = await waitFor(() => svc.logs.find((entry) => entry.msg === 'request' && String(entry.url).includes('hangup=1')), {
+        what: 'the request log line of the aborted webhook',
+      });
+      expect(line.status).toBeLessThan(500);
+      expect(svc.logs.filter((entry) => entry.msg === 'unhandled error')).toEqual([]);
+      expect(await countRows(svc, 'webhook_events')).toBe(0);
     });
   });
 

@@ -2,7 +2,6 @@
 // that imports the file and never resends, so the route only validates, stores the event with its
 // job in one transaction, and answers; all work happens in the `webhook-event` job.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
@@ -10,6 +9,7 @@ import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
 import { needsSetupSummary, resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
 import { storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from '../../inbox/store-event.ts';
 import { displayText } from '../../inbox/event-text.ts';
+import { readCappedBody } from './request-body.ts';
 import { contentTypeProblem, isJsonContentType, readWebhookBody } from './webhook-body.ts';
 
 /** Real payloads are a few KiB; 1 MiB leaves room for huge custom-format lists and nothing else. */
@@ -25,11 +25,6 @@ export function webhookRoutes(deps: AppDeps): Hono {
       `/webhooks/${source}`,
       requireApiKey(() => deps.apiKey.current()),
       requireJson,
-      bodyLimit({
-        maxSize: MAX_WEBHOOK_BYTES,
-        onError: (c) =>
-          errorJson(c, 413, 'payload_too_large', `The webhook body is larger than ${MAX_WEBHOOK_BYTES} bytes (1 MiB).`),
-      }),
       (c) => receiveWebhook(c, deps, source),
     );
   }
@@ -46,13 +41,12 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 };
 
 async function receiveWebhook(c: Context, deps: AppDeps, source: ArrSource): Promise<Response> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  } catch {
-    return errorJson(c, 400, 'invalid_body', 'The webhook body could not be read (the sender closed the connection early).');
+  const body = await readCappedBody(c.req.raw, MAX_WEBHOOK_BYTES);
+  if (!body.ok && body.why === 'too-large') {
+    return errorJson(c, 413, 'payload_too_large', `The webhook body is larger than ${MAX_WEBHOOK_BYTES} bytes (1 MiB).`);
   }
-  const read = readWebhookBody(source, bytes);
+  if (!body.ok) return errorJson(c, 400, 'invalid_body', 'The webhook body could not be read (the sender closed the connection early).');
+  const read = readWebhookBody(source, body.bytes);
   if (!read.ok) return errorJson(c, 400, read.error, read.message, { issues: read.issues });
 
   const boss = deps.boss;
