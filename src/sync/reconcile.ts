@@ -67,13 +67,8 @@ export async function enqueueSyncs(
   });
 }
 
-/**
- * At start: a sync for every enabled connection whose last sync is older than the interval (or
- * that never synced). With several worker processes starting together, the time-slot singleton
- * keeps it to one job per connection.
- */
-export async function enqueueOverdueSyncs(deps: ReconcileDeps, now: Date = new Date()): Promise<number[]> {
-  const { db } = deps.database;
+/** Enabled connections whose last sync is older than the interval (or that never synced). */
+export async function overdueConnections(db: Db, now: Date = new Date()): Promise<number[]> {
   const { reconcileIntervalHours } = await readSettings(db);
   if (reconcileIntervalHours <= 0) return [];
   const cutoff = now.getTime() - reconcileIntervalHours * 3_600_000;
@@ -82,9 +77,17 @@ export async function enqueueOverdueSyncs(deps: ReconcileDeps, now: Date = new D
     .from(connections)
     .where(eq(connections.enabled, true))
     .orderBy(asc(connections.id));
-  const overdue = enabled.filter((row) => row.lastSyncAt === null || row.lastSyncAt.getTime() <= cutoff).map((row) => row.id);
+  return enabled.filter((row) => row.lastSyncAt === null || row.lastSyncAt.getTime() <= cutoff).map((row) => row.id);
+}
+
+/**
+ * At start: a sync for every overdue connection. With several worker processes starting
+ * together (or a crash loop), the 10-minute singleton slot keeps it to one job per connection.
+ */
+export async function enqueueOverdueSyncs(deps: ReconcileDeps, now: Date = new Date()): Promise<number[]> {
+  const overdue = await overdueConnections(deps.database.db, now);
   if (overdue.length === 0) return [];
-  await db.transaction(async (tx) => {
+  await deps.database.db.transaction(async (tx) => {
     for (const connectionId of overdue) {
       const data: JobPayload<'library-sync'> = { connectionId, reason: 'start' };
       await enqueueInTransaction(deps.boss, tx, QUEUES.librarySync, data, { singletonKey: librarySyncKey(connectionId), singletonSeconds: 600 });
