@@ -1,11 +1,13 @@
 // What the webhook-event job does for each action beyond the plain import: renames, deletes with
 // and without files, folders that are not there yet, paths outside the roots, disabled connections.
 import { eq } from 'drizzle-orm';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connections, trailers } from '../../src/db/schema/index.ts';
 import { EventDeferred } from '../../src/inbox/process-event.ts';
+import { createPipelineRuntime } from '../../src/pipeline/pipeline-runtime.ts';
+import { runTrailerRename } from '../../src/pipeline/trailer-rename.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
@@ -72,6 +74,27 @@ describe(`webhook actions (${testBackend})`, () => {
     const [after] = await mediaRows(svc);
     expect(after).toMatchObject({ id: row.id, movieFileRelativePath: 'Arrival (2016) {tmdb-329871} Bluray-1080p.mkv' });
     expect((await jobsWith(svc, 'trailer-rename', { mediaId: row.id })).map((job) => job.data)).toEqual([{ mediaId: row.id }]);
+  });
+
+  it('Rename end to end: the pipeline moves our trailer to the new movie file name, the user file stays', async () => {
+    const folder = join(library.movies, 'Arrival (2016)');
+    writeFileSync(join(folder, 'Arrival (2016) Bluray-1080p.mkv'), 'the movie');
+    writeFileSync(join(folder, 'Arrival (2016) Bluray-1080p-trailer.mkv'), 'our trailer');
+    writeFileSync(join(folder, 'poster.jpg'), 'user art');
+    const row = await arrivalWithTrailer();
+    const rename = fixture('radarr', 'webhook-rename');
+    Object.assign(rename.renamedMovieFiles[0], {
+      previousRelativePath: 'Arrival (2016) Bluray-1080p.mkv',
+      previousPath: '/movies/Arrival (2016)/Arrival (2016) Bluray-1080p.mkv',
+      relativePath: 'Arrival.2016.mkv',
+      path: '/movies/Arrival (2016)/Arrival.2016.mkv',
+    });
+    expect((await deliver('radarr', rename)).summary).toMatch(/trailer rename queued$/);
+    const [job] = await jobsWith(svc, 'trailer-rename', { mediaId: row.id });
+    expect(await runTrailerRename(createPipelineRuntime(svc.deps), job!.data)).toBe('moved');
+    expect(readdirSync(folder).sort()).toEqual(['Arrival (2016) Bluray-1080p.mkv', 'Arrival.2016-trailer.mkv', 'poster.jpg']);
+    expect(readFileSync(join(folder, 'Arrival.2016-trailer.mkv'), 'utf8')).toBe('our trailer');
+    for (const name of readdirSync(folder)) rmSync(join(folder, name));
   });
 
   it('an upgrade with a new file name moves our trailer along and fetches nothing', async () => {
