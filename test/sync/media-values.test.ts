@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { radarrMovieSchema } from '../../src/arr/radarr-api.ts';
+import { sonarrSeriesSchema } from '../../src/arr/sonarr-api.ts';
+import { arrFieldsDiffer, fullMediaValues, locationChanged, movieFacts, seriesFacts } from '../../src/sync/media-values.ts';
+import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
+
+const fixtureMovie = () => arrFixture<JsonObject>('radarr', 'api-movie');
+const movieValues = (changes: JsonObject = {}) => fullMediaValues(3, movieFacts(radarrMovieSchema.parse({ ...fixtureMovie(), ...changes })));
+
+describe('API resources as media rows', () => {
+  it('maps a Radarr movie with every field the row keeps', () => {
+    expect(movieValues()).toEqual({
+      connectionId: 3,
+      kind: 'movie',
+      arrId: 42,
+      title: 'Blade Runner 2049',
+      originalTitle: null,
+      alternativeTitles: ['Blade Runner 2', '银翼杀手2049'],
+      year: 2017,
+      folderPath: '/movies/Blade Runner 2049 (2017)',
+      movieFileRelativePath: fixtureMovie()['movieFile'].relativePath,
+      tmdbId: fixtureMovie()['tmdbId'],
+      imdbId: fixtureMovie()['imdbId'],
+      tvdbId: null,
+      youTubeTrailerId: 'qV7pLs0dKx4',
+      monitored: true,
+      hasFile: true,
+    });
+  });
+
+  it('writes "none" as null: no file, year 0, empty trailer id, a translated title keeps the original', () => {
+    const values = movieValues({ hasFile: false, year: 0, youTubeTrailerId: '', title: 'Blade Runner 2049 (FR)' });
+    expect(values).toMatchObject({ movieFileRelativePath: null, hasFile: false, year: null, youTubeTrailerId: null, originalTitle: 'Blade Runner 2049' });
+  });
+
+  it('maps a Sonarr series: tvdb id, and "has files" once an episode is on disk', () => {
+    const raw = arrFixture<JsonObject>('sonarr', 'api-series');
+    const values = fullMediaValues(4, seriesFacts(sonarrSeriesSchema.parse(raw)));
+    expect(values).toMatchObject({ kind: 'series', arrId: raw['id'], tvdbId: raw['tvdbId'], folderPath: raw['path'], movieFileRelativePath: null });
+    expect(values.hasFile).toBe(raw['statistics'].episodeFileCount > 0);
+    const empty = fullMediaValues(4, seriesFacts(sonarrSeriesSchema.parse({ ...raw, statistics: { episodeFileCount: 0 } })));
+    expect(empty.hasFile).toBe(false);
+  });
+
+  it('tells a change from a move', () => {
+    const base = movieValues();
+    expect(arrFieldsDiffer(base, movieValues())).toBe(false);
+    expect(arrFieldsDiffer(base, movieValues({ monitored: false }))).toBe(true);
+    expect(arrFieldsDiffer(base, movieValues({ alternateTitles: [] }))).toBe(true);
+    expect(locationChanged(base, movieValues({ monitored: false }))).toBe(false);
+    expect(locationChanged(base, movieValues({ path: '/movies/Elsewhere' }))).toBe(true);
+    const renamed = movieValues({ movieFile: { ...fixtureMovie()['movieFile'], relativePath: 'New Name.mkv' } });
+    expect(locationChanged(base, renamed)).toBe(true);
+  });
+});
