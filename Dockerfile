@@ -11,6 +11,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
+# postinstall repairs the postgres.js driver (see the script), so it must be there before npm ci.
+COPY scripts/patch-postgres-driver.mjs ./scripts/
 # The image already runs Node 24, so the `node` devDependency is not needed here.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY tsconfig.json ./
