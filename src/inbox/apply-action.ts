@@ -19,6 +19,7 @@ import {
 } from '../library/media-records.ts';
 import type { ConnectionRow } from './connection-choice.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
+import type { MediaFolderResult } from '../pipeline/media-folder.ts';
 import { locateItemFolder } from './media-folder.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
@@ -48,11 +49,9 @@ export async function applyAction(deps: InboxDeps, ctx: EventContext, action: We
 async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAction): Promise<EventOutcome | undefined> {
   // A Download means a file is in the library now; an add may come before any file.
   const item: MediaItemFacts = ctx.eventType === 'Download' ? { ...action.item, hasFile: true } : action.item;
-  const problem = mediaFactsProblem(item);
-  if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
   // Looked at before the transaction: PGlite has one connection, so no slow await inside it.
-  const folder = await locateItemFolder(deps.db, ctx.connection.id, item);
-  if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
+  const folder = await usableFolder(deps, ctx, item);
+  if ('failed' in folder) return folder.failed;
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {
     const { row, before } = await upsertMediaItem(tx, ctx.connection.id, item);
@@ -81,10 +80,8 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
 /** Rename: the row follows the Arr's new paths, and our trailer follows the row. */
 async function applyRename(deps: InboxDeps, ctx: EventContext, action: RenameAction): Promise<EventOutcome | undefined> {
   const item: MediaItemFacts = { ...action.item, hasFile: true };
-  const problem = mediaFactsProblem(item);
-  if (problem) return failedEvent(deps.db, ctx, `skipped: ${problem}`);
-  const folder = await locateItemFolder(deps.db, ctx.connection.id, item);
-  if (!folder.ok) return failedEvent(deps.db, ctx, `skipped: ${folder.reason}`);
+  const folder = await usableFolder(deps, ctx, item);
+  if ('failed' in folder) return folder.failed;
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {
     const { row, before } = await upsertMediaItem(tx, ctx.connection.id, item);
@@ -125,8 +122,21 @@ async function applyForget(deps: InboxDeps, ctx: EventContext, action: ForgetAct
   });
 }
 
-function failedEvent(db: Db, ctx: EventContext, summary: string): Promise<EventOutcome | undefined> {
-  return inEventTransaction(db, ctx.eventId, async () => outcome.failed(summary));
+type LocatedFolder = Extract<MediaFolderResult, { ok: true }>;
+
+/**
+ * The item's local folder, or the event settled as failed saying why: facts no Arr sends, or a
+ * folder that maps outside the connection's roots (never a literal `C:\…` folder here).
+ */
+async function usableFolder(
+  deps: InboxDeps,
+  ctx: EventContext,
+  item: MediaItemFacts,
+): Promise<LocatedFolder | { failed: EventOutcome | undefined }> {
+  const problem = mediaFactsProblem(item);
+  const folder = problem ? { ok: false as const, reason: problem } : await locateItemFolder(deps.db, ctx.connection.id, item);
+  if (folder.ok) return folder;
+  return { failed: await inEventTransaction(deps.db, ctx.eventId, async () => outcome.failed(`skipped: ${folder.reason}`)) };
 }
 
 function describe(row: MediaRow): string {
