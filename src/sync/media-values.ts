@@ -6,21 +6,22 @@ import type { RadarrMovie } from '../arr/radarr-api.ts';
 import type { SonarrSeries } from '../arr/sonarr-api.ts';
 import { mediaRowValues, type MediaInsert, type MediaItemFacts } from '../library/media-records.ts';
 
+// The apps write 0 for an unknown year (a TBA title).
+const knownYear = (year: number): number | undefined => (year > 0 ? year : undefined);
+
 export function movieFacts(movie: RadarrMovie): MediaItemFacts {
-  // hasFile is the authority: a stale movieFile object on a movie without a file names nothing.
-  const relativePath = movie.hasFile ? movie.movieFile?.relativePath : undefined;
   return {
     kind: 'movie',
     arrId: movie.id,
     title: movie.title,
-    // The apps write 0 for an unknown year (a TBA title).
-    ...(movie.year > 0 ? { year: movie.year } : {}),
+    year: knownYear(movie.year),
     folderPath: movie.path,
-    ...(relativePath ? { movieFileRelativePath: relativePath } : {}),
-    ...(movie.tmdbId !== undefined ? { tmdbId: movie.tmdbId } : {}),
-    ...(movie.imdbId !== undefined ? { imdbId: movie.imdbId } : {}),
-    ...(movie.youTubeTrailerId !== undefined ? { youTubeTrailerId: movie.youTubeTrailerId } : {}),
-    ...(movie.originalTitle && movie.originalTitle !== movie.title ? { originalTitle: movie.originalTitle } : {}),
+    // hasFile is the authority: a stale movieFile object on a movie without a file names nothing.
+    movieFileRelativePath: movie.hasFile ? movie.movieFile?.relativePath : undefined,
+    tmdbId: movie.tmdbId,
+    imdbId: movie.imdbId,
+    youTubeTrailerId: movie.youTubeTrailerId,
+    originalTitle: movie.originalTitle && movie.originalTitle !== movie.title ? movie.originalTitle : undefined,
     alternativeTitles: movie.alternateTitles,
     monitored: movie.monitored,
     hasFile: movie.hasFile,
@@ -32,11 +33,11 @@ export function seriesFacts(series: SonarrSeries): MediaItemFacts {
     kind: 'series',
     arrId: series.id,
     title: series.title,
-    ...(series.year > 0 ? { year: series.year } : {}),
+    year: knownYear(series.year),
     folderPath: series.path,
-    ...(series.tmdbId !== undefined ? { tmdbId: series.tmdbId } : {}),
-    ...(series.imdbId !== undefined ? { imdbId: series.imdbId } : {}),
-    ...(series.tvdbId !== undefined ? { tvdbId: series.tvdbId } : {}),
+    tmdbId: series.tmdbId,
+    imdbId: series.imdbId,
+    tvdbId: series.tvdbId,
     monitored: series.monitored,
     // A series "has files" once any episode is on disk: that is when a trailer beside it is useful.
     hasFile: series.episodeFileCount > 0,
