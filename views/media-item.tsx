@@ -8,11 +8,14 @@ import { CandidatesCard } from './media-candidates.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
 
-/** Status, progress, actions and the player. While work runs it refreshes itself every second. */
-export const ItemStatus: FC<{ detail: MediaDetail }> = ({ detail }) => {
+/**
+ * Status, progress, actions and the player. While work runs (a fetch, or a deletion still
+ * queued: `busy`) it refreshes itself every second.
+ */
+export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail, busy = false }) => {
   const item = detail.media;
   const active = ACTIVE_STATUSES.has(item.trailerStatus);
-  const polling = active ? { 'hx-get': `/library/${item.id}/status`, 'hx-trigger': 'every 1s', 'hx-swap': 'outerHTML' } : {};
+  const polling = active || busy ? { 'hx-get': `/library/${item.id}/status`, 'hx-trigger': 'every 1s', 'hx-swap': 'outerHTML' } : {};
   const progress = detail.progress;
   return (
     <section class="card" id="item-status" data-status={item.trailerStatus} {...polling}>
@@ -141,7 +144,7 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
   </Card>
 );
 
-export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail }> = ({ chrome, detail }) => {
+export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boolean }> = ({ chrome, detail, busy }) => {
   const item = detail.media;
   return (
     <Layout title={item.title} chrome={chrome} active={item.kind === 'movie' ? 'movies' : 'series'}>
@@ -155,7 +158,7 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail }> = ({ chr
       </p>
       <div class="grid">
         <div class="span-2">
-          <ItemStatus detail={detail} />
+          <ItemStatus detail={detail} busy={busy} />
         </div>
         <Card title="Use a video of your choice" id="source-url">
           <SourceUrlForm detail={detail} csrfToken={chrome.csrfToken} />

@@ -5,13 +5,13 @@
  * watch its progress bar reach done on another open dashboard, choose another candidate.
  * Screenshots of every page (light and dark) go to test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { media, trailerCandidates, trailers } from '../../src/db/schema/index.ts';
+import { media, trailerCandidates, trailers, videoBlocklist } from '../../src/db/schema/index.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
@@ -256,6 +256,48 @@ describe(`admin UI in Chromium (${testBackend})`, () => {
     // The candidates list was refreshed by the last status poll: the chosen one is in use.
     await expect.poll(() => candidate.textContent()).toContain('in use');
     await saveScreenshots(page, '12-item-chosen');
+  });
+
+  it('blocklists a video, fetches from a pasted link, and deletes the trailer, all from the item page', async () => {
+    const db = svc.deps.database.db;
+    const [arrival] = await db.select().from(media).where(eq(media.title, 'Arrival'));
+    const id = arrival!.id;
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${svc.url}/library/${id}`);
+
+    const radarrCandidate = page.locator(`#candidates tr[data-video-id="${ARRIVAL_TRAILER}"]`);
+    await radarrCandidate.locator('button[data-action=blocklist]').click();
+    await expect.poll(() => radarrCandidate.textContent()).toContain('blocklisted');
+    expect(await db.select().from(videoBlocklist).where(eq(videoBlocklist.mediaId, id))).toMatchObject([{ videoId: ARRIVAL_TRAILER }]);
+
+    // A link that is not http(s) is refused beside the field; nothing is queued.
+    await page.fill('#source-url-form input[name=url]', 'file:///etc/passwd');
+    await page.click('#source-url-form button[type=submit]');
+    await expect.poll(() => page.locator('#f-url-error').textContent()).toContain('http:// or https://');
+    expect((await db.select().from(media).where(eq(media.id, id)))[0]?.userSourceUrl).toBeNull();
+
+    const pasted = clips.url('pasted-clip');
+    await page.fill('#source-url-form input[name=url]', pasted);
+    await page.click('#source-url-form button[type=submit]');
+    await waitFor(
+      async () => {
+        const [row] = await db.select().from(trailers).where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present')));
+        return row?.sourceUrl === pasted;
+      },
+      { timeoutMs: 90_000, intervalMs: 200, what: 'the trailer from the pasted link' },
+    );
+    await waitFor(async () => (await page.locator('#item-status').getAttribute('data-status')) === 'have', { timeoutMs: 30_000, what: 'the page to show it' });
+
+    const [placed] = await db.select().from(trailers).where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present')));
+    await page.click('#item-status button[data-action=delete-trailer]');
+    await expect.poll(() => page.locator('#toast .toast').first().textContent()).toContain('Deleting the trailer');
+    await waitFor(() => !existsSync(placed!.path), { timeoutMs: 30_000, what: 'the trailer file to be deleted' });
+    // The movie file beside it is untouched.
+    expect(existsSync(arrivalFile)).toBe(true);
+    // The open page follows the deletion to its end: no player, the item skipped from now on.
+    await waitFor(async () => (await page.locator('#item-status').getAttribute('data-status')) === 'skipped', { timeoutMs: 30_000, what: 'the page to show the deletion' });
+    expect(await page.locator('#item-status video').count()).toBe(0);
+    await saveScreenshots(page, '12b-item-after-delete');
   });
 
   it('renders every settings page, and the pages on a phone', async () => {

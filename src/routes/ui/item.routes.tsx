@@ -5,6 +5,7 @@ import { getMediaDetail, mediaListItem } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
+import { QUEUES } from '../../jobs/queues.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { MediaRow } from '../../../views/library.tsx';
 import { CandidatesCard } from '../../../views/media-candidates.tsx';
@@ -24,6 +25,13 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
   };
   const missing = (c: Context) => sendError(c, assets, 404, 'There is no such item in the library.');
 
+  /** A deletion of this item's trailer is waiting or running: the status card keeps polling. */
+  const deletionPending = async (id: number) => {
+    if (!deps.boss) return false;
+    const jobs = await deps.boss.findJobs(QUEUES.trailerDelete, { data: { mediaId: id }, limit: 50 });
+    return jobs.some((job) => job.state === 'created' || job.state === 'retry' || job.state === 'active');
+  };
+
   /** The status card (plus the lists it changes) with a toast saying what happened. */
   const statusAnswer = async (c: Context, id: number, result: ActionResult) => {
     if (!result.ok) return sendError(c, assets, result.status, result.message);
@@ -32,7 +40,7 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
     return sendFragment(
       c,
       <>
-        <ItemStatus detail={detail} />
+        <ItemStatus detail={detail} busy={await deletionPending(id)} />
         <ToastPartial kind="ok" message={result.message} />
       </>,
     );
@@ -55,7 +63,7 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
     const id = idOf(c);
     const detail = id === null ? null : await getMediaDetail(db, id);
     if (!detail) return missing(c);
-    return sendPage(c, <MediaItemPage chrome={chromeOf(c, assets)} detail={detail} />);
+    return sendPage(c, <MediaItemPage chrome={chromeOf(c, assets)} detail={detail} busy={await deletionPending(detail.media.id)} />);
   });
 
   // Polled by the status card while work runs; the last answer also refreshes the lists below.
@@ -63,11 +71,12 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
     const id = idOf(c);
     const detail = id === null ? null : await getMediaDetail(db, id);
     if (!detail) return missing(c);
-    const settled = detail.media.trailerStatus !== 'queued' && detail.media.trailerStatus !== 'downloading';
+    const busy = await deletionPending(detail.media.id);
+    const settled = !busy && detail.media.trailerStatus !== 'queued' && detail.media.trailerStatus !== 'downloading';
     return sendFragment(
       c,
       <>
-        <ItemStatus detail={detail} />
+        <ItemStatus detail={detail} busy={busy} />
         {settled ? (
           <>
             <hx-partial hx-target="#candidates" hx-swap="outerHTML">

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobProgress } from '../../db/schema/index.ts';
-import { readSettings, writeSettings } from '../../db/settings-store.ts';
+import { readSettings, writeInternal, writeSettings } from '../../db/settings-store.ts';
 import { seedConnection, seedMedia } from '../../../test/ui/seed.ts';
 import { testBackend } from '../../../test/support/test-db.ts';
 import { startTestService, type TestService } from '../../../test/support/test-service.ts';
@@ -170,6 +170,42 @@ describe(`admin pages over HTTP (${testBackend})`, () => {
     await waitFor(async () => (await read()).includes('Streamed Movie'), { what: 'the progress row in the stream' });
     expect(text).toMatch(/data: .*value="42"/);
     controller.abort();
+  });
+
+  it('shows an active YouTube cool-off on the dashboard', async () => {
+    await writeInternal(svc.deps.database.db, 'rateLimit', { until: Date.now() + 600_000, level: 1, reason: 'HTTP 429', updatedAt: Date.now() });
+    const html = await (await get('/')).text();
+    expect(html).toMatch(/Downloads are paused<\/strong>: YouTube asked us to slow down \(HTTP 429\)\. They resume in \d+ minutes/);
+    await writeInternal(svc.deps.database.db, 'rateLimit', { until: Date.now() - 1, level: 1, updatedAt: Date.now() });
+    expect(await (await get('/')).text()).not.toContain('Downloads are paused');
+  });
+
+  it('an action that fails under htmx answers with a toast retargeted to the toast area', async () => {
+    const res = await post('/library/987654/fetch', { view: 'row' }, { 'hx-request': 'true', 'x-csrf-token': csrf });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('hx-retarget')).toBe('#toast');
+    expect(res.headers.get('hx-reswap')).toBe('innerHTML');
+    expect(await res.text()).toMatch(/^<div class="toast toast-error" role="alert">No library item with id 987654</);
+  });
+
+  it('uploads a cookies file from the settings page (multipart, with the CSRF field)', async () => {
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    form.set('cookies', new File(['# Netscape HTTP Cookie File\n.youtube.com\tTRUE\t/\tTRUE\t0\tSID\tv\n'], 'cookies.txt', { type: 'text/plain' }));
+    const res = await fetch(`${svc.url}/settings/cookies`, { method: 'POST', redirect: 'manual', headers: { cookie: `previewarr_session=${session}` }, body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/settings/downloads?cookies=saved');
+    expect((await readSettings(svc.deps.database.db)).cookiesFile).toMatch(/cookies\.txt$/);
+    const page = await (await get('/settings/downloads?cookies=saved')).text();
+    expect(page).toContain('A cookies file is uploaded.');
+    expect(page).not.toContain('SID\tv');
+
+    const bad = new FormData();
+    bad.set('_csrf', csrf);
+    bad.set('cookies', new File(['SID=1; HSID=2'], 'cookies.txt'));
+    const refused = await fetch(`${svc.url}/settings/cookies`, { method: 'POST', redirect: 'manual', headers: { cookie: `previewarr_session=${session}` }, body: bad });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('7 tab-separated fields');
   });
 
   it('"no login from local addresses": a local client gets a session, a forwarded remote one does not', async () => {
