@@ -215,6 +215,10 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     const unreachable = await call('POST', '/api/v1/connections/test', { name: 'x', kind: 'sonarr', baseUrl: deadUrl, apiKey: 'k' });
     expect(unreachable.body).toMatchObject({ ok: false, cause: 'unreachable' });
     expect(unreachable.body.message).toMatch(/cannot connect \(ECONNREFUSED\)/);
+    // https:// to a plain-HTTP Arr: the handshake fails, and the message says where to look.
+    const tls = await call('POST', '/api/v1/connections/test', { name: 'x', kind: 'sonarr', baseUrl: sonarr.url.replace('http:', 'https:'), apiKey: sonarr.apiKey });
+    expect(tls.body).toMatchObject({ ok: false, cause: 'tls' });
+    expect(tls.body.message).toMatch(/http vs https/);
     const rows = rowsOf(await svc.deps.database.db.execute(sql`select id from connections`));
     expect(rows).toHaveLength(1);
   });
