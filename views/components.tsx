@@ -153,3 +153,60 @@ export const FormMessage: FC<{ saved?: string | undefined; error?: string | unde
       {saved}
     </p>
   ) : null;
+
+/**
+ * The filter bar of a list page: a plain GET form (works without script) that htmx submits as
+ * you type or pick, swapping only the results and keeping the URL in step.
+ */
+export const FilterToolbar: FC<{
+  id: string;
+  action: string;
+  results: string;
+  q: string | undefined;
+  placeholder: string;
+  children?: Child;
+}> = ({ id, action, results, q, placeholder, children }) => (
+  <form
+    class="toolbar"
+    id={id}
+    action={action}
+    method="get"
+    role="search"
+    hx-get={action}
+    hx-target={`#${results}`}
+    hx-swap="outerHTML"
+    hx-push-url="true"
+    hx-trigger="submit, input delay:300ms, change"
+  >
+    {children}
+    <input type="search" name="q" value={q ?? ''} placeholder={placeholder} aria-label={placeholder} />
+    <noscript>
+      <button type="submit" class="button">
+        Filter
+      </button>
+    </noscript>
+  </form>
+);
+
+/** A labelled <select> of a filter bar, "all" first. */
+export const FilterSelect: FC<{ name: string; label: string; value: string; allLabel: string; options: Array<[value: string, label: string]> }> = ({
+  name,
+  label,
+  value,
+  allLabel,
+  options,
+}) => (
+  <label class="inline-field">
+    <span>{label}</span>
+    <select name={name}>
+      <option value="all" selected={value === 'all'}>
+        {allLabel}
+      </option>
+      {options.map(([optionValue, optionLabel]) => (
+        <option value={optionValue} selected={value === optionValue}>
+          {optionLabel}
+        </option>
+      ))}
+    </select>
+  </label>
+);

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { EventsQuery } from '../src/admin/admin-schemas.ts';
 import type { EventPage } from '../src/admin/events-queries.ts';
-import { Pagination, StateBadge, TimeAgo } from './components.tsx';
+import { FilterSelect, FilterToolbar, Pagination, StateBadge, TimeAgo } from './components.tsx';
 import { Layout, type Chrome } from './layout.tsx';
 
 const STATES = ['received', 'processed', 'ignored', 'needs-setup', 'failed'] as const;
@@ -70,50 +70,19 @@ export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ pag
 export const EventsPage: FC<{ chrome: Chrome; page: EventPage; query: EventsQuery }> = ({ chrome, page, query }) => (
   <Layout title="Events" chrome={chrome} active="events">
     <h1 class="page-title">Events</h1>
-    <form
-      class="toolbar"
-      action="/events"
-      method="get"
-      hx-get="/events"
-      hx-target="#events-results"
-      hx-swap="outerHTML"
-      hx-push-url="true"
-      hx-trigger="submit, input delay:300ms, change"
-    >
-      <label class="inline-field">
-        <span>State</span>
-        <select name="state">
-          <option value="all" selected={query.state === 'all'}>
-            Any state
-          </option>
-          {STATES.map((state) => (
-            <option value={state} selected={query.state === state}>
-              {state}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="inline-field">
-        <span>From</span>
-        <select name="source">
-          <option value="all" selected={query.source === 'all'}>
-            Radarr and Sonarr
-          </option>
-          <option value="radarr" selected={query.source === 'radarr'}>
-            Radarr
-          </option>
-          <option value="sonarr" selected={query.source === 'sonarr'}>
-            Sonarr
-          </option>
-        </select>
-      </label>
-      <input type="search" name="q" value={query.q ?? ''} placeholder="Filter by event, instance or summary" aria-label="Filter events" />
-      <noscript>
-        <button type="submit" class="button">
-          Filter
-        </button>
-      </noscript>
-    </form>
+    <FilterToolbar id="events-filters" action="/events" results="events-results" q={query.q} placeholder="Filter by event, instance or summary">
+      <FilterSelect name="state" label="State" value={query.state} allLabel="Any state" options={STATES.map((state) => [state, state])} />
+      <FilterSelect
+        name="source"
+        label="From"
+        value={query.source}
+        allLabel="Radarr and Sonarr"
+        options={[
+          ['radarr', 'Radarr'],
+          ['sonarr', 'Sonarr'],
+        ]}
+      />
+    </FilterToolbar>
     <EventsResults page={page} query={query} />
   </Layout>
 );

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { MediaListQuery } from '../src/admin/admin-schemas.ts';
 import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
-import { Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
+import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
 
 export function libraryHref(query: MediaListQuery, page = query.page): string {
@@ -103,18 +103,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
   return (
     <Layout title={heading} chrome={chrome} active={active} search={query.q}>
       <h1 class="page-title">{heading}</h1>
-      <form
-        class="toolbar"
-        id="library-filters"
-        action="/library"
-        method="get"
-        role="search"
-        hx-get="/library"
-        hx-target="#library-results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-        hx-trigger="submit, input delay:300ms, change"
-      >
+      <FilterToolbar id="library-filters" action="/library" results="library-results" q={query.q} placeholder="Filter by title or year">
         <div class="tabs" role="group" aria-label="Type">
           {KIND_TABS.map((tab) => (
             <label class={`tab${query.kind === tab.kind ? ' active' : ''}`}>
@@ -123,26 +112,8 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
             </label>
           ))}
         </div>
-        <label class="inline-field">
-          <span>Trailer</span>
-          <select name="status">
-            <option value="all" selected={query.status === 'all'}>
-              Any status
-            </option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option value={value} selected={query.status === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <input type="search" name="q" value={query.q ?? ''} placeholder="Filter by title or year" aria-label="Filter by title or year" />
-        <noscript>
-          <button type="submit" class="button">
-            Filter
-          </button>
-        </noscript>
-      </form>
+        <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
+      </FilterToolbar>
       <LibraryResults page={page} query={query} />
     </Layout>
   );

@@ -52,6 +52,17 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
           >
             Test
           </button>
+          <button
+            type="button"
+            class="button small"
+            hx-post={`/settings/connections/${connection.id}/sync`}
+            hx-target={`#connection-${connection.id}`}
+            hx-swap="outerHTML"
+            disabled={!connection.enabled}
+            data-action="sync"
+          >
+            Sync now
+          </button>
           <a class="button small" href={`/settings/connections/${connection.id}`}>
             Edit
           </a>

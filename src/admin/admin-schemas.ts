@@ -64,6 +64,13 @@ export const eventsQuerySchema = z.object({
 });
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
+/** Which page to show of `total` rows: the one asked for, or the last one when it asked too far. */
+export function pageWindow(total: number, page: number, pageSize: number): { page: number; pages: number; offset: number } {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(page, pages);
+  return { page: shown, pages, offset: (shown - 1) * pageSize };
+}
+
 /** An ILIKE pattern for "contains": `%` and `_` typed by a person are literal characters. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

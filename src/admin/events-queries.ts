@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { connections, webhookEvents } from '../db/schema/index.ts';
-import { containsPattern, type EventsQuery } from './admin-schemas.ts';
+import { containsPattern, pageWindow, type EventsQuery } from './admin-schemas.ts';
 
 export type EventListItem = {
   id: number;
@@ -35,8 +35,7 @@ export async function listEvents(db: Db, query: EventsQuery): Promise<EventPage>
   const where = eventFilters(query);
   const [totalRow] = await db.select({ n: count() }).from(webhookEvents).where(where);
   const total = Number(totalRow?.n ?? 0);
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pages);
+  const { page, pages, offset } = pageWindow(total, query.page, query.pageSize);
   const items = await db
     .select({
       id: webhookEvents.id,
@@ -55,6 +54,6 @@ export async function listEvents(db: Db, query: EventsQuery): Promise<EventPage>
     .where(where)
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id))
     .limit(query.pageSize)
-    .offset((page - 1) * query.pageSize);
+    .offset(offset);
   return { items, total, page, pageSize: query.pageSize, pages };
 }

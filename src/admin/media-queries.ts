@@ -9,7 +9,7 @@ import {
   trailers,
   videoBlocklist,
 } from '../db/schema/index.ts';
-import { containsPattern, type MediaListQuery } from './admin-schemas.ts';
+import { containsPattern, pageWindow, type MediaListQuery } from './admin-schemas.ts';
 
 export type MediaListItem = {
   id: number;
@@ -79,13 +79,12 @@ export async function listMedia(db: Db, query: MediaListQuery): Promise<MediaPag
   const where = listFilters(query);
   const [totalRow] = await db.select({ n: count() }).from(media).where(where);
   const total = Number(totalRow?.n ?? 0);
-  const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pages);
+  const { page, pages, offset } = pageWindow(total, query.page, query.pageSize);
   const rows = await selectListItems(db)
     .where(where)
     .orderBy(asc(sql`lower(${media.title})`), asc(media.year), asc(media.id))
     .limit(query.pageSize)
-    .offset((page - 1) * query.pageSize);
+    .offset(offset);
   const items = rows.map(toListItem);
   return { items, total, page, pageSize: query.pageSize, pages };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { trailerProfiles } from '../db/schema/index.ts';
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
+import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
 
 // Trailer profiles (container, codecs, size, quality). Field rules and codec/container
 // compatibility come from the conversion planner's own schema, so a profile saved here is one
@@ -24,16 +25,9 @@ const fields = {
   isDefault: z.boolean({ error: 'must be true or false' }),
 };
 
-export const profileDefaults = {
-  container: 'mkv',
-  videoCodec: 'h264',
-  audioCodec: 'aac',
-  maxHeight: 1080,
-  crf: 22,
-  preset: 'veryfast',
-  hwaccel: 'none',
-  isDefault: false,
-} as const;
+/** A new profile starts as the pipeline's own default (mkv / h264 / aac / 1080p), not marked default. */
+const { name: _name, ...defaultFields } = DEFAULT_PROFILE;
+export const profileDefaults = { ...defaultFields, isDefault: false } as const;
 
 /** A whole profile (create, or an update merged over the stored one). */
 export const profileSchema = z.strictObject(fields).superRefine((profile, ctx) => {

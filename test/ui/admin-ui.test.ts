@@ -178,6 +178,21 @@ describe(`admin UI in Chromium (${testBackend})`, () => {
     await expect.poll(() => page.locator('tr[data-media-id]').count()).toBe(3);
   });
 
+  it('"Sync now" on the connection reads the library again', async () => {
+    const [nightfallId] = [...radarr.items.entries()].find(([, movie]) => movie['title'] === 'Nightfall Protocol')!;
+    radarr.items.set(nightfallId, { ...radarr.items.get(nightfallId)!, title: 'Nightfall Protocol Redux' });
+    await page.goto(`${svc.url}/settings/connections`);
+    await page.locator('.connection-card[data-connection="Radarr"] button[data-action=sync]').click();
+    await expect.poll(() => page.locator('#toast .toast').first().textContent()).toContain('Library sync queued for "Radarr"');
+    await waitFor(
+      async () => {
+        await page.goto(`${svc.url}/library?kind=movie&q=redux`);
+        return (await page.locator('tr[data-media-id]').count()) === 1;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'the renamed movie after the sync' },
+    );
+  });
+
   it('fetches a trailer from the clip server and the open dashboard shows its progress bar reach done', async () => {
     const [arrival] = await svc.deps.database.db.select().from(media).where(eq(media.title, 'Arrival'));
     expect(arrival).toBeDefined();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobProgress, media, trailers, videoBlocklist } from '../../db/schema/index.ts';
 import { PRIORITY } from '../../jobs/queues.ts';
 import { seedCandidate, seedConnection, seedMedia } from '../../../test/ui/seed.ts';
+import { apiClient, type ApiInit } from '../../../test/ui/api-client.ts';
 import { testBackend } from '../../../test/support/test-db.ts';
 import { startTestService, type TestService } from '../../../test/support/test-service.ts';
 
@@ -14,12 +15,7 @@ describe(`/api/v1/media (${testBackend})`, () => {
   let connectionId: number;
   let fileDir: string;
 
-  const api = (path: string, init: RequestInit & { json?: unknown } = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('x-api-key', svc.apiKey);
-    if (init.json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(`${svc.url}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
-  };
+  const api = (path: string, init?: ApiInit) => apiClient(svc)(path, init);
   const db = () => svc.deps.database.db;
   const queuedFetches = (mediaId: number) => svc.boss.findJobs('trailer-fetch', { queued: true, data: { mediaId } });
 

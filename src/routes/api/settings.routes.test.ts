@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSettings } from '../../db/settings-store.ts';
+import { apiClient, type ApiInit } from '../../../test/ui/api-client.ts';
 import { testBackend } from '../../../test/support/test-db.ts';
 import { startTestService, type TestService } from '../../../test/support/test-service.ts';
 
@@ -10,12 +11,7 @@ const COOKIES = ['# Netscape HTTP Cookie File', '.youtube.com\tTRUE\t/\tTRUE\t19
 describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
   let svc: TestService;
 
-  const api = (path: string, init: RequestInit & { json?: unknown } = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('x-api-key', svc.apiKey);
-    if (init.json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(`${svc.url}${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
-  };
+  const api = (path: string, init?: ApiInit) => apiClient(svc)(path, init);
 
   beforeAll(async () => {
     svc = await startTestService({ workers: () => [] });

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../../db/schema/index.ts';
 import { writeInternal } from '../../db/settings-store.ts';
 import { seedConnection, seedMedia } from '../../../test/ui/seed.ts';
+import { apiClient, type ApiInit } from '../../../test/ui/api-client.ts';
 import { testBackend } from '../../../test/support/test-db.ts';
 import { startTestService, type TestService } from '../../../test/support/test-service.ts';
 
 describe(`/api/v1 status, events and API key (${testBackend})`, () => {
   let svc: TestService;
-  const api = (path: string, init: RequestInit = {}) => fetch(`${svc.url}${path}`, { ...init, headers: { 'x-api-key': svc.apiKey, ...init.headers } });
+  const api = (path: string, init?: ApiInit) => apiClient(svc)(path, init);
 
   beforeAll(async () => {
     svc = await startTestService({ workers: () => [] });

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { blocklistBodySchema, chooseBodySchema, idParamSchema, sourceUrlSchema } from '../../admin/admin-schemas.ts';
 import { blocklistVideo, chooseCandidate, deleteOwnTrailer, requestTrailerFetch, setUserSourceUrl, unblockVideo, type ActionResult } from '../../admin/media-actions.ts';
-import { getMediaDetail, mediaListItem } from '../../admin/media-queries.ts';
+import { getMediaDetail, mediaListItem, type MediaDetail } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
@@ -33,31 +34,22 @@ export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
   };
 
   /** The status card (plus the lists it changes) with a toast saying what happened. */
-  const statusAnswer = async (c: Context, id: number, result: ActionResult) => {
+  /** After an action: the part of the page it changed, re-rendered, and a toast saying what happened. */
+  const answer = async (c: Context, id: number, result: ActionResult, part: (detail: MediaDetail) => Promise<Child>) => {
     if (!result.ok) return sendError(c, assets, result.status, result.message);
     const detail = await getMediaDetail(db, id);
     if (!detail) return missing(c);
     return sendFragment(
       c,
       <>
-        <ItemStatus detail={detail} busy={await deletionPending(id)} />
+        {await part(detail)}
         <ToastPartial kind="ok" message={result.message} />
       </>,
     );
   };
-
-  const candidatesAnswer = async (c: Context, id: number, result: ActionResult) => {
-    if (!result.ok) return sendError(c, assets, result.status, result.message);
-    const detail = await getMediaDetail(db, id);
-    if (!detail) return missing(c);
-    return sendFragment(
-      c,
-      <>
-        <CandidatesCard detail={detail} />
-        <ToastPartial kind="ok" message={result.message} />
-      </>,
-    );
-  };
+  const statusAnswer = (c: Context, id: number, result: ActionResult) =>
+    answer(c, id, result, async (detail) => <ItemStatus detail={detail} busy={await deletionPending(id)} />);
+  const candidatesAnswer = (c: Context, id: number, result: ActionResult) => answer(c, id, result, async (detail) => <CandidatesCard detail={detail} />);
 
   app.get('/library/:id', async (c) => {
     const id = idOf(c);

@@ -4,6 +4,7 @@ import { createConnection, deleteConnection, testStoredConnection, updateConnect
 import { createConnectionSchema, updateConnectionSchema } from '../../connections/connection-input.ts';
 import { findConnection, isMaskedKey, listConnections, toConnectionView } from '../../connections/connection-store.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
+import { enqueueSyncs } from '../../sync/reconcile.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { ConnectionCard, ConnectionsPage, EditConnectionPage, emptyConnectionForm, type ConnectionFormValues } from '../../../views/settings-connections.tsx';
@@ -118,6 +119,23 @@ export function connectionSettingsRoutes(deps: AppDeps, assets: AssetUrls): Hono
       <>
         <ConnectionCard connection={toConnectionView(tested.connection)} origin={publicOrigin(c)} />
         <ToastPartial kind={tested.result.ok ? 'ok' : 'error'} message={message} />
+      </>,
+    );
+  });
+
+  // Reads the whole library from the Arr now (the same as POST /api/v1/sync?connectionId=).
+  app.post('/settings/connections/:id/sync', async (c) => {
+    const id = idOf(c);
+    const row = id === null ? undefined : await findConnection(db, id);
+    if (!row) return sendError(c, assets, 404, 'There is no such connection.');
+    if (!row.enabled) return sendError(c, assets, 409, `"${row.name}" is disabled; enable it to sync.`);
+    if (!deps.boss) return sendError(c, assets, 503, 'The job queue is not running; try again in a moment.');
+    await enqueueSyncs({ database: deps.database, boss: deps.boss }, 'manual', [row.id]);
+    return sendFragment(
+      c,
+      <>
+        <ConnectionCard connection={toConnectionView(row)} origin={publicOrigin(c)} />
+        <ToastPartial kind="ok" message={`Library sync queued for "${row.name}".`} />
       </>,
     );
   });
