@@ -1,0 +1,48 @@
+// The load generator process: runs autocannon with the spec given as JSON in argv[2] and reports
+// a LoadResult. Every request carries a different movie, so none is deduplicated.
+//   node --import tsx bench/load-generator.ts '{"url":"http://127.0.0.1:7880/webhooks/radarr",...}'
+import autocannon from 'autocannon';
+import { reportToParent } from './child-process.ts';
+import type { LoadResult, LoadSpec } from './load.ts';
+import { downloadWebhookBody } from './webhook-bodies.ts';
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+let nextMovie = spec.firstMovie;
+
+const result = await autocannon({
+  url: spec.url,
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...spec.headers },
+  connections: spec.connections,
+  ...(spec.durationSeconds !== undefined ? { duration: spec.durationSeconds } : {}),
+  ...(spec.amount !== undefined ? { amount: spec.amount } : {}),
+  ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
+  timeout: 30,
+  requests: [
+    {
+      setupRequest: (request) => ({ ...request, body: downloadWebhookBody(nextMovie++) }),
+    },
+  ],
+});
+
+const statusCodes: Record<string, number> = {};
+for (const [code, stats] of Object.entries(result.statusCodeStats)) statusCodes[code] = stats.count;
+const report: LoadResult = {
+  sent: result.requests.sent,
+  ok2xx: result['2xx'],
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  seconds: result.duration,
+  rps: result.duration > 0 ? result['2xx'] / result.duration : 0,
+  latencyMs: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    mean: result.latency.mean,
+  },
+  statusCodes,
+  nextMovie,
+};
+reportToParent(report);

@@ -1,0 +1,79 @@
+// The floor under a library sync, for benchmark 4's ratio: the same number of Radarr movies
+// (the API fixture's movie, made distinct per id) served over local HTTP, fetched, parsed, and
+// written into `media` with plain batched inserts of 1,000 rows per transaction, and nothing
+// else (no comparison with stored rows, no trailer scan, no backfill jobs).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insertConnection } from '../src/connections/connection-store.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { runMigrations } from '../src/db/migrate.ts';
+import { media } from '../src/db/schema/index.ts';
+
+const ARR_FIXTURES_DIR = process.env['PREVIEWARR_ARR_FIXTURES'] ?? '/work/shared/fixtures/arr';
+
+export type SyncBaselineResult = { movies: number; seconds: number; peakRssMb: number };
+
+type Movie = Record<string, unknown> & { movieFile?: Record<string, unknown> };
+
+function movieList(count: number): Movie[] {
+  const [template] = JSON.parse(readFileSync(join(ARR_FIXTURES_DIR, 'radarr', 'api-movies.json'), 'utf8')) as Movie[];
+  if (!template) throw new Error('api-movies.json holds no movie');
+  return Array.from({ length: count }, (_, index) => {
+    const id = 1000 + index;
+    const title = `Baseline Movie ${id}`;
+    const path = `/movies/${title} (2016)`;
+    return {
+      ...template,
+      id,
+      title,
+      path,
+      folderName: path,
+      tmdbId: 1_000_000 + id,
+      imdbId: `tt${60_000_000 + id}`,
+      movieFile: { ...template.movieFile, id: id * 10, relativePath: `${title} (2016) Bluray-1080p.mkv`, path: `${path}/${title} (2016) Bluray-1080p.mkv` },
+    };
+  });
+}
+
+export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies?: number; databaseUrl?: string } = {}): Promise<SyncBaselineResult> {
+  const body = JSON.stringify(movieList(movies));
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-bench-sync-floor-'));
+  const database = await openDatabase({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+  try {
+    await runMigrations(database);
+    const { db } = database;
+    const connection = await insertConnection(db, { name: `baseline-${Date.now()}`, kind: 'radarr', baseUrl: 'http://127.0.0.1:9', apiKey: 'unused-baseline-key' });
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/movie`);
+    const list = (await response.json()) as Movie[];
+    for (let start = 0; start < list.length; start += 1000) {
+      const rows = list.slice(start, start + 1000).map((movie) => ({
+        connectionId: connection.id,
+        arrId: Number(movie['id']),
+        kind: 'movie' as const,
+        title: String(movie['title']),
+        year: Number(movie['year']),
+        folderPath: String(movie['path']),
+        movieFileRelativePath: String(movie.movieFile?.['relativePath']),
+        tmdbId: Number(movie['tmdbId']),
+        imdbId: String(movie['imdbId']),
+        monitored: Boolean(movie['monitored']),
+        hasFile: Boolean(movie['hasFile']),
+      }));
+      await db.transaction(async (tx) => {
+        await tx.insert(media).values(rows);
+      });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return { movies, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    await database.close();
+    server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

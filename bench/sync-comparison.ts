@@ -1,0 +1,59 @@
+// Benchmark 4, library sync: N movies from the fake Radarr through the real sync
+// (bench/library-sync.ts, runLibrarySyncBench from the sync feature), on PGlite and on Postgres,
+// each beside its floor (bench/sync-baseline.ts: fetch, parse and plain batched inserts of the
+// same number of movies). Every run is its own process, so each peak RSS is that run's alone.
+import { createBenchDatabase, type Backend } from './bench-db.ts';
+import { runChild } from './child-process.ts';
+import { num, ratio, type Table } from './table.ts';
+
+export type SyncSizes = { movies: number };
+export const SYNC_SIZES: Record<'full' | 'quick', SyncSizes> = { full: { movies: 10_000 }, quick: { movies: 2_000 } };
+
+export type SyncRun = {
+  backend: Backend;
+  sync: { movies: number; seconds: number; peakRssMb: number; backfillQueued?: number };
+  floor: { movies: number; seconds: number; peakRssMb: number };
+};
+
+export type SyncResult = { sizes: SyncSizes; runs: SyncRun[] };
+
+export async function runSyncComparison({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<SyncResult> {
+  const sizes = SYNC_SIZES[quick ? 'quick' : 'full'];
+  const runs: SyncRun[] = [];
+  for (const backend of backends) {
+    const inChild = async <T>(name: string): Promise<T> => {
+      // A throwaway database per run on Postgres; PGlite runs make their own temp directory.
+      const database = backend === 'postgres' ? await createBenchDatabase('postgres', name) : undefined;
+      try {
+        const options = { movies: sizes.movies, ...(database?.databaseUrl ? { databaseUrl: database.databaseUrl } : {}) };
+        return await runChild<T>('bench/isolated.ts', [name, JSON.stringify(options)], { env: { DATABASE_URL: '' }, timeoutMs: 600_000 });
+      } finally {
+        await database?.drop();
+      }
+    };
+    const floor = await inChild<SyncRun['floor']>('sync-baseline');
+    const sync = await inChild<SyncRun['sync']>('library-sync');
+    runs.push({ backend, sync, floor });
+  }
+  return { sizes, runs };
+}
+
+export function syncTable(result: SyncResult): Table {
+  return {
+    title: `Library sync (${result.sizes.movies.toLocaleString('en')} movies from the fake Radarr)`,
+    headers: ['backend', 'sync s', 'floor s', 'vs floor', 'sync peak RSS MB', 'floor peak RSS MB', 'backfill jobs'],
+    rows: result.runs.map((run) => [
+      run.backend,
+      num(run.sync.seconds, 2),
+      num(run.floor.seconds, 2),
+      ratio(run.sync.seconds, run.floor.seconds),
+      num(run.sync.peakRssMb, 0),
+      num(run.floor.peakRssMb, 0),
+      run.sync.backfillQueued === undefined ? '—' : String(run.sync.backfillQueued),
+    ]),
+    notes: [
+      'sync: bench/library-sync.ts (runLibrarySyncBench): the real syncLibrary against the fake Radarr, a fresh database, trailer scan and backfill jobs included; its own process, peak RSS = getrusage maxrss.',
+      'floor: the same number of movies fetched over loopback HTTP, parsed and written with plain 1,000-row inserts, nothing else; its own process.',
+    ],
+  };
+}
