@@ -9,11 +9,13 @@ import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import { installErrorHandlers } from './errors.ts';
 import { requestLog } from './request-log.ts';
+import { closeAfterUnreadBody } from './unread-body.ts';
 
 /** The one place the HTTP app is assembled: middleware, then each route group. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.use('*', requestLog(deps.logger));
+  app.use('*', closeAfterUnreadBody());
   app.use(
     '*',
     secureHeaders({
