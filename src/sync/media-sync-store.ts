@@ -44,11 +44,17 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       hasFile: media.hasFile,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
-      hasPresentTrailer: sql<boolean>`exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')`,
     })
     .from(media)
     .where(and(eq(media.connectionId, connectionId), eq(media.kind, kind)));
-  return new Map(rows.map((row) => [row.arrId, row]));
+  // One query for the few items with a trailer of ours, not a sub-select per item.
+  const withTrailer = rowsOf<{ media_id: number | string }>(
+    await db.execute(sql`
+      select t.media_id from trailers t join media m on m.id = t.media_id
+      where m.connection_id = ${connectionId} and m.kind = ${kind} and t.state = 'present'`),
+  );
+  const present = new Set(withTrailer.map((row) => Number(row.media_id)));
+  return new Map(rows.map((row) => [row.arrId, { ...row, hasPresentTrailer: present.has(row.id) }]));
 }
 
 // The columns one sync row carries, as `jsonb_to_recordset` declares them (the JSON keys are the

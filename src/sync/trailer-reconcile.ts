@@ -68,17 +68,21 @@ async function loadCheckItems(db: Db, connectionId: number): Promise<CheckRow[]>
       movieFileRelativePath: media.movieFileRelativePath,
       trailerStatus: media.trailerStatus,
       externalTrailerPath: media.externalTrailerPath,
-      ownTrailerPaths: sql<unknown>`(select coalesce(jsonb_agg(t.path), '[]'::jsonb) from trailers t where t.media_id = media.id and t.state = 'present')`,
     })
     .from(media)
     .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt), ne(media.trailerStatus, 'downloading')));
-  return rows.map((row) => ({ ...row, ownTrailerPaths: jsonStrings(row.ownTrailerPaths) }));
-}
-
-// jsonb comes back parsed from postgres.js and as text from some PGlite paths.
-function jsonStrings(value: unknown): string[] {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string') : [];
+  // Our present trailers of this connection in one query, not a sub-select per item.
+  const own = rowsOf<{ media_id: number | string; path: string }>(
+    await db.execute(sql`
+      select t.media_id, t.path from trailers t join media m on m.id = t.media_id
+      where m.connection_id = ${connectionId} and m.removed_at is null and t.state = 'present'`),
+  );
+  const pathsByMedia = new Map<number, string[]>();
+  for (const row of own) {
+    const id = Number(row.media_id);
+    pathsByMedia.set(id, [...(pathsByMedia.get(id) ?? []), row.path]);
+  }
+  return rows.map((row) => ({ ...row, ownTrailerPaths: pathsByMedia.get(row.mediaId) ?? [] }));
 }
 
 async function applyDecisions(
