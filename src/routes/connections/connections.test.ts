@@ -253,6 +253,12 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     expect(jobs).toHaveLength(1);
   });
 
+  it('never writes an Arr API key to the log', () => {
+    const log = svc.rawLogs.join('\n');
+    expect(log).toContain('/api/v1/connections');
+    for (const key of [radarr.apiKey, sonarr.apiKey, 'a-new-key-that-is-wrong']) expect(log).not.toContain(key);
+  });
+
   it('deletes a connection with its library rows (files are never touched)', async () => {
     const created = await call('POST', '/api/v1/connections', { name: 'Sonarr 2', kind: 'sonarr', baseUrl: sonarr.url, apiKey: sonarr.apiKey, enabled: false });
     expect(created.status).toBe(201);
