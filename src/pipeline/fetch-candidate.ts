@@ -112,6 +112,8 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
       release();
     }
 
+    // The raw download is of no further use: gone before the item counts as done.
+    await removeWorkDir(rt.workRoot, workDir);
     await progress.stage('placing', target.fileName, null);
     const placed = await placeTrailer(rt, plan, target.partialPath, identity, candidate, attemptId);
     if (!placed.placed) {

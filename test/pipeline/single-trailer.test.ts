@@ -72,7 +72,7 @@ describe('one trailer per item', () => {
     const rows = await trailerRows(db, mediaId);
     expect(rows.filter((r) => r.state === 'present').map((r) => r.sourceVideoId)).toEqual(['otherClip01']);
     expect(rows.filter((r) => r.state === 'removed')).toHaveLength(2);
-  });
+  }, 240_000);
 
   it('keeps a trailer that was already there, unless the user forces a replacement', async () => {
     const db = svc.deps.database.db;
@@ -93,7 +93,7 @@ describe('one trailer per item', () => {
     expect(await trailerFiles(folder)).toEqual(['Had One (2020)-trailer.mkv']);
     expect(await readFile(theirs, 'utf8')).not.toBe('their own trailer');
     expect((await trailerRows(db, mediaId)).map((r) => r.state)).toEqual(['present']);
-  });
+  }, 120_000);
 });
 
 async function waitForSucceeded(mediaId: number, count: number): Promise<void> {
