@@ -105,6 +105,11 @@ export async function updateConnection(
   }
   if (!connection) return notFound(id);
   if (connection.name !== existing.name) await handOverPendingEvents(deps, id);
+  // Switched on again: catch up now rather than at the next scheduled reconcile.
+  if (connection.enabled && !existing.enabled && deps.boss) {
+    const boss = deps.boss;
+    await db.transaction((tx) => enqueueLibrarySync(boss, tx, id, 'manual'));
+  }
   return { ok: true, connection };
 }
 

@@ -268,6 +268,12 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     await svc.deps.database.db.execute(
       sql`insert into media (connection_id, arr_id, kind, title, folder_path) values (${id}, 1, 'series', 'Show', ${mediaDir})`,
     );
+    // Switching it on queues the sync it missed.
+    const enabled = await call('PATCH', `/api/v1/connections/${id}`, { enabled: true });
+    expect(enabled.body.connection.enabled).toBe(true);
+    expect(await svc.boss.findJobs(QUEUES.librarySync, { data: { connectionId: id } })).toEqual([
+      expect.objectContaining({ data: { connectionId: id, reason: 'manual' } }),
+    ]);
     const deleted = await call('DELETE', `/api/v1/connections/${id}`);
     expect(deleted.status).toBe(204);
     expect((await call('GET', `/api/v1/connections/${id}`)).status).toBe(404);
