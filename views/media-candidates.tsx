@@ -39,7 +39,7 @@ export const CandidatesCard: FC<{ detail: MediaDetail }> = ({ detail }) => {
                         {candidate.title ?? candidate.videoId}
                       </a>
                       <div class="muted small">
-                        {candidate.channel ?? ''} · {candidate.source}
+                        {[candidate.channel, candidate.source].filter(Boolean).join(' · ')}
                         {isCurrent ? <span class="badge status-have">in use</span> : null}
                         {isBlocked ? <span class="badge state-failed">blocklisted</span> : null}
                       </div>

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -73,4 +74,12 @@ export function collectPageProblems(page: Page): string[] {
     if (response.status() >= 400 && isAsset(response.request().resourceType())) problems.push(`asset ${response.status()}: ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * `expect.poll` with a deadline fit for a page driven over a busy two-core machine (vitest's
+ * default is one second): `await eventually(() => page.textContent('h1')).toBe('Dashboard')`.
+ */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
 }
