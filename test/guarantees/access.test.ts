@@ -67,7 +67,8 @@ describe(`access control over every route (${testBackend})`, () => {
   it('refuses a wrong API key and a forged session cookie the same way', async () => {
     const reachable: string[] = [];
     for (const route of routes.filter((r) => !isPublic(r))) {
-      for (const headers of [{ 'X-Api-Key': 'wrong-key-0123456789abcdef' }, { Cookie: 'previewarr_session=forged-value' }]) {
+      const attempts: Array<Record<string, string>> = [{ 'X-Api-Key': 'wrong-key-0123456789abcdef' }, { Cookie: 'previewarr_session=forged-value' }];
+      for (const headers of attempts) {
         const res = await ask(route, headers);
         const location = res.headers.get('location') ?? '';
         if (!(res.status === 401 || res.status === 403 || (res.status === 303 && /^\/login(\?|$)/.test(location)))) {
