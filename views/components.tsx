@@ -74,15 +74,18 @@ export const Pagination: FC<PageLinks & { label: string }> = ({ page, pages, tot
   </nav>
 );
 
-type FieldBase = { name: string; label: string; error?: string | undefined; hint?: Child };
+/** `idPrefix` keeps ids unique when a page holds several forms with the same fields (default `f-`). */
+type FieldBase = { name: string; label: string; error?: string | undefined; hint?: Child; idPrefix?: string };
 
-const FieldShell: FC<FieldBase & { children?: Child }> = ({ name, label, error, hint, children }) => (
+const fieldId = (props: { name: string; idPrefix?: string }) => `${props.idPrefix ?? 'f-'}${props.name}`;
+
+const FieldShell: FC<FieldBase & { children?: Child }> = ({ name, label, error, hint, idPrefix, children }) => (
   <div class={`field${error ? ' has-error' : ''}`}>
-    <label for={`f-${name}`}>{label}</label>
+    <label for={fieldId({ name, idPrefix })}>{label}</label>
     <div class="field-control">
       {children}
       {error ? (
-        <p class="field-error" id={`f-${name}-error`}>
+        <p class="field-error" id={`${fieldId({ name, idPrefix })}-error`}>
           {error}
         </p>
       ) : null}
@@ -96,7 +99,7 @@ export const TextField: FC<
 > = (props) => (
   <FieldShell {...props}>
     <input
-      id={`f-${props.name}`}
+      id={fieldId(props)}
       name={props.name}
       type={props.type ?? 'text'}
       value={props.value === null || props.value === undefined ? '' : String(props.value)}
@@ -106,14 +109,14 @@ export const TextField: FC<
       min={props.min}
       max={props.max}
       aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={props.error ? `f-${props.name}-error` : undefined}
+      aria-describedby={props.error ? `${fieldId(props)}-error` : undefined}
     />
   </FieldShell>
 );
 
 export const SelectField: FC<FieldBase & { value: string; options: Array<{ value: string; label: string }> }> = (props) => (
   <FieldShell {...props}>
-    <select id={`f-${props.name}`} name={props.name} aria-invalid={props.error ? 'true' : undefined}>
+    <select id={fieldId(props)} name={props.name} aria-invalid={props.error ? 'true' : undefined}>
       {props.options.map((option) => (
         <option value={option.value} selected={option.value === props.value}>
           {option.label}
@@ -126,7 +129,7 @@ export const SelectField: FC<FieldBase & { value: string; options: Array<{ value
 /** A list edited as one item per line. */
 export const ListField: FC<FieldBase & { values: readonly string[]; rows?: number }> = (props) => (
   <FieldShell {...props}>
-    <textarea id={`f-${props.name}`} name={props.name} rows={props.rows ?? 3} aria-invalid={props.error ? 'true' : undefined}>
+    <textarea id={fieldId(props)} name={props.name} rows={props.rows ?? 3} aria-invalid={props.error ? 'true' : undefined}>
       {props.values.join('\n')}
     </textarea>
   </FieldShell>
@@ -137,7 +140,7 @@ export const CheckboxField: FC<FieldBase & { checked: boolean }> = (props) => (
     {/* The hidden field sends "false" when the box is unticked (a form omits unticked boxes). */}
     <input type="hidden" name={props.name} value="false" />
     <label class="switch">
-      <input id={`f-${props.name}`} type="checkbox" name={props.name} value="true" checked={props.checked} />
+      <input id={fieldId(props)} type="checkbox" name={props.name} value="true" checked={props.checked} />
       <span class="switch-track" aria-hidden="true" />
     </label>
   </FieldShell>

@@ -16,32 +16,48 @@ export const ProfileForm: FC<{ values: ProfileFormValues; errors: Record<string,
   errors,
   csrfToken,
   editId,
-}) => (
-  <form class="settings-form profile-form" method="post" action={editId ? `/settings/profiles/${editId}` : '/settings/profiles'}>
-    <CsrfInput token={csrfToken} />
-    <FormMessage error={errors['_form']} />
-    <TextField name="name" label="Name" value={values.name} required error={errors['name']} />
-    <SelectField name="container" label="Container" value={values.container} options={options(CONTAINERS)} error={errors['container']} />
-    <SelectField name="videoCodec" label="Video codec" value={values.videoCodec} options={options(VIDEO_CODECS)} error={errors['videoCodec']} />
-    <SelectField name="audioCodec" label="Audio codec" value={values.audioCodec} options={options(AUDIO_CODECS)} error={errors['audioCodec']} />
-    <SelectField
-      name="maxHeight"
-      label="Largest picture"
-      value={String(values.maxHeight)}
-      options={(HEIGHTS.includes(String(values.maxHeight)) ? HEIGHTS : [String(values.maxHeight), ...HEIGHTS]).map((h) => ({ value: h, label: `${h}p` }))}
-      error={errors['maxHeight']}
-    />
-    <TextField name="crf" label="Quality (CRF, lower is better)" type="number" min={0} max={63} value={values.crf} error={errors['crf']} hint="Used only when a download has to be converted; 18–24 looks good for h264." />
-    <SelectField name="preset" label="Encoder speed" value={values.preset} options={options(PRESETS)} error={errors['preset']} />
-    <SelectField name="hwaccel" label="Hardware encoder" value={values.hwaccel} options={options(HWACCELS)} error={errors['hwaccel']} />
-    <CheckboxField name="isDefault" label="Default profile" checked={values.isDefault} error={errors['isDefault']} />
-    <div class="form-footer">
-      <button type="submit" class="button primary">
-        {editId ? 'Save' : 'Add profile'}
-      </button>
-    </div>
-  </form>
-);
+}) => {
+  // One page holds a form per profile: field ids carry the profile so labels point at their own.
+  const idPrefix = `profile-${editId ?? 'new'}-`;
+  const heights = HEIGHTS.includes(String(values.maxHeight)) ? HEIGHTS : [String(values.maxHeight), ...HEIGHTS];
+  return (
+    <form class="settings-form profile-form" method="post" action={editId ? `/settings/profiles/${editId}` : '/settings/profiles'}>
+      <CsrfInput token={csrfToken} />
+      <FormMessage error={errors['_form']} />
+      <TextField idPrefix={idPrefix} name="name" label="Name" value={values.name} required error={errors['name']} />
+      <SelectField idPrefix={idPrefix} name="container" label="Container" value={values.container} options={options(CONTAINERS)} error={errors['container']} />
+      <SelectField idPrefix={idPrefix} name="videoCodec" label="Video codec" value={values.videoCodec} options={options(VIDEO_CODECS)} error={errors['videoCodec']} />
+      <SelectField idPrefix={idPrefix} name="audioCodec" label="Audio codec" value={values.audioCodec} options={options(AUDIO_CODECS)} error={errors['audioCodec']} />
+      <SelectField
+        idPrefix={idPrefix}
+        name="maxHeight"
+        label="Largest picture"
+        value={String(values.maxHeight)}
+        options={heights.map((h) => ({ value: h, label: `${h}p` }))}
+        error={errors['maxHeight']}
+      />
+      <TextField
+        idPrefix={idPrefix}
+        name="crf"
+        label="Quality (CRF, lower is better)"
+        type="number"
+        min={0}
+        max={63}
+        value={values.crf}
+        error={errors['crf']}
+        hint="Used only when a download has to be converted; 18–24 looks good for h264."
+      />
+      <SelectField idPrefix={idPrefix} name="preset" label="Encoder speed" value={values.preset} options={options(PRESETS)} error={errors['preset']} />
+      <SelectField idPrefix={idPrefix} name="hwaccel" label="Hardware encoder" value={values.hwaccel} options={options(HWACCELS)} error={errors['hwaccel']} />
+      <CheckboxField idPrefix={idPrefix} name="isDefault" label="Default profile" checked={values.isDefault} error={errors['isDefault']} />
+      <div class="form-footer">
+        <button type="submit" class="button primary">
+          {editId ? 'Save' : 'Add profile'}
+        </button>
+      </div>
+    </form>
+  );
+};
 
 export const ProfilesPage: FC<{
   chrome: Chrome;

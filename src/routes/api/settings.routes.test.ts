@@ -44,6 +44,15 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
     expect(reset).toMatchObject({ backfillPolicy: 'monitored', tmdbApiKey: null, searchResultCount: 20 });
   });
 
+  it('a new sync interval re-schedules the reconcile at once; 0 turns it off', async () => {
+    expect((await api('/api/v1/settings', { method: 'PUT', json: { reconcileIntervalHours: 12 } })).status).toBe(200);
+    expect((await svc.boss.getSchedule('reconcile'))?.cron).toBe('FREQ=HOURLY;INTERVAL=12');
+    expect((await api('/api/v1/settings', { method: 'PUT', json: { reconcileIntervalHours: 0 } })).status).toBe(200);
+    expect(await svc.boss.getSchedule('reconcile')).toBeNull();
+    expect((await api('/api/v1/settings', { method: 'PUT', json: { reconcileIntervalHours: null } })).status).toBe(200);
+    expect((await svc.boss.getSchedule('reconcile'))?.cron).toBe('FREQ=HOURLY;INTERVAL=6');
+  });
+
   it('refuses invalid settings with 400 and field issues, changing nothing', async () => {
     const before = await readSettings(svc.deps.database.db);
     const cases: Array<[unknown, string]> = [
