@@ -66,11 +66,11 @@ describe('environment config', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
-  it('exits with code 1 and the message before starting anything', () => {
+  it('exits with code 1 and the message before starting anything', { timeout: 150_000 }, () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: { ...process.env, PORT: 'not-a-port', DATA_DIR: '/nonexistent/should-not-be-created' },
       encoding: 'utf8',
-      timeout: 30_000,
+      timeout: 120_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');

@@ -54,11 +54,11 @@ describe('data-dir lock (embedded PGlite)', () => {
     expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
   });
 
-  it('refuses a second service process on the same data dir with a clear error', async () => {
+  it('refuses a second service process on the same data dir with a clear error', { timeout: 240_000 }, async () => {
     const dir = tempDir();
     const first = runService({ DATA_DIR: dir });
     try {
-      await waitFor(() => first.output().stdout.includes('Previewarr is running'), { timeoutMs: 45_000, what: 'first process to start' });
+      await waitFor(() => first.output().stdout.includes('Previewarr is running'), { timeoutMs: 150_000, what: 'first process to start' });
       const second = runService({ DATA_DIR: dir });
       expect(await second.exited).toBe(1);
       expect(second.output().stderr).toMatch(/Another Previewarr process \(pid \d+ on .+\) is using the data directory/);

@@ -10,7 +10,7 @@ import { testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 
 // Short deadlines and no retries, so every failure mode answers within a second.
-const FAST: LibrarySyncOptions = { arr: { quick: { timeoutMs: 500, retries: 0 }, library: { timeoutMs: 500, retries: 0 } } };
+const FAST: LibrarySyncOptions = { arr: { quick: { timeoutMs: 3_000, retries: 0 }, library: { timeoutMs: 3_000, retries: 0 } } };
 
 describe(`a sync that fails changes nothing (${testBackend})`, () => {
   let svc: TestService;
@@ -48,7 +48,7 @@ describe(`a sync that fails changes nothing (${testBackend})`, () => {
   const cases: Array<{ name: string; rule: FailureRule; kind: string; message: RegExp; retryable: boolean }> = [
     { name: '401 (wrong API key)', rule: { mode: 'status', status: 401 }, kind: 'unauthorized', message: /API key rejected \(HTTP 401\)/, retryable: false },
     { name: '500 on the library', rule: { mode: 'status', status: 500, path: '/api/v3/movie' }, kind: 'http-status', message: /GET .*\/api\/v3\/movie failed: HTTP 500/, retryable: true },
-    { name: 'a slow library reply', rule: { mode: 'delay', ms: 3_000, path: '/api/v3/movie' }, kind: 'timeout', message: /no complete reply within 500 ms/, retryable: true },
+    { name: 'a slow library reply', rule: { mode: 'delay', ms: 9_000, path: '/api/v3/movie' }, kind: 'timeout', message: /no complete reply within 3000 ms/, retryable: true },
     { name: 'garbage JSON', rule: { mode: 'garbage', path: '/api/v3/movie' }, kind: 'unexpected-reply', message: /reply is not JSON/, retryable: false },
     { name: 'an HTML page', rule: { mode: 'html', path: '/api/v3/movie' }, kind: 'unexpected-reply', message: /HTML page: check the URL base/, retryable: false },
     { name: 'the wrong app', rule: { mode: 'wrong-app' }, kind: 'wrong-app', message: /answers as Sonarr .*, not Radarr/, retryable: false },
