@@ -24,10 +24,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options.dataDir);
 }
 
+/**
+ * PGlite's buffer cache lives in its WebAssembly memory, which never shrinks: at the default
+ * 128MB it alone kept the idle service ~100 MB over its memory target. One user's library and
+ * job queue fit in far less; what does not stay cached is re-read from the OS page cache.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   try {
-    const pglite = new PGlite(join(resolve(dataDir), 'pglite'));
+    const pglite = new PGlite(join(resolve(dataDir), 'pglite'), {
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
     await pglite.waitReady;
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
