@@ -36,4 +36,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||7880)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 
 ENTRYPOINT ["/usr/local/bin/previewarr-entrypoint"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# A small young generation: module loading makes ~150 MB of short-lived garbage that V8 would
+# otherwise keep as resident memory for the life of the process (see bench/RESULTS.md).
+CMD ["node", "--max-semi-space-size=8", "--import", "tsx", "src/main.ts"]
