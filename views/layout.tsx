@@ -24,9 +24,13 @@ const Head: FC<{ title: string; assets: Chrome['assets']; csrfToken?: string }> 
     <title>{`${title} · Previewarr`}</title>
     <link rel="icon" type="image/svg+xml" href={assets.icon} />
     <link rel="stylesheet" href={assets.css} />
-    <script src={assets.htmx} defer />
-    <script src={assets.sse} defer />
-    <script src={assets.js} defer />
+    {/* Not deferred, on purpose: htmx starts itself on a timer once the document is parsed,
+        and an extension still downloading by then would miss the elements already on the page
+        (the dashboard's live stream would never open). Loaded in order while parsing, the SSE
+        extension is registered before htmx starts. They are small and cached for good. */}
+    <script src={assets.htmx} />
+    <script src={assets.sse} />
+    <script src={assets.js} />
   </head>
 );
 

@@ -23,25 +23,29 @@ export function pollingBroadcast({ read, intervalMs, onError }: PollingBroadcast
   const listeners = new Set<(snapshot: string) => void>();
   let last: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Bumped when the last listener leaves: a read still in flight from before then ends its loop
+  // instead of running beside the loop a new listener starts.
+  let generation = 0;
   let running = false;
 
-  const tick = async () => {
+  const tick = async (mine: number) => {
     timer = undefined;
     try {
       const snapshot = await read();
-      if (snapshot !== last && listeners.size > 0) {
+      if (mine === generation && snapshot !== last && listeners.size > 0) {
         last = snapshot;
         for (const listener of listeners) listener(snapshot);
       }
     } catch (err) {
       onError(err);
     }
+    if (mine !== generation) return;
     // The next read is scheduled after this one ends: a slow database never piles up reads.
-    if (listeners.size > 0) schedule(intervalMs);
+    if (listeners.size > 0) schedule(intervalMs, mine);
     else running = false;
   };
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => void tick(), ms);
+  const schedule = (ms: number, mine: number) => {
+    timer = setTimeout(() => void tick(mine), ms);
     timer.unref();
   };
 
@@ -51,7 +55,7 @@ export function pollingBroadcast({ read, intervalMs, onError }: PollingBroadcast
       if (last !== undefined) listener(last);
       if (!running) {
         running = true;
-        schedule(0);
+        schedule(0, generation);
       }
       return () => {
         listeners.delete(listener);
@@ -59,6 +63,7 @@ export function pollingBroadcast({ read, intervalMs, onError }: PollingBroadcast
           last = undefined;
           if (timer) clearTimeout(timer);
           timer = undefined;
+          generation += 1;
           running = false;
         }
       };

@@ -83,3 +83,24 @@ export function collectPageProblems(page: Page): string[] {
 export function eventually<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 20_000, interval: 100 });
 }
+
+/**
+ * What a page's live stream did (requests to /live/, htmx SSE events, visibility), for the
+ * failure message of a test that waits on it. Call before the page's goto.
+ */
+export async function traceLiveStream(page: Page): Promise<string[]> {
+  const trace: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('console', (m) => trace.push(`${at()} ${m.text()}`));
+  page.on('request', (r) => void (r.url().includes('/live/') && trace.push(`${at()} request ${r.url()}`)));
+  page.on('requestfailed', (r) => void (r.url().includes('/live/') && trace.push(`${at()} failed ${r.failure()?.errorText ?? ''}`)));
+  await page.addInitScript(() => {
+    for (const name of ['htmx:sse:after:connection', 'htmx:sse:error', 'htmx:sse:close', 'htmx:sse:after:message', 'visibilitychange']) {
+      document.addEventListener(name, (event) => {
+        const detail = (event as CustomEvent<{ error?: unknown; reason?: unknown } | null>).detail;
+        console.log(`${name} ${String(detail?.error ?? detail?.reason ?? document.visibilityState)}`);
+      });
+    }
+  });
+  return trace;
+}

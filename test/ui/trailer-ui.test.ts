@@ -9,12 +9,12 @@ import { basename, dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { media, trailerCandidates, trailers, videoBlocklist } from '../../src/db/schema/index.ts';
+import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../../src/db/schema/index.ts';
 import type { ClipServer } from '../support/clip-server.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { collectPageProblems, eventually, launchBrowser, saveScreenshots, type TestBrowser } from './browser.ts';
+import { collectPageProblems, eventually, launchBrowser, saveScreenshots, traceLiveStream, type TestBrowser } from './browser.ts';
 import { startUiWorld, type UiWorld } from './ui-world.ts';
 
 const ARRIVAL_TRAILER = 'e4XkP1mTq9Z';
@@ -52,6 +52,7 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     // A second tab on the dashboard: it only learns of the fetch through Server-Sent Events.
     const dashboard = await browser.context.newPage();
     const dashboardProblems = collectPageProblems(dashboard);
+    const trace = await traceLiveStream(dashboard);
     await dashboard.goto(`${svc.url}/`);
     await dashboard.waitForSelector('#live-progress');
     expect(await dashboard.locator(`.progress-item[data-media-id="${id}"]`).count()).toBe(0);
@@ -63,7 +64,11 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     await eventually(() => page.locator('#toast .toast').first().textContent()).toContain('Fetching the trailer of "Arrival"');
 
     const item = dashboard.locator(`.progress-item[data-media-id="${id}"]`);
-    await item.waitFor({ timeout: 30_000 });
+    await item.waitFor({ timeout: 30_000 }).catch(async (err) => {
+      const live = await dashboard.evaluate(() => document.querySelector('#live-progress')?.innerHTML ?? 'none');
+      const rows = await svc.deps.database.db.select().from(jobProgress);
+      throw new Error(`${String(err)}\nTRACE:\n${trace.join('\n')}\nLIVE:${live.slice(0, 500)}\nROWS:${JSON.stringify(rows)}`);
+    });
     const stagesSeen = new Set<string>();
     await waitFor(
       async () => {
