@@ -29,9 +29,9 @@ const BENCHES: Record<string, (ctx: Context) => Promise<Table>> = {
   burst: async ({ quick, backends, results }) => burstTable((results.burst = await runBurstBench({ quick, backends }))),
   'library-sync': async ({ quick, backends, results }) => syncTable((results.librarySync = await runSyncComparison({ quick, backends }))),
   pipeline: async ({ results }) =>
-    pipelineTable((results.pipeline = await runChild<PipelineBenchResult>('bench/isolated.ts', ['pipeline', '{}'], { timeoutMs: 20 * 60_000 }))),
+    pipelineTable((results.pipeline = await runChild<PipelineBenchResult>('bench/isolated.ts', ['pipeline', '{}'], { timeoutMs: 20 * 60_000, asService: true }))),
   backfill: async ({ quick, results }) =>
-    backfillTable((results.backfill = await runChild<BackfillBenchResult>('bench/isolated.ts', ['backfill', JSON.stringify({ quick })], { timeoutMs: 60 * 60_000 }))),
+    backfillTable((results.backfill = await runChild<BackfillBenchResult>('bench/isolated.ts', ['backfill', JSON.stringify({ quick })], { timeoutMs: 60 * 60_000, asService: true }))),
   'idle-memory': async ({ quick, backends, results }) => idleMemoryTable((results.idleMemory = await runIdleMemoryBench({ quick, backends }))),
 };
 

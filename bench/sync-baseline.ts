@@ -14,7 +14,14 @@ import { media } from '../src/db/schema/index.ts';
 
 const ARR_FIXTURES_DIR = process.env['PREVIEWARR_ARR_FIXTURES'] ?? '/work/shared/fixtures/arr';
 
-export type SyncBaselineResult = { movies: number; seconds: number; peakRssMb: number };
+export type SyncBaselineResult = {
+  movies: number;
+  seconds: number;
+  /** Process high-water mark (getrusage maxrss). */
+  peakRssMb: number;
+  /** Highest RSS sampled every 10 ms while the timed work ran. */
+  workPeakRssMb: number;
+};
 
 type Movie = Record<string, unknown> & { movieFile?: Record<string, unknown> };
 
@@ -48,6 +55,8 @@ export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies
     await runMigrations(database);
     const { db } = database;
     const connection = await insertConnection(db, { name: `baseline-${Date.now()}`, kind: 'radarr', baseUrl: 'http://127.0.0.1:9', apiKey: 'unused-baseline-key' });
+    let workPeak = process.memoryUsage.rss();
+    const sampler = setInterval(() => (workPeak = Math.max(workPeak, process.memoryUsage.rss())), 10);
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/movie`);
     const list = (await response.json()) as Movie[];
@@ -70,7 +79,9 @@ export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies
       });
     }
     const seconds = (performance.now() - started) / 1000;
-    return { movies, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    clearInterval(sampler);
+    workPeak = Math.max(workPeak, process.memoryUsage.rss());
+    return { movies, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, workPeakRssMb: workPeak / 1_048_576 };
   } finally {
     await database.close();
     server.close();

@@ -6,7 +6,7 @@ import type { ImportLatencyResult } from './import-latency.ts';
 import type { IngestBenchResult } from './ingest.ts';
 import type { PipelineBenchResult } from './pipeline.ts';
 import { pipelineAllowedSeconds } from './pipeline-tables.ts';
-import type { SyncResult } from './sync-comparison.ts';
+import { syncRssMb, type SyncResult } from './sync-comparison.ts';
 import { num, type Table } from './table.ts';
 
 export type BenchResults = {
@@ -66,8 +66,8 @@ const checks: Check[] = [
     target: '10,000-movie sync under 300 MB RSS',
     check: ({ librarySync }) =>
       librarySync && {
-        measured: librarySync.runs.map((r) => `${r.backend} ${num(r.sync.peakRssMb, 0)} MB`).join(', '),
-        met: librarySync.sizes.movies >= 10_000 && librarySync.runs.every((r) => r.sync.peakRssMb < 300),
+        measured: librarySync.runs.map((r) => `${r.backend} ${num(syncRssMb(r), 0)} MB during the sync`).join(', '),
+        met: librarySync.sizes.movies >= 10_000 && librarySync.runs.every((r) => syncRssMb(r) < 300),
       },
   },
   {
