@@ -53,7 +53,10 @@ export function pipelineWorkersFor(rt: PipelineRuntime, workerConcurrency: numbe
     {
       queue: QUEUES.trailerFetch,
       handler: eachJob((job) => runTrailerFetch(rt, job)),
-      options: { localConcurrency: workerConcurrency, batchSize: 1 },
+      // A worker that finishes a job sooner than its poll interval waits out the rest before the
+      // next fetch, even with a backlog (the backlog's notifications came earlier): at 2 s that
+      // cost a short trailer ~0.3 s each in a backfill. Two workers polling twice a second is cheap.
+      options: { localConcurrency: workerConcurrency, batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
     },
     { queue: QUEUES.trailerRename, handler: eachJob((job) => runTrailerRename(rt, job.data)), options: { localConcurrency: 1, batchSize: 1 } },
     { queue: QUEUES.trailerDelete, handler: eachJob((job) => runTrailerDelete(rt, job.data)), options: { localConcurrency: 1, batchSize: 1 } },
