@@ -9,6 +9,9 @@ import postgres from 'postgres';
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['pglite', 'postgres'];
 
+/** What every benchmark takes: shrunk sizes, and which database backends to run on. */
+export type BenchOptions = { quick?: boolean; backends?: readonly Backend[] };
+
 /** The Postgres server the benchmarks create their databases on (loopback, trust auth). */
 export const POSTGRES_ADMIN_URL = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -1,10 +1,11 @@
 // The real service (startService) in this process on a throwaway database, with one Radarr
 // connection whose `/movies` maps to a temp library folder, ready to take the bench webhooks.
-// Logs are produced at the production level (info) and discarded, so their cost is counted.
+// Logs are produced at the production level (info) and written, synchronously as pino writes to
+// stdout, to /dev/null: their formatting and their write calls are counted.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.ts';
 import { insertConnection } from '../src/connections/connection-store.ts';
 import { createLogger } from '../src/logger.ts';
@@ -47,7 +48,9 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
   const libraryDir = mkdtempSync(join(tmpdir(), `previewarr-bench-library-`));
   const moviesDir = join(libraryDir, 'movies');
   mkdirSync(moviesDir);
+  const logSink = pino.destination({ dest: '/dev/null', sync: true });
   const cleanUp = async () => {
+    logSink.end();
     rmSync(libraryDir, { recursive: true, force: true });
     await database.drop();
   };
@@ -63,8 +66,7 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
       ...database.env,
       ...options.env,
     });
-    const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-    const logger = createLogger(env.LOG_LEVEL, discard);
+    const logger = createLogger(env.LOG_LEVEL, logSink);
     running = await startService(env, logger, {
       workers: (deps) => {
         // The service's own workers, noted so a bench can tell which queues are being worked.

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../src/db/client.ts';
 import { webhookEventWorker } from '../src/inbox/webhook-event-worker.ts';
 import { registerWorkers } from '../src/jobs/workers.ts';
-import type { Backend } from './bench-db.ts';
+import { BACKENDS, type Backend, type BenchOptions } from './bench-db.ts';
 import { startBenchService } from './bench-service.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { storedCounts, type StoredCounts } from './stored-counts.ts';
@@ -33,7 +33,7 @@ export type BurstRun = {
 
 export type BurstResult = { sizes: BurstSizes; runs: BurstRun[] };
 
-export async function runBurstBench({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<BurstResult> {
+export async function runBurstBench({ quick = false, backends = BACKENDS }: BenchOptions = {}): Promise<BurstResult> {
   const sizes = BURST_SIZES[quick ? 'quick' : 'full'];
   const runs: BurstRun[] = [];
   for (const backend of backends) {

@@ -4,7 +4,7 @@
 // started the same way. The three run at the same time, so they share the machine's conditions.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createBenchDatabase, type Backend, type BenchDatabase } from './bench-db.ts';
+import { BACKENDS, createBenchDatabase, type Backend, type BenchDatabase, type BenchOptions } from './bench-db.ts';
 import { BENCH_API_KEY } from './bench-service.ts';
 import { spawnServe, spawnTs } from './child-process.ts';
 import { num, ratio, type Table } from './table.ts';
@@ -29,7 +29,7 @@ export type IdleRun = {
 
 export type IdleResult = { sizes: IdleSizes; runs: IdleRun[] };
 
-export async function runIdleMemoryBench({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<IdleResult> {
+export async function runIdleMemoryBench({ quick = false, backends = BACKENDS }: BenchOptions = {}): Promise<IdleResult> {
   const sizes = IDLE_SIZES[quick ? 'quick' : 'full'];
   const databases: BenchDatabase[] = [];
   try {

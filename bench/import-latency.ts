@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../src/db/client.ts';
 import { BOSS_SCHEMA } from '../src/jobs/boss.ts';
 import { QUEUES } from '../src/jobs/queues.ts';
-import type { Backend } from './bench-db.ts';
+import { BACKENDS, type Backend, type BenchOptions } from './bench-db.ts';
 import { startBenchService } from './bench-service.ts';
 import { measureBareHop } from './job-hop.ts';
 import { downloadWebhookBody } from './webhook-bodies.ts';
@@ -40,7 +40,7 @@ export type ImportLatencyRun = {
 
 export type ImportLatencyResult = { sizes: ImportLatencySizes; runs: ImportLatencyRun[] };
 
-export async function runImportLatencyBench({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<ImportLatencyResult> {
+export async function runImportLatencyBench({ quick = false, backends = BACKENDS }: BenchOptions = {}): Promise<ImportLatencyResult> {
   const sizes = IMPORT_LATENCY_SIZES[quick ? 'quick' : 'full'];
   const runs: ImportLatencyRun[] = [];
   for (const backend of backends) {

@@ -4,7 +4,7 @@
 // transactional insert on the same database (database floor). The service runs without job
 // workers (the web process alone), so the numbers are the request path's, not the event jobs'.
 import { startBareHono, BARE_PATH } from './bare-hono.ts';
-import type { Backend } from './bench-db.ts';
+import { BACKENDS, type Backend, type BenchOptions } from './bench-db.ts';
 import { startBenchService } from './bench-service.ts';
 import { startDbFloorServer } from './db-floor.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -30,7 +30,7 @@ export type IngestRun = {
 
 export type IngestBenchResult = { sizes: IngestSizes; runs: IngestRun[] };
 
-export async function runIngestBench({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<IngestBenchResult> {
+export async function runIngestBench({ quick = false, backends = BACKENDS }: BenchOptions = {}): Promise<IngestBenchResult> {
   const sizes = INGEST_SIZES[quick ? 'quick' : 'full'];
   const runs: IngestRun[] = [];
   const bare = await startBareHono();
@@ -113,7 +113,7 @@ export function ingestTable(result: IngestBenchResult): Table {
     notes: [
       `full speed: ${sizes.connections} connections for ${sizes.fullSpeedSeconds} s after a ${sizes.warmupSeconds} s warm-up; fixed rate: ${sizes.fixedRate} req/s for ${sizes.fixedRateSeconds} s (latency corrected for coordinated omission).`,
       'load from a second process (autocannon); every body is a different movie, so nothing is deduplicated.',
-      'service: real startService, no job workers (web role alone), logs at info into a discarding sink, API key in X-Api-Key.',
+      'service: real startService, no job workers (web role alone), logs at info written to /dev/null, API key in X-Api-Key.',
       'bare-hono: same @hono/node-server setup, one route reading the body and answering 202 JSON; <backend>-floor: that route plus one transaction inserting the body into a scratch table on the same database handle.',
       'events/jobs/2xx: webhook_events rows, webhook-event jobs and 2xx answers over the three runs; rows may exceed 2xx by the requests in flight when a run stopped.',
     ],

@@ -2,7 +2,7 @@
 // (bench/library-sync.ts, runLibrarySyncBench from the sync feature), on PGlite and on Postgres,
 // each beside its floor (bench/sync-baseline.ts: fetch, parse and plain batched inserts of the
 // same number of movies). Every run is its own process, so each peak RSS is that run's alone.
-import { createBenchDatabase, type Backend } from './bench-db.ts';
+import { BACKENDS, createBenchDatabase, type Backend, type BenchOptions } from './bench-db.ts';
 import { runChild } from './child-process.ts';
 import type { SyncBaselineResult } from './sync-baseline.ts';
 import { num, ratio, type Table } from './table.ts';
@@ -19,7 +19,7 @@ export type SyncRun = {
 
 export type SyncResult = { sizes: SyncSizes; runs: SyncRun[] };
 
-export async function runSyncComparison({ quick = false, backends = ['pglite', 'postgres'] }: { quick?: boolean; backends?: readonly Backend[] } = {}): Promise<SyncResult> {
+export async function runSyncComparison({ quick = false, backends = BACKENDS }: BenchOptions = {}): Promise<SyncResult> {
   const sizes = SYNC_SIZES[quick ? 'quick' : 'full'];
   const runs: SyncRun[] = [];
   for (const backend of backends) {
