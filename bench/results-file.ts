@@ -13,12 +13,11 @@ export type ResultsRun = { before: Machine; after: Machine; quick: boolean; comm
 
 export function writeResultsFile(run: ResultsRun, path = RESULTS_PATH): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const at = previous.indexOf(FINDINGS_HEADING);
-  const findings = at >= 0 ? previous.slice(at).trimEnd() : `${FINDINGS_HEADING}\n\n(none written yet)`;
+  const findings = findingsOf(previous) ?? `${FINDINGS_HEADING}\n\n(none written yet)`;
   const text = [
     '# Benchmark results',
     '',
-    `<!-- Everything above "${FINDINGS_HEADING}" is written by \`${run.command}\`; the findings are kept from run to run. -->`,
+    `<!-- Everything above the Findings heading is written by \`${run.command}\`; the findings are kept from run to run. -->`,
     '',
     `- Machine at start: ${machineLine(run.before)}`,
     `- Load average at end: ${run.after.loadAverage.map((value) => value.toFixed(1)).join(' / ')} (${run.after.date})`,
@@ -33,4 +32,11 @@ export function writeResultsFile(run: ResultsRun, path = RESULTS_PATH): void {
     '',
   ].join('\n');
   writeFileSync(path, text);
+}
+
+// The heading as a line of its own: the generated comment above once named it too, and
+// matching that instead cut the findings' first lines away.
+export function findingsOf(text: string): string | undefined {
+  const match = /^## Findings[ \t]*$/m.exec(text);
+  return match ? text.slice(match.index).trimEnd() : undefined;
 }
