@@ -179,13 +179,15 @@ export function dedupeKey(
   source: ArrSource,
   event: RadarrWebhookEvent | SonarrWebhookEvent,
   rawBody: string | Uint8Array,
+  /** The body already parsed by the caller, to spare parsing it twice. */
+  parsedBody?: unknown,
 ): string {
   const eventType = event.eventType === 'Other' ? event.receivedEventType : event.eventType;
   const hash = createHash('sha256').update(`${source}\n`);
-  const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
   let canonical: string | undefined;
   try {
-    canonical = canonicalJson(JSON.parse(text));
+    const text = typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(rawBody);
+    canonical = canonicalJson(parsedBody === undefined ? JSON.parse(text) : parsedBody);
   } catch {
     canonical = undefined;
   }
@@ -193,16 +195,27 @@ export function dedupeKey(
   return `${source}:${eventType}:${hash.digest('hex')}`;
 }
 
+/** JSON with keys sorted and nulls dropped: a re-serialised body hashes like the original. */
 function canonicalJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let out: string;
   if (Array.isArray(value)) {
-    return `[${value.filter((element) => element !== null).map(canonicalJson).join(',')}]`;
+    out = '[';
+    for (const element of value) {
+      if (element === null) continue;
+      if (out.length > 1) out += ',';
+      out += canonicalJson(element);
+    }
+    return `${out}]`;
   }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, field]) => field !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`);
-    return `{${entries.join(',')}}`;
+  const record = value as Record<string, unknown>;
+  out = '{';
+  // Default sort compares UTF-16 code units, the order the key comparison always used.
+  for (const key of Object.keys(record).sort()) {
+    const field = record[key];
+    if (field === null) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(field)}`;
   }
-  return JSON.stringify(value);
+  return `${out}}`;
 }

@@ -47,7 +47,7 @@ export const DUPLICATE_WINDOW_SECONDS = 10 * 60;
 /** Stores the event (and its job) unless the same delivery is already stored. Throws on DB errors. */
 export async function storeWebhookEvent(db: Db, boss: PgBoss, input: NewWebhookEvent): Promise<StoredWebhookEvent> {
   return db.transaction(async (tx) => {
-    const values = rowValues(input);
+    const values = eventRowValues(input);
     let [inserted] = await tx
       .insert(webhookEvents)
       .values(values)
@@ -90,7 +90,8 @@ export async function storeWebhookEvent(db: Db, boss: PgBoss, input: NewWebhookE
   });
 }
 
-function rowValues(input: NewWebhookEvent): typeof webhookEvents.$inferInsert {
+/** The `webhook_events` row for an event; shared with the batched path in webhook-inbox.ts. */
+export function eventRowValues(input: NewWebhookEvent): typeof webhookEvents.$inferInsert {
   const base = {
     source: input.source,
     connectionId: input.connectionId,

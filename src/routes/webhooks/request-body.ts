@@ -6,6 +6,16 @@ export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; why: 'to
 export async function readCappedBody(request: Request, maxBytes: number): Promise<CappedBody> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) return { ok: false, why: 'too-large' };
+  if (declared !== null && /^\d+$/.test(declared)) {
+    // A declared length is enforced by Node's HTTP parser, so the body cannot outgrow the cap:
+    // read it whole, which @hono/node-server does straight from the socket without building a
+    // web stream (a third of the request path's CPU at a thousand webhooks a second).
+    try {
+      return { ok: true, bytes: new Uint8Array(await request.arrayBuffer()) };
+    } catch {
+      return { ok: false, why: 'unreadable' };
+    }
+  }
   if (request.body === null) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];

@@ -75,7 +75,7 @@ export function readWebhookBody(source: ArrSource, bytes: Uint8Array): ReadWebho
     action: webhookAction(source, event),
     text,
     eventType,
-    dedupeKey: storableKey(source, dedupeKey(source, event, text)),
+    dedupeKey: storableKey(source, dedupeKey(source, event, text, json)),
   };
 }
 

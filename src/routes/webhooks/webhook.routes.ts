@@ -6,8 +6,9 @@ import type { AppDeps } from '../../http/app-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
 import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
-import { needsSetupSummary, resolveConnection, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
-import { storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from '../../inbox/store-event.ts';
+import { needsSetupSummary, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
+import type { EventDisposition } from '../../inbox/store-event.ts';
+import { createWebhookInbox, type ReceivedWebhook, type WebhookInbox } from '../../inbox/webhook-inbox.ts';
 import { displayText } from '../../inbox/event-text.ts';
 import { readCappedBody } from './request-body.ts';
 import { contentTypeProblem, isJsonContentType, readWebhookBody } from './webhook-body.ts';
@@ -19,13 +20,14 @@ const APP_NAME: Record<ArrSource, string> = { radarr: 'Radarr', sonarr: 'Sonarr'
 
 export function webhookRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  const inbox = deps.boss ? createWebhookInbox(deps.database.db, deps.boss) : null;
   for (const source of ['radarr', 'sonarr'] as const) {
     app.on(
       ['POST', 'PUT'],
       `/webhooks/${source}`,
       requireApiKey(() => deps.apiKey.current()),
       requireJson,
-      (c) => receiveWebhook(c, deps, source),
+      (c) => receiveWebhook(c, deps, inbox, source),
     );
   }
   return app;
@@ -40,7 +42,7 @@ const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-async function receiveWebhook(c: Context, deps: AppDeps, source: ArrSource): Promise<Response> {
+async function receiveWebhook(c: Context, deps: AppDeps, inbox: WebhookInbox | null, source: ArrSource): Promise<Response> {
   const body = await readCappedBody(c.req.raw, MAX_WEBHOOK_BYTES);
   if (!body.ok && body.why === 'too-large') {
     return errorJson(c, 413, 'payload_too_large', `The webhook body is larger than ${MAX_WEBHOOK_BYTES} bytes (1 MiB).`);
@@ -49,28 +51,25 @@ async function receiveWebhook(c: Context, deps: AppDeps, source: ArrSource): Pro
   const read = readWebhookBody(source, body.bytes);
   if (!read.ok) return errorJson(c, 400, read.error, read.message, { issues: read.issues });
 
-  const boss = deps.boss;
-  if (!boss) return unavailable(c, 'the job queue is not running in this process');
+  if (!inbox) return unavailable(c, 'the job queue is not running in this process');
   const hint = displayText(c.req.query('connection')?.trim() || undefined);
   const instanceName = displayText(read.event.instanceName);
-  let choice: ConnectionChoice<ConnectionRow>;
-  let stored: StoredWebhookEvent;
+  let received: ReceivedWebhook;
   try {
-    choice = await resolveConnection(deps.database.db, source, { hint, instanceName });
-    stored = await storeWebhookEvent(deps.database.db, boss, {
+    received = await inbox.receive({
       source,
-      connectionId: choice.connection?.id ?? null,
-      connectionHint: hint,
+      hint,
       instanceName,
       eventType: displayText(read.eventType) ?? 'Unknown',
       dedupeKey: read.dedupeKey,
       rawBody: read.text,
-      disposition: dispositionOf(source, read.action, instanceName, choice),
+      dispositionFor: (choice) => dispositionOf(source, read.action, instanceName, choice),
     });
   } catch (err) {
     deps.logger.error({ err, source }, 'webhook could not be stored');
     return unavailable(c, 'the database is not reachable');
   }
+  const { choice, stored } = received;
   deps.logger.info(
     { source, eventId: stored.eventId, eventType: read.eventType, duplicate: stored.duplicate, state: stored.state },
     'webhook received',
