@@ -5,8 +5,9 @@
 // Postgres server: a fresh database is created there and dropped afterwards), else PGlite in a
 // temp directory. Memory: `peakRssMb` is the process high-water mark (getrusage maxrss, what the
 // floor benchmark reports too; on PGlite its start-up sets it), `syncPeakRssMb` is sampled every
-// 10 ms while the sync runs, `baselineRssMb` just before it. Both include the fake Radarr, which
-// serves its reply from this process.
+// 10 ms while the sync runs, `baselineRssMb` just before it. `radarr` points at a fake Radarr in
+// another process (as the real one is), so its 10,000 movies are not counted; without it one is
+// started in this process.
 import { mkdtempSync, rmSync } from 'node:fs';
 import postgres from 'postgres';
 import { tmpdir } from 'node:os';
@@ -33,17 +34,27 @@ export type LibrarySyncBenchResult = {
   backfillQueued: number;
 };
 
-export type LibrarySyncBenchOptions = { movies?: number; databaseUrl?: string | undefined; postgresAdminUrl?: string | undefined };
+export type RadarrEndpoint = { url: string; apiKey: string };
+
+export type LibrarySyncBenchOptions = {
+  movies?: number;
+  databaseUrl?: string | undefined;
+  postgresAdminUrl?: string | undefined;
+  /** A fake Radarr serving exactly `movies` movies, run elsewhere. */
+  radarr?: RadarrEndpoint | undefined;
+};
 
 export async function runLibrarySyncBench({
   movies = 10_000,
   databaseUrl,
   postgresAdminUrl = process.env['BENCH_DATABASE_URL'],
+  radarr: remoteRadarr,
 }: LibrarySyncBenchOptions = {}): Promise<LibrarySyncBenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-bench-sync-'));
   const scratch = !databaseUrl && postgresAdminUrl ? await createScratchDatabase(postgresAdminUrl) : undefined;
   const url = databaseUrl ?? scratch?.url;
-  const radarr = await startFakeRadarr({ movies: generateMovies(movies, { rootFolder: join(dataDir, 'not-mounted') }) });
+  const localRadarr = remoteRadarr ? undefined : await startFakeRadarr({ movies: generateMovies(movies, { rootFolder: join(dataDir, 'not-mounted') }) });
+  const radarr: RadarrEndpoint = remoteRadarr ?? localRadarr!;
   const logger = createLogger('warn');
   const database = await openDatabase({ dataDir, ...(url ? { databaseUrl: url } : {}) });
   const boss = createBoss(database);
@@ -70,7 +81,7 @@ export async function runLibrarySyncBench({
   } finally {
     await boss.stop({ graceful: false, close: true }).catch(() => {});
     await database.close();
-    await radarr.close();
+    await localRadarr?.close();
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

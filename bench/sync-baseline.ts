@@ -45,10 +45,13 @@ function movieList(count: number): Movie[] {
   });
 }
 
-export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies?: number; databaseUrl?: string } = {}): Promise<SyncBaselineResult> {
-  const body = JSON.stringify(movieList(movies));
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+export type SyncBaselineOptions = { movies?: number; databaseUrl?: string; radarr?: { url: string; apiKey: string } };
+
+/** `radarr`: a fake Radarr in another process serving `movies` movies; else a list served from here. */
+export async function runSyncBaseline({ movies = 10_000, databaseUrl, radarr }: SyncBaselineOptions = {}): Promise<SyncBaselineResult> {
+  const server = radarr ? undefined : await serveMovieList(movies);
+  const moviesUrl = radarr ? `${radarr.url}/api/v3/movie` : `http://127.0.0.1:${(server!.address() as AddressInfo).port}/api/v3/movie`;
+  const headers: Record<string, string> = radarr ? { 'X-Api-Key': radarr.apiKey } : {};
   const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-bench-sync-floor-'));
   const database = await openDatabase({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
@@ -58,7 +61,8 @@ export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies
     let workPeak = process.memoryUsage.rss();
     const sampler = setInterval(() => (workPeak = Math.max(workPeak, process.memoryUsage.rss())), 10);
     const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3/movie`);
+    const response = await fetch(moviesUrl, { headers });
+    if (!response.ok) throw new Error(`GET ${moviesUrl}: HTTP ${response.status}`);
     const list = (await response.json()) as Movie[];
     for (let start = 0; start < list.length; start += 1000) {
       const rows = list.slice(start, start + 1000).map((movie) => ({
@@ -84,7 +88,14 @@ export async function runSyncBaseline({ movies = 10_000, databaseUrl }: { movies
     return { movies, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, workPeakRssMb: workPeak / 1_048_576 };
   } finally {
     await database.close();
-    server.close();
+    server?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function serveMovieList(movies: number) {
+  const body = JSON.stringify(movieList(movies));
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 }
