@@ -77,7 +77,7 @@ export function containsPattern(text: string): string {
 }
 
 /** Zod issues as `{ path, message }`, the shape of every 400 reply and of the field errors on pages. */
-export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
+export function issuesOf(error: Pick<z.core.$ZodError, 'issues'>): Array<{ path: string; message: string }> {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 

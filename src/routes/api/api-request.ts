@@ -1,3 +1,4 @@
+import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { issuesOf } from '../../admin/admin-schemas.ts';
@@ -26,11 +27,26 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, optio
   return body.ok ? checked(c, schema, body.data, 'body') : body;
 }
 
-/** Query or path values checked by `schema`. */
-export function checked<S extends z.ZodType>(c: Context, schema: S, value: unknown, what = 'request'): Parsed<z.output<S>> {
+/** A value checked by `schema`, or the 400 that says what is wrong with it. */
+function checked<S extends z.ZodType>(c: Context, schema: S, value: unknown, what = 'request'): Parsed<z.output<S>> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const issues = issuesOf(parsed.error);
+  return { ok: false, response: invalidRequest(c, parsed.error, what) };
+}
+
+/**
+ * The route's path parameters or query string checked by `schema` before the handler runs
+ * (`c.req.valid(target)` then holds the typed values), failing with the same 400 as the body
+ * checks. Bodies keep {@link jsonBody}: its content-type and broken-JSON answers say more.
+ */
+export function validated<T extends 'param' | 'query', S extends z.ZodType>(target: T, schema: S, what: string) {
+  return zValidator(target, schema, (result, c) => {
+    if (!result.success) return invalidRequest(c, result.error, what);
+  });
+}
+
+function invalidRequest(c: Context, error: Pick<z.core.$ZodError, 'issues'>, what: string): Response {
+  const issues = issuesOf(error);
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  return { ok: false, response: errorJson(c, 400, 'invalid_request', `The ${what} is not valid: ${summary}`, { issues }) };
+  return errorJson(c, 400, 'invalid_request', `The ${what} is not valid: ${summary}`, { issues });
 }

@@ -69,8 +69,15 @@ describe(`/api/v1/media (${testBackend})`, () => {
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { issues: Array<{ path: string }> };
     expect(body.issues.map((i) => i.path).sort()).toEqual(['pageSize', 'status']);
-    expect((await api('/api/v1/media/abc')).status).toBe(400);
+    const badId = await api('/api/v1/media/abc');
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toMatchObject({ error: 'invalid_request', message: 'The media id is not valid: id: must be a media id', issues: [{ path: 'id' }] });
     expect((await api('/api/v1/media/-4')).status).toBe(400);
+    expect((await api('/api/v1/media/-4/blocklist/dQw4w9WgXcQ', { method: 'DELETE' })).status).toBe(400);
+    // A parameter given twice is a list, not silently its first value.
+    const twice = await api('/api/v1/media?kind=movie&kind=series');
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { issues: Array<{ path: string }> }).issues.map((i) => i.path)).toEqual(['kind']);
     const missing = await api('/api/v1/media/987654');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });

@@ -6,7 +6,7 @@ import { getMediaDetail, listMedia } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { errorJson } from '../../http/errors.ts';
-import { checked, jsonBody } from './api-request.ts';
+import { jsonBody, validated } from './api-request.ts';
 
 function actionReply(c: Context, result: ActionResult, okStatus: 200 | 202) {
   if (!result.ok) return errorJson(c, result.status, result.error, result.message);
@@ -19,80 +19,67 @@ export function mediaApiRoutes(deps: AppDeps): Hono {
   const actionDeps = { db, boss: deps.boss };
   const app = new Hono();
 
-  const idOf = (c: Context) => checked(c, idParamSchema, c.req.param('id'), 'media id');
+  const mediaId = validated('param', z.object({ id: idParamSchema }), 'media id');
 
-  app.get('/api/v1/media', async (c) => {
-    const query = checked(c, mediaListQuerySchema, c.req.query(), 'query');
-    if (!query.ok) return query.response;
-    return c.json(await listMedia(db, query.data));
-  });
+  app.get('/api/v1/media', validated('query', mediaListQuerySchema, 'query'), async (c) => c.json(await listMedia(db, c.req.valid('query'))));
 
-  app.get('/api/v1/media/:id', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
-    const detail = await getMediaDetail(db, id.data);
-    if (!detail) return errorJson(c, 404, 'not_found', `No library item with id ${id.data}`);
+  app.get('/api/v1/media/:id', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
+    const detail = await getMediaDetail(db, id);
+    if (!detail) return errorJson(c, 404, 'not_found', `No library item with id ${id}`);
     return c.json(detail);
   });
 
-  app.get('/api/v1/media/:id/candidates', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
-    const detail = await getMediaDetail(db, id.data);
-    if (!detail) return errorJson(c, 404, 'not_found', `No library item with id ${id.data}`);
+  app.get('/api/v1/media/:id/candidates', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
+    const detail = await getMediaDetail(db, id);
+    if (!detail) return errorJson(c, 404, 'not_found', `No library item with id ${id}`);
     const blocked = new Set(detail.blocklist.map((b) => b.videoId));
     return c.json({ candidates: detail.candidates.map((candidate) => ({ ...candidate, blocklisted: blocked.has(candidate.videoId) })), blocklist: detail.blocklist });
   });
 
-  app.post('/api/v1/media/:id/fetch', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
+  app.post('/api/v1/media/:id/fetch', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
     const body = await jsonBody(c, fetchBodySchema, { emptyAs: {} });
     if (!body.ok) return body.response;
-    return actionReply(c, await requestTrailerFetch(actionDeps, id.data, { force: body.data.force }), 202);
+    return actionReply(c, await requestTrailerFetch(actionDeps, id, { force: body.data.force }), 202);
   });
 
-  app.post('/api/v1/media/:id/choose', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
+  app.post('/api/v1/media/:id/choose', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
     const body = await jsonBody(c, chooseBodySchema);
     if (!body.ok) return body.response;
-    return actionReply(c, await chooseCandidate(actionDeps, id.data, body.data.videoId), 202);
+    return actionReply(c, await chooseCandidate(actionDeps, id, body.data.videoId), 202);
   });
 
-  app.put('/api/v1/media/:id/source-url', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
+  app.put('/api/v1/media/:id/source-url', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
     const body = await jsonBody(c, sourceUrlBodySchema);
     if (!body.ok) return body.response;
-    return actionReply(c, await setUserSourceUrl(actionDeps, id.data, body.data.url), body.data.url === null ? 200 : 202);
+    return actionReply(c, await setUserSourceUrl(actionDeps, id, body.data.url), body.data.url === null ? 200 : 202);
   });
 
-  app.delete('/api/v1/media/:id/trailer', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
-    return actionReply(c, await deleteOwnTrailer(actionDeps, id.data), 202);
+  app.delete('/api/v1/media/:id/trailer', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
+    return actionReply(c, await deleteOwnTrailer(actionDeps, id), 202);
   });
 
-  app.post('/api/v1/media/:id/blocklist', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
+  app.post('/api/v1/media/:id/blocklist', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
     const body = await jsonBody(c, blocklistBodySchema);
     if (!body.ok) return body.response;
-    return actionReply(c, await blocklistVideo(actionDeps, id.data, body.data.videoId, body.data.reason), 200);
+    return actionReply(c, await blocklistVideo(actionDeps, id, body.data.videoId, body.data.reason), 200);
   });
 
-  app.delete('/api/v1/media/:id/blocklist/:videoId', async (c) => {
-    const params = checked(c, z.object({ id: idParamSchema, videoId: videoIdSchema }), c.req.param(), 'path');
-    if (!params.ok) return params.response;
-    return actionReply(c, await unblockVideo(actionDeps, params.data.id, params.data.videoId), 200);
+  app.delete('/api/v1/media/:id/blocklist/:videoId', validated('param', z.object({ id: idParamSchema, videoId: videoIdSchema }), 'path'), async (c) => {
+    const { id, videoId } = c.req.valid('param');
+    return actionReply(c, await unblockVideo(actionDeps, id, videoId), 200);
   });
 
   // The placed trailer file (with Range), like the item page's player.
-  app.get('/api/v1/media/:id/trailer', async (c) => {
-    const id = idOf(c);
-    if (!id.ok) return id.response;
-    const file = await ownedTrailerFile(db, id.data);
+  app.get('/api/v1/media/:id/trailer', mediaId, async (c) => {
+    const { id } = c.req.valid('param');
+    const file = await ownedTrailerFile(db, id);
     if (!file) return errorJson(c, 404, 'not_found', 'This item has no trailer file placed by Previewarr.');
     return fileResponse(file, c.req.header('range'), c.req.method);
   });

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { idParamSchema } from '../../admin/admin-schemas.ts';
 import { MAX_COOKIES_BYTES, removeCookiesFile, saveCookiesFile } from '../../admin/cookies-file.ts';
 import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
@@ -6,7 +7,7 @@ import { saveSettings, settingsView } from '../../admin/settings-update.ts';
 import { readSettings } from '../../db/settings-store.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { errorJson } from '../../http/errors.ts';
-import { checked, readJsonValue } from './api-request.ts';
+import { readJsonValue, validated } from './api-request.ts';
 
 function profileReply(c: Context, result: ProfileResult, okStatus: 200 | 201) {
   if (result.ok) return c.json(result.profile, okStatus);
@@ -17,6 +18,7 @@ function profileReply(c: Context, result: ProfileResult, okStatus: 200 | 201) {
 export function settingsApiRoutes(deps: AppDeps): Hono {
   const db = deps.database.db;
   const app = new Hono();
+  const profileId = validated('param', z.object({ id: idParamSchema }), 'profile id');
 
   app.get('/api/v1/settings', async (c) => c.json(settingsView(await readSettings(db))));
 
@@ -52,25 +54,22 @@ export function settingsApiRoutes(deps: AppDeps): Hono {
     return profileReply(c, await createProfile(db, body.data), 201);
   });
 
-  app.get('/api/v1/profiles/:id', async (c) => {
-    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
-    if (!id.ok) return id.response;
-    const profile = await getProfile(db, id.data);
-    return profile ? c.json(profile) : errorJson(c, 404, 'not_found', `No profile with id ${id.data}`);
+  app.get('/api/v1/profiles/:id', profileId, async (c) => {
+    const { id } = c.req.valid('param');
+    const profile = await getProfile(db, id);
+    return profile ? c.json(profile) : errorJson(c, 404, 'not_found', `No profile with id ${id}`);
   });
 
-  app.put('/api/v1/profiles/:id', async (c) => {
-    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
-    if (!id.ok) return id.response;
+  app.put('/api/v1/profiles/:id', profileId, async (c) => {
+    const { id } = c.req.valid('param');
     const body = await readJsonValue(c);
     if (!body.ok) return body.response;
-    return profileReply(c, await updateProfile(db, id.data, body.data), 200);
+    return profileReply(c, await updateProfile(db, id, body.data), 200);
   });
 
-  app.delete('/api/v1/profiles/:id', async (c) => {
-    const id = checked(c, idParamSchema, c.req.param('id'), 'profile id');
-    if (!id.ok) return id.response;
-    return profileReply(c, await deleteProfile(db, id.data), 200);
+  app.delete('/api/v1/profiles/:id', profileId, async (c) => {
+    const { id } = c.req.valid('param');
+    return profileReply(c, await deleteProfile(db, id), 200);
   });
 
   return app;

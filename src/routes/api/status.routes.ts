@@ -5,7 +5,7 @@ import { listEvents } from '../../admin/events-queries.ts';
 import type { AppDeps } from '../../http/app-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
-import { checked } from './api-request.ts';
+import { validated } from './api-request.ts';
 
 /** What the dashboard shows, as JSON; the events log; and the API key's regeneration. */
 export function statusApiRoutes(deps: AppDeps): Hono {
@@ -24,11 +24,7 @@ export function statusApiRoutes(deps: AppDeps): Hono {
 
   app.get('/api/v1/progress', async (c) => c.json(await activeProgress(db)));
 
-  app.get('/api/v1/events', async (c) => {
-    const query = checked(c, eventsQuerySchema, c.req.query(), 'query');
-    if (!query.ok) return query.response;
-    return c.json(await listEvents(db, query.data));
-  });
+  app.get('/api/v1/events', validated('query', eventsQuerySchema, 'query'), async (c) => c.json(await listEvents(db, c.req.valid('query'))));
 
   // The one reply that carries the key itself: the caller proved it knew the old one.
   app.post('/api/v1/apikey/regenerate', async (c) => {
