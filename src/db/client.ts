@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { ensurePgliteCluster } from './pglite-initdb.ts';
 import * as schema from './schema/index.ts';
 
 /** The drizzle database, whichever driver is behind it. */
@@ -34,7 +35,9 @@ const PGLITE_SHARED_BUFFERS = '32MB';
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const lock: DataDirLock = acquireDataDirLock(dataDir);
   try {
-    const pglite = new PGlite(join(resolve(dataDir), 'pglite'), {
+    const pgdata = join(resolve(dataDir), 'pglite');
+    await ensurePgliteCluster(pgdata);
+    const pglite = new PGlite(pgdata, {
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     });
     await pglite.waitReady;
