@@ -23,6 +23,7 @@ declare module 'autocannon' {
     latency: Histogram;
     requests: Histogram & { sent: number };
   };
-  function autocannon(options: Options): Promise<Result>;
+  type Run = Promise<Result> & { on(event: 'response', listener: (...args: unknown[]) => void): Run };
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

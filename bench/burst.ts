@@ -80,7 +80,7 @@ export function burstTable(result: BurstResult): Table {
     `${run.load.ok2xx}/${result.sizes.webhooks}`,
     `${run.stored.events}/${run.stored.eventJobs}`,
     run.allAccepted ? 'yes' : 'NO',
-    num(run.load.seconds, 2),
+    num(run.load.lastResponseSeconds, 2),
     num(run.load.latencyMs.p50, 0),
     num(run.load.latencyMs.max, 0),
     run.drainSeconds === null ? `not in ${result.sizes.drainDeadlineSeconds} s (${run.undrained} left)` : num(run.drainSeconds, 1),
@@ -91,7 +91,7 @@ export function burstTable(result: BurstResult): Table {
     headers: ['backend', '2xx', 'events/jobs', 'all accepted', 'accept all s', 'p50 ms', 'max ms', 'event backlog drain s', 'events/s'],
     rows,
     notes: [
-      `${result.sizes.webhooks} connections opened together by the load generator process, one request each; the service has no job workers while accepting.`,
+      `${result.sizes.webhooks} connections opened together by the load generator process, one request each; the service has no job workers while accepting. accept all: from the generator's start (connections included) to the last answer.`,
       'drain: then the real webhook-event worker alone (same process) settles the backlog; each event is recorded as a media row with its trailer-fetch job queued (no trailer worker runs).',
       'baseline: the accept time is to be read against the ingest table (bare route and database floor at full speed).',
     ],

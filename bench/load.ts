@@ -25,6 +25,8 @@ export type LoadResult = {
   errors: number;
   timeouts: number;
   seconds: number;
+  /** From the start to the last answer (`seconds` is rounded up to autocannon's 1 s tick). */
+  lastResponseSeconds: number;
   /** 2xx answers per second of the run. */
   rps: number;
   latencyMs: LatencyMs;
