@@ -74,29 +74,17 @@ async function writeBatch(db: Db, boss: PgBoss, batch: Waiting[]): Promise<void>
     if (batch.length === 1) return batch[0]!.reject(err);
     // One bad event must not cost the others their delivery: write each on its own. When the
     // database is down they all fail, in parallel rather than one timeout after another.
-    await Promise.all(batch.map((w) => writeAlone(db, boss, w)));
+    await Promise.all(batch.map((w) => writeBatch(db, boss, [w])));
     return;
   }
-  await Promise.all(
-    batch.map(async (w, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.kind === 'stored') return w.resolve({ choice: outcome.choice, stored: outcome.stored });
-      // The key was taken before this batch: a duplicate, or an old event to retire first.
-      try {
-        const stored = await storeWebhookEvent(db, boss, storeInput(w.webhook, outcome.choice));
-        w.resolve({ choice: outcome.choice, stored });
-      } catch (err) {
-        w.reject(err);
-      }
-    }),
-  );
+  await Promise.all(batch.map((w, index) => settle(db, boss, w, outcomes[index]!)));
 }
 
-async function writeAlone(db: Db, boss: PgBoss, w: Waiting): Promise<void> {
+async function settle(db: Db, boss: PgBoss, w: Waiting, outcome: Outcome): Promise<void> {
+  if (outcome.kind === 'stored') return w.resolve({ choice: outcome.choice, stored: outcome.stored });
+  // The key was taken before this batch: a duplicate, or an old event to retire first.
   try {
-    const [outcome] = await db.transaction((tx) => insertBatch(tx, boss, [w.webhook]));
-    if (outcome!.kind === 'stored') return w.resolve({ choice: outcome!.choice, stored: outcome!.stored });
-    w.resolve({ choice: outcome!.choice, stored: await storeWebhookEvent(db, boss, storeInput(w.webhook, outcome!.choice)) });
+    w.resolve({ choice: outcome.choice, stored: await storeWebhookEvent(db, boss, storeInput(w.webhook, outcome.choice)) });
   } catch (err) {
     w.reject(err);
   }
