@@ -9,9 +9,9 @@ import { pino } from 'pino';
 import { loadEnv } from '../src/config/env.ts';
 import { insertConnection } from '../src/connections/connection-store.ts';
 import { createLogger } from '../src/logger.ts';
-import { buildJobWorkers } from '../src/job-workers.ts';
+import { buildJobWorkers } from '../src/app/job-workers.ts';
 import type { QueueName } from '../src/jobs/queues.ts';
-import { startService, type RunningService } from '../src/service.ts';
+import { startService, type RunningService } from '../src/app/service.ts';
 import { createBenchDatabase, type Backend, type BenchDatabase } from './bench-db.ts';
 import { BENCH_REMOTE_ROOT, benchMovieFolder } from './webhook-bodies.ts';
 

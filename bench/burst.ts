@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../src/db/client.ts';
 import { webhookEventWorker } from '../src/inbox/webhook-event-worker.ts';
-import { registerWorkers } from '../src/jobs/workers.ts';
+import { registerWorkers } from '../src/jobs/register-workers.ts';
 import { BACKENDS, type Backend, type BenchOptions } from './bench-db.ts';
 import { startBenchService } from './bench-service.ts';
 import { runLoad, type LoadResult } from './load.ts';

@@ -4,7 +4,7 @@
 // started the same way. The three run at the same time, so they share the machine's conditions.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { BACKENDS, createBenchDatabase, type Backend, type BenchDatabase, type BenchOptions } from './bench-db.ts';
+import { BACKENDS, createBenchDatabase, type BenchDatabase, type BenchOptions } from './bench-db.ts';
 import { BENCH_API_KEY } from './bench-service.ts';
 import { spawnServe, spawnTs } from './child-process.ts';
 import { num, ratio, type Table } from './table.ts';

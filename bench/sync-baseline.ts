@@ -7,12 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { insertConnection } from '../src/connections/connection-store.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { media } from '../src/db/schema/index.ts';
 
-const ARR_FIXTURES_DIR = process.env['PREVIEWARR_ARR_FIXTURES'] ?? '/work/shared/fixtures/arr';
+const ARR_FIXTURES_DIR = fileURLToPath(new URL('../test/fixtures/arr/', import.meta.url));
 
 export type SyncBaselineResult = {
   movies: number;

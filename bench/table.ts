@@ -23,13 +23,13 @@ export function renderText(table: Table): string {
 }
 
 export function renderMarkdown(table: Table): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
   return [
     `### ${table.title}`,
     '',
-    `| ${table.headers.map(escape).join(' | ')} |`,
+    `| ${table.headers.map(escapeCell).join(' | ')} |`,
     `| ${table.headers.map(() => '---').join(' | ')} |`,
-    ...table.rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...table.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
     '',
     ...table.notes.map((note) => `- ${note}`),
   ].join('\n');

@@ -3,8 +3,9 @@
 // does the full work: validate, store the event, enqueue its job.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ARR_FIXTURES_DIR = process.env['PREVIEWARR_ARR_FIXTURES'] ?? '/work/shared/fixtures/arr';
+const ARR_FIXTURES_DIR = fileURLToPath(new URL('../test/fixtures/arr/', import.meta.url));
 
 /** Where the bodies' folders live in Radarr's own path space (map it to a local folder). */
 export const BENCH_REMOTE_ROOT = '/movies';

@@ -1,7 +1,7 @@
 import { ConfigError, loadEnv } from './config/env.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { createLogger } from './logger.ts';
-import { startService, type RunningService } from './service.ts';
+import { startService, type RunningService } from './app/service.ts';
 
 let env;
 try {

@@ -1,5 +1,5 @@
 // Radarr v3 API resources, reduced to what sync and the trailer pipeline read. Unknown keys are
-// dropped; see /work/shared/fixtures/arr/README.md §6 for the full shapes.
+// dropped; see test/fixtures/arr/REFERENCE.md §6 for the full shapes.
 import { z } from 'zod';
 import { arrId, idOrNone, soft, softList, textOrNone } from './tolerant-json.ts';
 

@@ -1,4 +1,4 @@
-// Radarr webhook bodies (Radarr 5.28 – 6.1; see /work/shared/fixtures/arr/README.md §3).
+// Radarr webhook bodies (Radarr 5.28 – 6.1; see test/fixtures/arr/REFERENCE.md §3).
 // Only the fields the service acts on are validated strictly; see webhook-common.ts for why.
 import { z } from 'zod';
 import { arrId, soft, softList } from './tolerant-json.ts';

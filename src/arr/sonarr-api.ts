@@ -1,5 +1,5 @@
 // Sonarr v3 API resources, reduced to what sync reads. Sonarr has no trailer field; the ids are
-// for looking one up elsewhere. See /work/shared/fixtures/arr/README.md §6.
+// for looking one up elsewhere. See test/fixtures/arr/REFERENCE.md §6.
 import { z } from 'zod';
 import { arrId, idOrNone, textOrNone } from './tolerant-json.ts';
 

@@ -1,5 +1,5 @@
 // Sonarr webhook bodies (Sonarr v4.0.x, tolerant of the v5 additions; see
-// /work/shared/fixtures/arr/README.md §4). Only the fields the service acts on are strict.
+// test/fixtures/arr/REFERENCE.md §4). Only the fields the service acts on are strict.
 import { z } from 'zod';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {

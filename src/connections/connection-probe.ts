@@ -1,13 +1,13 @@
 // "Is this connection working, and where are its root folders?": /system/status, then
 // /rootfolder, answered as a health record for the dashboard. Never throws for Arr failures.
-import { testConnection, type ConnectionTestResult } from '../arr/connection-test.ts';
+import { checkConnection, type ConnectionCheckResult } from '../arr/connection-check.ts';
 import type { ConnectionHealth, RootFolderInfo } from '../db/schema/connections.ts';
 import { arrClientFor, type ArrCallOptions } from './arr-clients.ts';
 import type { ConnectionRow } from './connection-store.ts';
 import { localRootFolders } from './root-folders.ts';
 
 export type ConnectionProbe = {
-  result: ConnectionTestResult;
+  result: ConnectionCheckResult;
   /** Undefined when the status check failed or /rootfolder could not be read. */
   rootFolders?: RootFolderInfo[];
   rootFoldersError?: string;
@@ -18,7 +18,7 @@ type ProbeTarget = Pick<ConnectionRow, 'name' | 'kind' | 'baseUrl' | 'apiKey' | 
 
 export async function probeConnection(connection: ProbeTarget, options: ArrCallOptions = {}): Promise<ConnectionProbe> {
   const client = arrClientFor(connection, options);
-  const result = await testConnection(connection.kind, client);
+  const result = await checkConnection(connection.kind, client);
   if (!result.ok) return { result, health: healthOf(result) };
   try {
     const reply = await client.rootFolders();
@@ -30,7 +30,7 @@ export async function probeConnection(connection: ProbeTarget, options: ArrCallO
   }
 }
 
-export function healthOf(result: ConnectionTestResult, rootFolders?: readonly RootFolderInfo[]): ConnectionHealth {
+export function healthOf(result: ConnectionCheckResult, rootFolders?: readonly RootFolderInfo[]): ConnectionHealth {
   const checkedAt = new Date().toISOString();
   if (!result.ok) return { ok: false, checkedAt, message: result.message };
   const unmapped = rootFolders?.filter((folder) => folder.localPath === null) ?? [];

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { queueDefinitions, QUEUES } from '../jobs/queues.ts';
-import type { JobWorker } from '../jobs/workers.ts';
+import type { JobWorker } from '../jobs/register-workers.ts';
 import { outcome, recordOutcome } from './event-outcome.ts';
 import { EventDeferred, processWebhookEvent } from './process-event.ts';
 

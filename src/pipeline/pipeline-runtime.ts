@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { BackoffOptions, RandomSource } from '../domain/backoff.ts';
 import type { Clock } from '../domain/rate-limiter.ts';
 import { ownershipFromEnv, type FileOwnership } from '../files/ownership.ts';
-import type { AppDeps } from '../http/app-deps.ts';
+import type { ServiceDeps } from '../app/service-deps.ts';
 import { createFfmpeg, type Ffmpeg } from '../media-tools/ffmpeg.ts';
 import { createYtdlp, type Ytdlp } from '../media-tools/ytdlp.ts';
 import { createTmdbClient, type TmdbClient } from '../sources/tmdb-client.ts';
@@ -65,7 +65,7 @@ export function workRootOf(env: Pick<Env, 'DATA_DIR'>): string {
   return path.join(path.resolve(env.DATA_DIR), 'work');
 }
 
-export function createPipelineRuntime(deps: AppDeps, options: PipelineOptions = {}): PipelineRuntime {
+export function createPipelineRuntime(deps: ServiceDeps, options: PipelineOptions = {}): PipelineRuntime {
   const { env, logger, boss } = deps;
   if (boss === null) throw new Error('the trailer pipeline needs the job queue');
   const db = deps.database.db;

@@ -1,13 +1,13 @@
 // Wiring of the pipeline into the service: `preparePipeline` runs once at start in a worker
 // process (default profile, clean-up after a crash, the concurrency setting); `pipelineWorkers`
-// returns the queue workers for src/job-workers.ts. Parallel downloads come from the
+// returns the queue workers for src/app/job-workers.ts. Parallel downloads come from the
 // `workerConcurrency` setting (read at start) or WORKER_CONCURRENCY, via pg-boss localConcurrency.
 import { mkdir } from 'node:fs/promises';
 import type { Job } from 'pg-boss';
 import { readSettings } from '../db/settings-store.ts';
-import type { AppDeps } from '../http/app-deps.ts';
+import type { ServiceDeps } from '../app/service-deps.ts';
 import { QUEUES } from '../jobs/queues.ts';
-import type { JobWorker } from '../jobs/workers.ts';
+import type { JobWorker } from '../jobs/register-workers.ts';
 import { currentWorker } from './job-liveness.ts';
 import { createPipelineRuntime, workRootOf, type PipelineOptions, type PipelineRuntime } from './pipeline-runtime.ts';
 import { cleanupInterruptedWork, type CleanupReport } from './startup-cleanup.ts';
@@ -23,9 +23,9 @@ interface Prepared {
 }
 
 // Keyed by the service's deps object, so several services in one process (tests) stay apart.
-const prepared = new WeakMap<AppDeps, Prepared>();
+const prepared = new WeakMap<ServiceDeps, Prepared>();
 
-export async function preparePipeline(deps: AppDeps): Promise<CleanupReport> {
+export async function preparePipeline(deps: ServiceDeps): Promise<CleanupReport> {
   const db = deps.database.db;
   await ensureDefaultProfile(db);
   const workRoot = workRootOf(deps.env);
@@ -64,7 +64,7 @@ export function pipelineWorkersFor(rt: PipelineRuntime, workerConcurrency: numbe
 }
 
 /** The pipeline's queue workers. `options` replaces pieces for tests and benchmarks. */
-export function pipelineWorkers(deps: AppDeps, options: PipelineOptions = {}): JobWorker[] {
+export function pipelineWorkers(deps: ServiceDeps, options: PipelineOptions = {}): JobWorker[] {
   const rt = createPipelineRuntime(deps, options);
   const ready = prepared.get(deps);
   if (ready !== undefined) rt.ffmpegSlots.resize(ready.ffmpegConcurrency);

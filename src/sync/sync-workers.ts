@@ -2,10 +2,10 @@
 import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import { recordConnectionHealth } from '../connections/connection-store.ts';
-import type { AppDeps } from '../http/app-deps.ts';
+import type { ServiceDeps } from '../app/service-deps.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { QUEUES } from '../jobs/queues.ts';
-import type { JobWorker } from '../jobs/workers.ts';
+import type { JobWorker } from '../jobs/register-workers.ts';
 import { syncLibrary, type LibrarySyncOptions, type SyncDeps } from './library-sync.ts';
 import { enqueueSyncs } from './reconcile.ts';
 
@@ -18,7 +18,7 @@ export class RetryableSyncError extends Error {
   override readonly name = 'RetryableSyncError';
 }
 
-export function syncJobWorkers(deps: AppDeps, options: LibrarySyncOptions = {}): JobWorker[] {
+export function syncJobWorkers(deps: ServiceDeps, options: LibrarySyncOptions = {}): JobWorker[] {
   const boss = deps.boss;
   if (!boss) return [];
   const syncDeps: SyncDeps = { db: deps.database.db, boss, logger: deps.logger };

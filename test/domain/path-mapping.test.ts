@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { arrFixture } from '../support/fake-arr-data.ts';
 import {
   arrPathStyle,
   checkInsideRoots,
@@ -91,7 +91,7 @@ describe('mapArrPath: Windows drive and UNC paths', () => {
   });
 
   it('explains a missing mapping for the Radarr test payload path', () => {
-    const payload = JSON.parse(readFileSync('/work/shared/fixtures/arr/radarr/webhook-test.json', 'utf8')) as { movie: { folderPath: string } };
+    const payload = arrFixture('radarr', 'webhook-test') as { movie: { folderPath: string } };
     expect(failure(mapArrPath(payload.movie.folderPath, []))).toBe('C:\\testpath has no path mapping; add one for C:\\testpath');
     expect(failure(mapArrPath('\\\\other\\media\\X', mappings))).toContain('add one for \\\\other\\media');
   });
@@ -178,7 +178,7 @@ describe('toLocalPath', () => {
   });
 
   it('uses the Radarr download payload paths end to end', () => {
-    const payload = JSON.parse(readFileSync('/work/shared/fixtures/arr/radarr/webhook-download.json', 'utf8')) as {
+    const payload = arrFixture('radarr', 'webhook-download') as {
       movie: { folderPath: string };
       movieFile: { relativePath: string };
     };

@@ -1,7 +1,7 @@
 // Signing in over HTTP the way a browser does (first-run form, its double-submit cookie, the
 // session cookie, the page's CSRF token), and the route list of the running app, for the access
 // and secret tests.
-import { createApp } from '../../src/http/create-app.ts';
+import { createApp } from '../../src/app/create-app.ts';
 import type { TestService } from '../support/test-service.ts';
 
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connections } from '../../src/db/schema/index.ts';
-import { createApp } from '../../src/http/create-app.ts';
+import { createApp } from '../../src/app/create-app.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
 import { workRootOf } from '../../src/pipeline/pipeline-runtime.ts';
 import { MAX_WEBHOOK_BYTES } from '../../src/routes/webhooks/webhook.routes.ts';

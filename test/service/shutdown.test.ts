@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from 'pg-boss';
 import { QUEUES } from '../../src/jobs/queues.ts';
-import type { JobWorker } from '../../src/jobs/workers.ts';
+import type { JobWorker } from '../../src/jobs/register-workers.ts';
 import { createTestDatabase, testBackend, type TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';

@@ -1,5 +1,5 @@
 // Data for the fake Radarr/Sonarr servers and for webhook tests: the shared fixtures
-// (/work/shared/fixtures/arr, override with PREVIEWARR_ARR_FIXTURES) and deterministic generators
+// (test/fixtures/arr) and deterministic generators
 // for large libraries in the exact v3 API shape.
 //
 //   arrFixture('radarr', 'webhook-download')      parsed JSON of radarr/webhook-download.json
@@ -9,13 +9,15 @@
 //   generateSeries(500, { rootFolder: '/tv' })                    SeriesResource-shaped objects
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type ArrApp = 'radarr' | 'sonarr';
 
 /** A JSON object as the *arr writes it; `any` fields so tests can read and mutate payloads freely. */
 export type JsonObject = { [key: string]: any };
 
-export const ARR_FIXTURES_DIR = process.env['PREVIEWARR_ARR_FIXTURES'] ?? '/work/shared/fixtures/arr';
+/** The payloads copied into this repository (see its README); nothing is read from outside it. */
+export const ARR_FIXTURES_DIR = fileURLToPath(new URL('../fixtures/arr/', import.meta.url));
 
 export function arrFixtureText(app: ArrApp, name: string): string {
   return readFileSync(join(ARR_FIXTURES_DIR, app, `${name}.json`), 'utf8');

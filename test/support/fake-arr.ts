@@ -1,5 +1,5 @@
 // Fake Radarr and Sonarr: real HTTP servers on 127.0.0.1 (random port) that answer the v3 API the
-// way the apps do (README §6 of /work/shared/fixtures/arr), built from the shared fixtures.
+// way the apps do (§6 of test/fixtures/arr/REFERENCE.md), built from the shared fixtures.
 //
 //   const radarr = await startFakeRadarr({ urlBase: '/radarr', movies: generateMovies(10_000) });
 //   radarr.url          'http://127.0.0.1:41234/radarr'  (pass as baseUrl)

@@ -8,7 +8,7 @@
 import { Writable } from 'node:stream';
 import { loadEnv } from '../../src/config/env.ts';
 import { createLogger } from '../../src/logger.ts';
-import { startService, type RunningService, type StartOptions } from '../../src/service.ts';
+import { startService, type RunningService, type StartOptions } from '../../src/app/service.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const TEST_API_KEY = 'test-api-key-0123456789abcdef';

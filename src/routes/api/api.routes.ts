@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
 import { mediaApiRoutes } from './media.routes.ts';
@@ -13,7 +13,7 @@ const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The JSON API behind every operation the pages offer (connections and sync live in their own groups). */
-export function apiRoutes(deps: AppDeps): Hono {
+export function apiRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
   const auth = requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current());
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is larger than 2 MiB.') });

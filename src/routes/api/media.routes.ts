@@ -4,7 +4,7 @@ import { blocklistBodySchema, chooseBodySchema, fetchBodySchema, idParamSchema, 
 import { blocklistVideo, chooseCandidate, deleteOwnTrailer, requestTrailerFetch, setUserSourceUrl, unblockVideo, type ActionResult } from '../../admin/media-actions.ts';
 import { getMediaDetail, listMedia } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { jsonBody, validated } from './api-request.ts';
 
@@ -14,7 +14,7 @@ function actionReply(c: Context, result: ActionResult, okStatus: 200 | 202) {
 }
 
 /** /api/v1/media: the library, one item, and every action the item page offers. */
-export function mediaApiRoutes(deps: AppDeps): Hono {
+export function mediaApiRoutes(deps: ServiceDeps): Hono {
   const db = deps.database.db;
   const actionDeps = { db, boss: deps.boss };
   const app = new Hono();

@@ -5,7 +5,7 @@ import { MAX_COOKIES_BYTES, removeCookiesFile, saveCookiesFile } from '../../adm
 import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
 import { saveSettings, settingsView } from '../../admin/settings-update.ts';
 import { readSettings } from '../../db/settings-store.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { readJsonValue, validated } from './api-request.ts';
 
@@ -15,7 +15,7 @@ function profileReply(c: Context, result: ProfileResult, okStatus: 200 | 201) {
 }
 
 /** /api/v1/settings (secrets masked), the cookies file, and /api/v1/profiles. */
-export function settingsApiRoutes(deps: AppDeps): Hono {
+export function settingsApiRoutes(deps: ServiceDeps): Hono {
   const db = deps.database.db;
   const app = new Hono();
   const profileId = validated('param', z.object({ id: idParamSchema }), 'profile id');

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { eventsQuerySchema } from '../../admin/admin-schemas.ts';
 import { activeProgress, connectionsHealth, queueSummary, statusCounts } from '../../admin/dashboard-queries.ts';
 import { listEvents } from '../../admin/events-queries.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { validated } from './api-request.ts';
 
 /** What the dashboard shows, as JSON; the events log; and the API key's regeneration. */
-export function statusApiRoutes(deps: AppDeps): Hono {
+export function statusApiRoutes(deps: ServiceDeps): Hono {
   const db = deps.database.db;
   const app = new Hono();
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { checkReadiness } from './readiness.ts';
 
 /** Public probes: /healthz (the process lives), /readyz (database and schema ready), /ping. */
-export function healthRoutes(deps: Pick<AppDeps, 'database'>): Hono {
+export function healthRoutes(deps: Pick<ServiceDeps, 'database'>): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   // Radarr and Sonarr answer GET /ping with {"status":"OK"}; monitoring tools expect the same.

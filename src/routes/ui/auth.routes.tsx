@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { setupFormSchema, loginFormSchema } from '../../auth/account-schemas.ts';
 import { adminExists, createFirstAdmin, verifyCredentials } from '../../auth/admin-account.ts';
 import { tokensMatch } from '../../auth/csrf.ts';
@@ -28,7 +28,7 @@ function formTokenValid(c: Context, fields: Record<string, string>): boolean {
 const EXPIRED_FORM = 'The form expired. Reload the page and try again.';
 
 /** First-run account creation, login, and logout (logout itself is mounted behind the session guard). */
-export function authRoutes(deps: AppDeps, assets: AssetUrls, throttle = new LoginThrottle()): Hono {
+export function authRoutes(deps: ServiceDeps, assets: AssetUrls, throttle = new LoginThrottle()): Hono {
   const db = deps.database.db;
   const app = new Hono();
 
@@ -94,7 +94,7 @@ export function authRoutes(deps: AppDeps, assets: AssetUrls, throttle = new Logi
 }
 
 /** POST /logout, mounted behind the session guard (so it needs the CSRF token like any change). */
-export function logoutRoute(deps: AppDeps): Hono<{ Variables: { session: { id: string } } }> {
+export function logoutRoute(deps: ServiceDeps): Hono<{ Variables: { session: { id: string } } }> {
   const app = new Hono<{ Variables: { session: { id: string } } }>();
   app.post('/logout', async (c) => {
     await deleteSession(deps.database.db, c.get('session').id);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { activeProgress, connectionsHealth, queueSummary, statusCounts } from '../../admin/dashboard-queries.ts';
 import { listEvents } from '../../admin/events-queries.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { broadcastStream, pollingBroadcast } from '../../http/sse.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { DashboardPage } from '../../../views/dashboard.tsx';
@@ -13,7 +13,7 @@ import type { AssetUrls } from './static-assets.ts';
 /** How often the shared poll reads job_progress while a dashboard is open. */
 export const LIVE_POLL_MS = 500;
 
-export function dashboardRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function dashboardRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { eventsQuerySchema } from '../../admin/admin-schemas.ts';
 import { listEvents } from '../../admin/events-queries.ts';
 import { isHtmxRequest, type UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { EventsPage, EventsResults } from '../../../views/events.tsx';
 import { chromeOf, sendFragment, sendInvalidQuery, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
 /** The webhook log, filterable by state and source, including events no connection matched. */
-export function eventsRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function eventsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const app = new Hono<UiEnv>();
   app.get('/events', async (c) => {
     const parsed = eventsQuerySchema.safeParse(c.req.query());

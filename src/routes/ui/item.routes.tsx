@@ -5,7 +5,7 @@ import { blocklistVideo, chooseCandidate, deleteOwnTrailer, requestTrailerFetch,
 import { getMediaDetail, mediaListItem, type MediaDetail } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { QUEUES } from '../../jobs/queues.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { MediaRow } from '../../../views/library.tsx';
@@ -15,7 +15,7 @@ import { chromeOf, formFields, sendError, sendFragment, sendPage } from './rende
 import type { AssetUrls } from './static-assets.ts';
 
 /** One item: its page, the live status card, the actions on it, and its trailer file. */
-export function itemRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const actionDeps = { db, boss: deps.boss };
   const app = new Hono<UiEnv>();

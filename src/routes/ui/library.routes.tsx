@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { mediaListQuerySchema } from '../../admin/admin-schemas.ts';
 import { listMedia } from '../../admin/media-queries.ts';
 import { isHtmxRequest, type UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { LibraryPage, LibraryResults } from '../../../views/library.tsx';
 import { chromeOf, sendFragment, sendInvalidQuery, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
 /** The library list: movies and series, filtered, searched and paginated. */
-export function libraryRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function libraryRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 

@@ -5,7 +5,7 @@ import { createConnectionSchema, updateConnectionSchema } from '../../connection
 import { findConnection, isMaskedKey, listConnections, toConnectionView } from '../../connections/connection-store.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import { enqueueSyncs } from '../../sync/reconcile.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { ConnectionCard, ConnectionsPage, EditConnectionPage, emptyConnectionForm, type ConnectionFormValues } from '../../../views/settings-connections.tsx';
 import { chromeOf, sendError, sendFragment, sendPage } from './render.tsx';
@@ -58,7 +58,7 @@ function problemErrors(problem: ConnectionProblem): Record<string, string> {
 }
 
 /** Settings → Connections, built on the connections module's own schemas and actions. */
-export function connectionSettingsRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 

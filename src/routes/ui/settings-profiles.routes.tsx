@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { idParamSchema } from '../../admin/admin-schemas.ts';
 import { createProfile, deleteProfile, listProfiles, profileDefaults, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { ProfilesPage, type ProfileFormValues } from '../../../views/settings-profiles.tsx';
 import { chromeOf, formFields, sendError, sendPage } from './render.tsx';
 import { formErrors } from './settings-form.ts';
@@ -41,7 +41,7 @@ function typedForm(fields: Record<string, string>): ProfileFormValues {
 }
 
 /** Settings → Profiles: the same create/update/delete rules as /api/v1/profiles. */
-export function profileSettingsRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 

@@ -7,7 +7,7 @@ import { changePassword, verifyCredentials } from '../../auth/admin-account.ts';
 import { deleteOtherSessions } from '../../auth/sessions.ts';
 import { isHtmxRequest, type UiEnv } from '../../auth/ui-auth.ts';
 import { readSettings } from '../../db/settings-store.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { DownloadsSettingsForm, MediaSettingsForm, SecuritySettingsForm } from '../../../views/settings-forms.tsx';
 import { ApiKeyCard, DownloadsSettingsPage, GeneralSettingsPage, MediaSettingsPage, PasswordForm } from '../../../views/settings-pages.tsx';
 import { chromeOf, formFields, sendFragment, sendPage } from './render.tsx';
@@ -19,7 +19,7 @@ import type { AssetUrls } from './static-assets.ts';
 const SAVED = 'Saved.';
 
 /** Settings: the section forms, API key, password and cookies; connections and profiles mounted below. */
-export function settingsRoutes(deps: AppDeps, assets: AssetUrls): Hono<UiEnv> {
+export function settingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 

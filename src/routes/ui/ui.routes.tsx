@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireUiSession, type UiEnv } from '../../auth/ui-auth.ts';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { authRoutes, logoutRoute } from './auth.routes.tsx';
 import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
@@ -16,7 +16,7 @@ import { staticAssets } from './static-assets.ts';
 const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*'];
 
 /** The admin pages: static files, first-run and login (public), then everything behind a session. */
-export function uiRoutes(deps: AppDeps): Hono {
+export function uiRoutes(deps: ServiceDeps): Hono {
   const { urls, routes: staticRoutes } = staticAssets();
   const app = new Hono();
   app.route('/', staticRoutes);

@@ -2,7 +2,7 @@
 // that imports the file and never resends, so the route only validates, stores the event with its
 // job in one transaction, and answers; all work happens in the `webhook-event` job.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { AppDeps } from '../../http/app-deps.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
 import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
@@ -18,7 +18,7 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 const APP_NAME: Record<ArrSource, string> = { radarr: 'Radarr', sonarr: 'Sonarr' };
 
-export function webhookRoutes(deps: AppDeps): Hono {
+export function webhookRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
   const inbox = deps.boss ? createWebhookInbox(deps.database.db, deps.boss) : null;
   for (const source of ['radarr', 'sonarr'] as const) {
@@ -42,7 +42,7 @@ const requireJson: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-async function receiveWebhook(c: Context, deps: AppDeps, inbox: WebhookInbox | null, source: ArrSource): Promise<Response> {
+async function receiveWebhook(c: Context, deps: ServiceDeps, inbox: WebhookInbox | null, source: ArrSource): Promise<Response> {
   const body = await readCappedBody(c.req.raw, MAX_WEBHOOK_BYTES);
   if (!body.ok && body.why === 'too-large') {
     return errorJson(c, 413, 'payload_too_large', `The webhook body is larger than ${MAX_WEBHOOK_BYTES} bytes (1 MiB).`);

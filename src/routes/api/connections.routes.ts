@@ -1,0 +1,138 @@
+// /api/v1/connections: list, get, create, update, delete, test, root folders (X-Api-Key).
+import { Hono, type Context } from 'hono';
+import type { ArrCallOptions } from '../../connections/arr-clients.ts';
+import {
+  createConnection,
+  deleteConnection,
+  refreshRootFolders,
+  testStoredConnection,
+  updateConnection,
+  type ConnectionProblem,
+} from '../../connections/connection-actions.ts';
+import { createConnectionSchema, updateConnectionSchema } from '../../connections/connection-input.ts';
+import { probeConnection, type ConnectionProbe } from '../../connections/connection-probe.ts';
+import { findConnection, listConnections } from '../../connections/connection-store.ts';
+import type { RootFolderInfo } from '../../db/schema/connections.ts';
+import { requireApiKey } from '../../http/api-key.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import {
+  connectionListReplySchema,
+  connectionReply,
+  connectionTestReplySchema,
+  createdConnectionReplySchema,
+  rootFoldersReplySchema,
+} from './connection-replies.ts';
+import { apiBodyLimit, parseId, parseJsonBody } from './json-request.ts';
+
+export type ConnectionRoutesOptions = {
+  /** Deadline and retries of the Arr calls a request makes (tests shorten them). */
+  arr?: ArrCallOptions;
+};
+
+export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOptions = {}): Hono {
+  const api = new Hono();
+  api.use('*', requireApiKey(() => deps.apiKey.current()), apiBodyLimit);
+
+  api.get('/', async (c) => {
+    const rows = await listConnections(deps.database.db);
+    return c.json(connectionListReplySchema.parse({ connections: rows.map(connectionReply) }));
+  });
+
+  api.post('/', async (c) => {
+    const input = await parseJsonBody(c, createConnectionSchema, 'connection');
+    if (!input.ok) return input.response;
+    const created = await createConnection(deps, input.data);
+    if (!created.ok) return problemResponse(c, created);
+    const body = { connection: connectionReply(created.connection), syncJobId: created.syncJobId, pendingEventsQueued: created.pendingEventsQueued };
+    return c.json(createdConnectionReplySchema.parse(body), 201);
+  });
+
+  // Try settings before saving them: the same checks as the Test button, nothing stored.
+  api.post('/test', async (c) => {
+    const input = await parseJsonBody(c, createConnectionSchema, 'connection');
+    if (!input.ok) return input.response;
+    return c.json(testReply(await probeConnection(input.data, options.arr)));
+  });
+
+  api.get('/:id', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const row = await findConnection(deps.database.db, id.data);
+    return row ? c.json({ connection: connectionReply(row) }) : notFound(c, id.data);
+  });
+
+  const update = async (c: Context) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const input = await parseJsonBody(c, updateConnectionSchema, 'change');
+    if (!input.ok) return input.response;
+    const updated = await updateConnection(deps, id.data, input.data);
+    if (!updated.ok) return problemResponse(c, updated);
+    return c.json({ connection: connectionReply(updated.connection) });
+  };
+  api.put('/:id', update);
+  api.patch('/:id', update);
+
+  api.delete('/:id', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    return (await deleteConnection(deps, id.data)) ? c.body(null, 204) : notFound(c, id.data);
+  });
+
+  api.post('/:id/test', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const tested = await testStoredConnection(deps, id.data, options.arr);
+    if (!tested) return notFound(c, id.data);
+    return c.json({ ...testReply(tested), connection: connectionReply(tested.connection) });
+  });
+
+  api.get('/:id/rootfolders', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const row = await findConnection(deps.database.db, id.data);
+    if (!row) return notFound(c, id.data);
+    if (!['1', 'true', 'yes'].includes(c.req.query('refresh') ?? '')) return c.json(rootFoldersReply(row.rootFolders));
+    const refreshed = await refreshRootFolders(deps, row, options.arr);
+    // The request was fine; the Arr behind it failed: a gateway error naming the cause.
+    if (!refreshed.ok) return errorJson(c, 502, 'arr_request_failed', refreshed.message, { issues: [{ path: 'cause', message: refreshed.cause }] });
+    return c.json(rootFoldersReply(refreshed.rootFolders));
+  });
+
+  const app = new Hono();
+  app.route('/api/v1/connections', api);
+  return app;
+}
+
+function testReply(probe: ConnectionProbe) {
+  const { result } = probe;
+  if (!result.ok) return connectionTestReplySchema.parse({ ok: false, cause: result.cause, message: result.message });
+  return connectionTestReplySchema.parse({
+    ok: true,
+    appName: result.appName,
+    version: result.version,
+    instanceName: result.instanceName,
+    ...(probe.rootFolders ? { rootFolders: probe.rootFolders } : {}),
+    ...(probe.rootFoldersError ? { rootFoldersError: probe.rootFoldersError } : {}),
+  });
+}
+
+function rootFoldersReply(rootFolders: readonly RootFolderInfo[]) {
+  return rootFoldersReplySchema.parse({
+    rootFolders,
+    unmapped: rootFolders.filter((folder) => folder.localPath === null).map((folder) => folder.path),
+  });
+}
+
+function notFound(c: Context, id: number): Response {
+  return errorJson(c, 404, 'not_found', `No connection with id ${id}.`);
+}
+
+function problemResponse(c: Context, problem: ConnectionProblem): Response {
+  if (problem.problem === 'not-found') return errorJson(c, 404, 'not_found', problem.message);
+  if (problem.problem === 'duplicate-name') {
+    return errorJson(c, 409, 'duplicate_name', problem.message, { issues: [{ path: 'name', message: 'is already used by another connection' }] });
+  }
+  return errorJson(c, 400, 'validation_failed', problem.message, { issues: [{ path: 'kind', message: 'cannot be changed' }] });
+}

@@ -1,0 +1,42 @@
+// POST /api/v1/sync[?connectionId=N]: reconcile on demand. Queues one library sync per enabled
+// connection (or the one asked for) and answers 202 at once; progress shows on each connection.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { findConnection } from '../../connections/connection-store.ts';
+import { requireApiKey } from '../../http/api-key.ts';
+import type { ServiceDeps } from '../../app/service-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import { enqueueSyncs } from '../../sync/reconcile.ts';
+import { parseId } from './json-request.ts';
+
+export const syncReplySchema = z.object({
+  queued: z.array(z.object({ connectionId: z.number().int(), name: z.string(), jobId: z.string().nullable() })),
+  message: z.string(),
+});
+
+export function syncRoutes(deps: ServiceDeps): Hono {
+  const app = new Hono();
+  app.post('/api/v1/sync', requireApiKey(() => deps.apiKey.current()), async (c) => {
+    const boss = deps.boss;
+    if (!boss) return errorJson(c, 503, 'unavailable', 'The job queue is not running in this process.');
+    const rawId = c.req.query('connectionId');
+    let only: number[] | undefined;
+    if (rawId !== undefined) {
+      const id = parseId(c, rawId, 'connectionId');
+      if (!id.ok) return id.response;
+      const connection = await findConnection(deps.database.db, id.data);
+      if (!connection) return errorJson(c, 404, 'not_found', `No connection with id ${id.data}.`);
+      if (!connection.enabled) {
+        return errorJson(c, 409, 'connection_disabled', `Connection "${connection.name}" is disabled; enable it to sync.`);
+      }
+      only = [id.data];
+    }
+    const queued = await enqueueSyncs({ database: deps.database, boss }, 'manual', only);
+    const message =
+      queued.length === 0
+        ? 'No enabled connections to sync.'
+        : `Library sync queued for ${queued.map((entry) => `"${entry.name}"`).join(', ')}.`;
+    return c.json(syncReplySchema.parse({ queued, message }), 202);
+  });
+  return app;
+}
