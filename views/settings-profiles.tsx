@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
-import type { TrailerProfile } from '../src/admin/profiles.ts';
+import type { ProfileRow } from '../src/db/schema/index.ts';
 import { AUDIO_CODECS, CONTAINERS, HWACCELS, PRESETS, VIDEO_CODECS } from '../src/media-tools/convert-plan.ts';
 import { CheckboxField, CsrfInput, FormMessage, SelectField, TextField } from './components.tsx';
 import type { Chrome } from './layout.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
 
-export type ProfileFormValues = Omit<TrailerProfile, 'id'>;
+export type ProfileFormValues = Omit<ProfileRow, 'id'>;
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
@@ -61,7 +61,7 @@ export const ProfileForm: FC<{ values: ProfileFormValues; errors: Record<string,
 
 export const ProfilesPage: FC<{
   chrome: Chrome;
-  profiles: TrailerProfile[];
+  profiles: ProfileRow[];
   newForm: ProfileFormValues;
   errors: Record<string, string>;
   /** The profile whose form has the errors (absent: the new-profile form). */

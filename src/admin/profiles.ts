@@ -2,7 +2,7 @@ import { asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUniqueViolation } from '../connections/connection-store.ts';
 import type { Db } from '../db/client.ts';
-import { trailerProfiles } from '../db/schema/index.ts';
+import { trailerProfiles, type ProfileRow } from '../db/schema/index.ts';
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
 import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
@@ -10,8 +10,6 @@ import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
 // Trailer profiles (container, codecs, size, quality). Field rules and codec/container
 // compatibility come from the conversion planner's own schema, so a profile saved here is one
 // the pipeline can always run.
-
-export type TrailerProfile = typeof trailerProfiles.$inferSelect;
 
 const fields = {
   name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'At most 100 characters'),
@@ -50,14 +48,14 @@ export const profileCreateSchema = z.strictObject({
 export const profileUpdateSchema = z.strictObject(fields).partial();
 
 export type ProfileResult =
-  | { ok: true; profile: TrailerProfile }
+  | { ok: true; profile: ProfileRow }
   | { ok: false; status: 400 | 404 | 409; error: string; message: string; issues?: Array<{ path: string; message: string }> };
 
-export function listProfiles(db: Db): Promise<TrailerProfile[]> {
+export function listProfiles(db: Db): Promise<ProfileRow[]> {
   return db.select().from(trailerProfiles).orderBy(asc(trailerProfiles.name));
 }
 
-export async function getProfile(db: Db, id: number): Promise<TrailerProfile | undefined> {
+export async function getProfile(db: Db, id: number): Promise<ProfileRow | undefined> {
   const [row] = await db.select().from(trailerProfiles).where(eq(trailerProfiles.id, id));
   return row;
 }

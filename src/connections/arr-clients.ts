@@ -3,8 +3,8 @@
 // tens of seconds to build.
 import type { ArrHttpOptions } from '../arr/arr-http.ts';
 import { RadarrClient } from '../arr/radarr-client.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 import { SonarrClient } from '../arr/sonarr-client.ts';
-import type { ConnectionRow } from './connection-store.ts';
 
 export type ArrCallOptions = ArrHttpOptions & { timeoutMs?: number };
 

@@ -11,17 +11,9 @@ import { enqueueLibrarySync } from '../sync/sync-enqueue.ts';
 import type { ArrCallOptions } from './arr-clients.ts';
 import type { CreateConnectionInput, UpdateConnectionInput } from './connection-input.ts';
 import { probeConnection, type ConnectionProbe } from './connection-probe.ts';
-import {
-  deleteConnectionRow,
-  findConnection,
-  insertConnection,
-  isUniqueViolation,
-  recordConnectionHealth,
-  updateConnectionRow,
-  type ConnectionInsert,
-  type ConnectionRow,
-} from './connection-store.ts';
+import { deleteConnectionRow, findConnection, insertConnection, isUniqueViolation, recordConnectionHealth, updateConnectionRow, type ConnectionInsert } from './connection-store.ts';
 import { remapRootFolders } from './root-folders.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 
 export type ConnectionDeps = { database: { db: Db }; boss: PgBoss | null; logger: Logger };
 

@@ -3,8 +3,8 @@
 import { checkConnection, type ConnectionCheckResult } from '../arr/connection-check.ts';
 import type { ConnectionHealth, RootFolderInfo } from '../db/schema/connections.ts';
 import { arrClientFor, type ArrCallOptions } from './arr-clients.ts';
-import type { ConnectionRow } from './connection-store.ts';
 import { localRootFolders } from './root-folders.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 
 export type ConnectionProbe = {
   result: ConnectionCheckResult;

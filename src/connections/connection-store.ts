@@ -2,9 +2,9 @@
 // replies, pages), in which the Arr's API key is always masked.
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 import { connections, type ConnectionHealth, type PathMapping, type RootFolderInfo } from '../db/schema/connections.ts';
 
-export type ConnectionRow = typeof connections.$inferSelect;
 export type ConnectionInsert = typeof connections.$inferInsert;
 
 /** A connection as shown outside the service: the API key masked, dates as ISO strings. */

@@ -3,21 +3,11 @@
 import { eq } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
-import { media } from '../db/schema/index.ts';
+import { media, type ConnectionRow, type MediaRow } from '../db/schema/index.ts';
 import type { WebhookAction } from '../domain/event-action.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
-import {
-  claimTrailerFetch,
-  deleteMediaItem,
-  findMediaItem,
-  hasPresentTrailer,
-  mediaFactsProblem,
-  upsertMediaItem,
-  type MediaItemFacts,
-  type MediaRow,
-} from '../library/media-records.ts';
-import type { ConnectionRow } from './connection-choice.ts';
+import { claimTrailerFetch, deleteMediaItem, findMediaItem, hasPresentTrailer, mediaFactsProblem, upsertMediaItem, type MediaItemFacts } from '../library/media-records.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 import type { MediaFolderResult } from '../pipeline/media-folder.ts';
 import { locateItemFolder } from './media-folder.ts';

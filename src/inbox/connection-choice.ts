@@ -3,10 +3,8 @@
 // and with a single connection of that kind there is nothing to decide.
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { connections } from '../db/schema/index.ts';
+import { connections, type ConnectionRow } from '../db/schema/index.ts';
 import type { ArrSource } from '../domain/event-action.ts';
-
-export type ConnectionRow = typeof connections.$inferSelect;
 
 export type ConnectionClues = {
   /** `?connection=<name>` from the webhook URL. */

@@ -3,10 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { parseRadarrWebhook } from '../arr/radarr-webhook.ts';
 import { parseSonarrWebhook } from '../arr/sonarr-webhook.ts';
-import { connections, webhookEvents } from '../db/schema/index.ts';
+import { connections, webhookEvents, type ConnectionRow, type WebhookEventRow } from '../db/schema/index.ts';
 import { webhookAction } from '../domain/event-action.ts';
 import { applyAction, type InboxDeps } from './apply-action.ts';
-import { needsSetupSummary, resolveConnection, type ConnectionRow } from './connection-choice.ts';
+import { needsSetupSummary, resolveConnection } from './connection-choice.ts';
 import { inEventTransaction, outcome, recordOutcome, type EventOutcome } from './event-outcome.ts';
 
 /** Thrown to have pg-boss retry the job later (with its back-off); the event stays `received`. */
@@ -59,12 +59,11 @@ export async function processWebhookEvent(
   return settled;
 }
 
-type EventRow = typeof webhookEvents.$inferSelect;
 
 /** The event's connection; re-resolved when it has none (or its connection was deleted since). */
 async function connectionOf(
   deps: InboxDeps,
-  event: EventRow,
+  event: WebhookEventRow,
 ): Promise<{ ok: true; row: ConnectionRow } | { ok: false; why: string }> {
   if (event.connectionId !== null) {
     const [row] = await deps.db.select().from(connections).where(eq(connections.id, event.connectionId));
@@ -79,7 +78,7 @@ async function connectionOf(
   return { ok: true, row: choice.connection };
 }
 
-function parseStored(source: EventRow['source'], rawBody: string) {
+function parseStored(source: WebhookEventRow['source'], rawBody: string) {
   let json: unknown;
   try {
     json = JSON.parse(rawBody);

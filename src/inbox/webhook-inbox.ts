@@ -5,11 +5,11 @@
 // writes a lone webhook at once (no added wait); a busy one writes as many as arrived meanwhile.
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
-import { connections, webhookEvents } from '../db/schema/index.ts';
+import { connections, webhookEvents, type ConnectionRow } from '../db/schema/index.ts';
 import type { ArrSource } from '../domain/event-action.ts';
 import { enqueueManyInTransaction } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
-import { chooseConnection, type ConnectionChoice, type ConnectionRow } from './connection-choice.ts';
+import { chooseConnection, type ConnectionChoice } from './connection-choice.ts';
 import { eventRowValues, storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from './store-event.ts';
 
 export type IncomingWebhook = {

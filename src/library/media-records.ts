@@ -4,10 +4,9 @@
 // so both paths store an item the same way.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { media, trailers } from '../db/schema/index.ts';
+import { media, trailers, type MediaRow } from '../db/schema/index.ts';
 import type { TrailerItemRef } from '../domain/event-action.ts';
 
-export type MediaRow = typeof media.$inferSelect;
 export type MediaInsert = typeof media.$inferInsert;
 export type MediaKey = { connectionId: number; kind: MediaRow['kind']; arrId: number };
 

@@ -5,11 +5,9 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Db, Tx } from '../db/client.ts';
-import { downloadAttempts, media } from '../db/schema/index.ts';
+import { downloadAttempts, media, type AttemptRow } from '../db/schema/index.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import { isWorkerDead, jobStates } from './job-liveness.ts';
-
-export type AttemptRow = typeof downloadAttempts.$inferSelect;
 
 export interface LeftoverFiles {
   partialPath: string | null;

@@ -4,16 +4,14 @@ import { and, eq } from 'drizzle-orm';
 import { lstat } from 'node:fs/promises';
 import type { Settings } from '../config/settings.ts';
 import { readSettings } from '../db/settings-store.ts';
-import { trailers, type TrailerStatus } from '../db/schema/index.ts';
+import { trailers, type TrailerStatus, type MediaRow, type TrailerRow } from '../db/schema/index.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { trailerTarget, type TrailerTarget } from '../domain/trailer-name.ts';
 import { checkOwnedFile } from '../files/owned-file.ts';
 import { MediaToolError } from '../media-tools/media-tool-error.ts';
-import { posixRelativePath, resolveMediaFolder, type MediaRow } from './media-folder.ts';
+import { posixRelativePath, resolveMediaFolder } from './media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { loadProfile, type LoadedProfile } from './trailer-profile.ts';
-
-export type TrailerRow = typeof trailers.$inferSelect;
 
 export interface FetchPlan {
   media: MediaRow;

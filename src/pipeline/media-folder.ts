@@ -4,11 +4,9 @@
 import { eq } from 'drizzle-orm';
 import { stat } from 'node:fs/promises';
 import type { Db, Tx } from '../db/client.ts';
-import { connections, type media } from '../db/schema/index.ts';
+import { connections, type MediaRow } from '../db/schema/index.ts';
 import { checkInsideRoots, mapArrPath, type ArrPathStyle } from '../domain/path-mapping.ts';
 import { checkRealContainment } from '../files/containment.ts';
-
-export type MediaRow = typeof media.$inferSelect;
 
 export type MediaFolderResult =
   | {

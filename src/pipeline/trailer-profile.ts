@@ -4,10 +4,8 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Settings } from '../config/settings.ts';
 import type { Db } from '../db/client.ts';
-import { trailerProfiles } from '../db/schema/index.ts';
+import { trailerProfiles, type ProfileRow } from '../db/schema/index.ts';
 import { parseConversionProfile, type ConversionProfile } from '../media-tools/convert-plan.ts';
-
-export type ProfileRow = typeof trailerProfiles.$inferSelect;
 
 export const DEFAULT_PROFILE = {
   name: 'Default',

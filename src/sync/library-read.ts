@@ -3,8 +3,8 @@
 import { ArrRequestError } from '../arr/arr-http.ts';
 import type { SkippedItem } from '../arr/api-list.ts';
 import { LIBRARY_TIMEOUT_MS, radarrClientFor, sonarrClientFor, type ArrCallOptions } from '../connections/arr-clients.ts';
-import type { ConnectionRow } from '../connections/connection-store.ts';
 import { mediaFactsProblem, type MediaItemFacts } from '../library/media-records.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 import { fullMediaValues, movieFacts, seriesFacts, type FullMediaValues } from './media-values.ts';
 
 export type LibraryRead =

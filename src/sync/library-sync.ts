@@ -6,7 +6,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ArrClientOptions } from '../connections/arr-clients.ts';
 import { probeConnection } from '../connections/connection-probe.ts';
-import { findConnection, recordConnectionHealth, type ConnectionRow } from '../connections/connection-store.ts';
+import { findConnection, recordConnectionHealth } from '../connections/connection-store.ts';
 import type { Db } from '../db/client.ts';
 import type { MediaKind } from '../db/schema/media.ts';
 import { readSettings } from '../db/settings-store.ts';
@@ -16,6 +16,7 @@ import { databaseNow, loadStoredMedia, markUnlistedAsRemoved, upsertMediaChunk }
 import { arrFieldsDiffer, locationChanged, type FullMediaValues } from './media-values.ts';
 import { enqueueTrailerRenames } from './trailer-jobs.ts';
 import { reconcileTrailerFiles, type TrailerReconcileReport } from './trailer-reconcile.ts';
+import type { ConnectionRow } from '../db/schema/index.ts';
 
 export type SyncDeps = { db: Db; boss: PgBoss; logger: Logger };
 

@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rowsOf } from '../../src/db/client.ts';
-import { connections, media, trailers, webhookEvents, type PathMapping, type RootFolderInfo } from '../../src/db/schema/index.ts';
+import { connections, media, trailers, webhookEvents, type PathMapping, type RootFolderInfo, type MediaRow } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { processWebhookEvent } from '../../src/inbox/process-event.ts';
 import type { QueueName } from '../../src/jobs/queues.ts';
@@ -95,7 +95,6 @@ export function fixture(app: ArrApp, name: string): JsonObject {
 }
 
 export type EventRow = typeof webhookEvents.$inferSelect;
-export type MediaRow = typeof media.$inferSelect;
 
 export async function eventRows(svc: TestService): Promise<EventRow[]> {
   return svc.deps.database.db.select().from(webhookEvents).orderBy(webhookEvents.id);

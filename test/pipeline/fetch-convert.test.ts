@@ -8,21 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trailerCandidates, trailerProfiles } from '../../src/db/schema/index.ts';
 import { readProgress } from '../../src/pipeline/job-progress.ts';
 import { workRootOf } from '../../src/pipeline/pipeline-runtime.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { type ClipServer } from '../support/clip-server.ts';
 import { makeClip } from '../support/make-clip.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
   attemptRows,
   enqueueFetch,
   ffmpeg,
-  insertConnection,
   insertMovie,
   listFiles,
-  makeMediaRoot,
-  removeMediaRoot,
-  startPipelineService,
   trailerRows,
   waitForStatus,
+  closePipelineWorld,
+  openPipelineWorld,
 } from './pipeline-fixture.ts';
 
 let clips: ClipServer;
@@ -31,16 +29,11 @@ let root: string;
 let connectionId: number;
 
 beforeAll(async () => {
-  root = await makeMediaRoot('convert');
-  clips = await startClipServer({ unknownIds: 'not-found' });
-  svc = await startPipelineService({ clips, env: { PUID: '1234', PGID: '2345', UMASK: '002' } });
-  connectionId = await insertConnection(svc.deps.database.db, root);
+  ({ root, clips, svc, connectionId } = await openPipelineWorld('convert', { clipServer: { unknownIds: 'not-found' }, env: { PUID: '1234', PGID: '2345', UMASK: '002' } }));
 });
 
 afterAll(async () => {
-  await svc?.stop();
-  await clips?.close();
-  await removeMediaRoot(root);
+  await closePipelineWorld({ svc, clips, root });
 });
 
 describe('trailer-fetch: remux and transcode', () => {

@@ -14,7 +14,7 @@ import type { JobPayload } from '../../src/jobs/payloads.ts';
 import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
 import type { PipelineOptions } from '../../src/pipeline/pipeline-runtime.ts';
 import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
-import type { ClipServer } from '../support/clip-server.ts';
+import { startClipServer, type ClipServer, type ClipServerOptions } from '../support/clip-server.ts';
 import { startTestService, type TestService, type TestServiceOptions } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -41,6 +41,38 @@ export function startPipelineService(options: PipelineServiceOptions): Promise<T
     workers: (deps) => pipelineWorkers(deps, options.pipeline ?? {}),
     ...(options.database !== undefined ? { database: options.database } : {}),
   });
+}
+
+/** What most pipeline test files run against: a media root, the clip server, the service, one connection. */
+export interface PipelineWorld {
+  root: string;
+  clips: ClipServer;
+  svc: TestService;
+  connectionId: number;
+}
+
+/**
+ * Opens a pipeline world for one test file (call it in `beforeAll`; `closePipelineWorld` in
+ * `afterAll`). `prepareClips` runs before the service starts, for clip behaviours it needs at once.
+ */
+export async function openPipelineWorld(
+  label: string,
+  options: Omit<PipelineServiceOptions, 'clips'> & { clipServer?: ClipServerOptions; prepareClips?: (clips: ClipServer) => Promise<void> } = {},
+): Promise<PipelineWorld> {
+  const { clipServer, prepareClips, ...service } = options;
+  const root = await makeMediaRoot(label);
+  const clips = await startClipServer(clipServer);
+  await prepareClips?.(clips);
+  const svc = await startPipelineService({ clips, ...service });
+  const connectionId = await insertConnection(svc.deps.database.db, root);
+  return { root, clips, svc, connectionId };
+}
+
+/** Stops what `openPipelineWorld` started; safe on a world that failed half-way. */
+export async function closePipelineWorld(world: Partial<PipelineWorld>): Promise<void> {
+  await world.svc?.stop();
+  await world.clips?.close();
+  await removeMediaRoot(world.root);
 }
 
 let connectionCounter = 0;

@@ -7,19 +7,19 @@ import { mkdir, readdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSettings } from '../../src/db/settings-store.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { type ClipServer } from '../support/clip-server.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
   enqueueFetch,
   ffmpeg,
-  insertConnection,
   insertMovie,
   listFiles,
   makeMediaRoot,
   removeMediaRoot,
-  startPipelineService,
   trailerRows,
   waitForStatus,
+  closePipelineWorld,
+  openPipelineWorld,
 } from './pipeline-fixture.ts';
 
 let clips: ClipServer;
@@ -31,17 +31,12 @@ let connectionId: number;
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 beforeAll(async () => {
-  root = await makeMediaRoot('names');
   outside = await makeMediaRoot('outside');
-  clips = await startClipServer();
-  svc = await startPipelineService({ clips });
-  connectionId = await insertConnection(svc.deps.database.db, root);
+  ({ root, clips, svc, connectionId } = await openPipelineWorld('names'));
 });
 
 afterAll(async () => {
-  await svc?.stop();
-  await clips?.close();
-  await removeMediaRoot(root);
+  await closePipelineWorld({ svc, clips, root });
   await removeMediaRoot(outside);
 });
 

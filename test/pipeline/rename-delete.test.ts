@@ -6,20 +6,18 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media } from '../../src/db/schema/index.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { type ClipServer } from '../support/clip-server.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
   enqueueFetch,
-  insertConnection,
   insertMovie,
   listFiles,
-  makeMediaRoot,
   mediaRow,
-  removeMediaRoot,
-  startPipelineService,
   trailerRows,
   waitForStatus,
+  closePipelineWorld,
+  openPipelineWorld,
 } from './pipeline-fixture.ts';
 
 let clips: ClipServer;
@@ -34,16 +32,11 @@ const USER_FILES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  root = await makeMediaRoot('rename');
-  clips = await startClipServer();
-  svc = await startPipelineService({ clips });
-  connectionId = await insertConnection(svc.deps.database.db, root);
+  ({ root, clips, svc, connectionId } = await openPipelineWorld('rename'));
 });
 
 afterAll(async () => {
-  await svc?.stop();
-  await clips?.close();
-  await removeMediaRoot(root);
+  await closePipelineWorld({ svc, clips, root });
 });
 
 /** A movie with user files and our trailer in place. */

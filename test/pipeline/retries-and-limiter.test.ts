@@ -4,20 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readRateLimitStatus } from '../../src/pipeline/rate-limit-gate.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { type ClipServer } from '../support/clip-server.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
   attemptRows,
   enqueueFetch,
-  insertConnection,
   insertMovie,
-  makeMediaRoot,
   mediaRow,
-  removeMediaRoot,
-  startPipelineService,
   trailerRows,
   waitForStatus,
+  closePipelineWorld,
+  openPipelineWorld,
 } from './pipeline-fixture.ts';
 
 const COOL_OFF_MS = 4_000;
@@ -27,10 +25,8 @@ let root: string;
 let connectionId: number;
 
 beforeAll(async () => {
-  root = await makeMediaRoot('retries');
-  clips = await startClipServer({ unknownIds: 'not-found' });
-  svc = await startPipelineService({
-    clips,
+  ({ root, clips, svc, connectionId } = await openPipelineWorld('retries', {
+    clipServer: { unknownIds: 'not-found' },
     pipeline: {
       // 1.5 s, 3 s, 6 s … (random fixed at the middle of the jitter range).
       backoff: { baseMs: 2_000, maxMs: 60_000, factor: 2 },
@@ -38,14 +34,11 @@ beforeAll(async () => {
       maxTransientRetries: 2,
       rateLimit: { baseCooldownMs: COOL_OFF_MS },
     },
-  });
-  connectionId = await insertConnection(svc.deps.database.db, root);
+  }));
 });
 
 afterAll(async () => {
-  await svc?.stop();
-  await clips?.close();
-  await removeMediaRoot(root);
+  await closePipelineWorld({ svc, clips, root });
 });
 
 async function firstFailure(mediaId: number) {

@@ -4,21 +4,19 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { type ClipServer } from '../support/clip-server.ts';
 import { makeClip } from '../support/make-clip.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
   attemptRows,
   enqueueFetch,
-  insertConnection,
   insertMovie,
   listFiles,
-  makeMediaRoot,
-  removeMediaRoot,
-  startPipelineService,
   trailerRows,
   waitForStatus,
+  closePipelineWorld,
+  openPipelineWorld,
 } from './pipeline-fixture.ts';
 
 let clips: ClipServer;
@@ -27,19 +25,19 @@ let root: string;
 let connectionId: number;
 
 beforeAll(async () => {
-  root = await makeMediaRoot('single');
-  clips = await startClipServer();
-  // Slow enough that two jobs for one item really overlap.
-  clips.behave('slowClip001', { kind: 'throttle', bytesPerSecond: 150_000 });
-  clips.behave('otherClip01', { kind: 'clip', file: await makeClip({ width: 352, height: 288 }) });
-  svc = await startPipelineService({ clips, env: { WORKER_CONCURRENCY: '3' }, pipeline: { busyRetryMs: 1_000 } });
-  connectionId = await insertConnection(svc.deps.database.db, root);
+  ({ root, clips, svc, connectionId } = await openPipelineWorld('single', {
+    // Slow enough that two jobs for one item really overlap.
+    prepareClips: async (clips) => {
+      clips.behave('slowClip001', { kind: 'throttle', bytesPerSecond: 150_000 });
+      clips.behave('otherClip01', { kind: 'clip', file: await makeClip({ width: 352, height: 288 }) });
+    },
+    env: { WORKER_CONCURRENCY: '3' },
+    pipeline: { busyRetryMs: 1_000 },
+  }));
 });
 
 afterAll(async () => {
-  await svc?.stop();
-  await clips?.close();
-  await removeMediaRoot(root);
+  await closePipelineWorld({ svc, clips, root });
 });
 
 const trailerFiles = async (folder: string) => (await listFiles(folder)).filter((name) => name.includes('-trailer') || name.includes('previewarr-partial'));

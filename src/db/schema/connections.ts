@@ -30,3 +30,6 @@ export const connections = pgTable('connections', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A stored Radarr/Sonarr connection as read from the database (secrets included: never reply with it). */
+export type ConnectionRow = typeof connections.$inferSelect;

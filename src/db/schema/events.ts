@@ -37,3 +37,6 @@ export const webhookEvents = pgTable(
     index('webhook_events_state').on(t.state),
   ],
 );
+
+/** One stored webhook event. */
+export type WebhookEventRow = typeof webhookEvents.$inferSelect;

@@ -70,3 +70,6 @@ export const media = pgTable(
     index('media_title_lower').on(sql`lower(${t.title})`),
   ],
 );
+
+/** One movie or series as stored. */
+export type MediaRow = typeof media.$inferSelect;

@@ -132,3 +132,10 @@ export const jobProgress = pgTable('job_progress', {
   detail: text('detail'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A conversion profile as stored. */
+export type ProfileRow = typeof trailerProfiles.$inferSelect;
+/** A trailer file Previewarr placed (present or gone). */
+export type TrailerRow = typeof trailers.$inferSelect;
+/** One download attempt of one candidate. */
+export type AttemptRow = typeof downloadAttempts.$inferSelect;

@@ -1,7 +1,8 @@
 // The reply bodies of /api/v1/connections. Every reply passes through these schemas on the way
 // out, so a connection can only ever leave the service with its API key masked.
 import { z } from 'zod';
-import { MASK, toConnectionView, type ConnectionRow } from '../../connections/connection-store.ts';
+import { MASK, toConnectionView } from '../../connections/connection-store.ts';
+import type { ConnectionRow } from '../../db/schema/index.ts';
 
 const healthSchema = z.object({
   ok: z.boolean(),

@@ -6,11 +6,12 @@ import type { ServiceDeps } from '../../app/service-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
 import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
-import { needsSetupSummary, type ConnectionChoice, type ConnectionRow } from '../../inbox/connection-choice.ts';
+import { needsSetupSummary, type ConnectionChoice } from '../../inbox/connection-choice.ts';
 import type { EventDisposition } from '../../inbox/store-event.ts';
 import { createWebhookInbox, type ReceivedWebhook, type WebhookInbox } from '../../inbox/webhook-inbox.ts';
 import { displayText } from '../../inbox/event-text.ts';
 import { readCappedBody } from './request-body.ts';
+import type { ConnectionRow } from '../../db/schema/index.ts';
 import { contentTypeProblem, isJsonContentType, readWebhookBody } from './webhook-body.ts';
 
 /** Real payloads are a few KiB; 1 MiB leaves room for huge custom-format lists and nothing else. */
