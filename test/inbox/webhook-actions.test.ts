@@ -11,18 +11,17 @@ import { runTrailerRename } from '../../src/pipeline/trailer-rename.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
+  closeWebhookWorld,
+  openWebhookWorld,
   addConnection,
   clearLibraryRows,
   eventRow,
   fixture,
-  fixtureMappings,
   jobsWith,
-  makeLibrary,
   mediaRows,
   processEvent,
   recordTrailer,
   send,
-  startWebhookService,
   type Library,
 } from './webhook-test-kit.ts';
 
@@ -32,14 +31,12 @@ describe(`webhook actions (${testBackend})`, () => {
   let radarrId: number;
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('none');
-    radarrId = await addConnection(svc, { name: 'Radarr', kind: 'radarr', pathMappings: fixtureMappings('radarr', library) });
-    await addConnection(svc, { name: 'Sonarr', kind: 'sonarr', pathMappings: fixtureMappings('sonarr', library) });
+    const world = await openWebhookWorld('none', ['radarr', 'sonarr']);
+    ({ svc, library } = world);
+    radarrId = world.connectionIds.radarr!;
   });
   afterAll(async () => {
-    await svc?.stop();
-    library?.remove();
+    await closeWebhookWorld({ svc, library });
   });
   beforeEach(async () => {
     await clearLibraryRows(svc);

@@ -6,17 +6,17 @@ import { processPendingEventsForConnection } from '../../src/inbox/pending-event
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
+  closeWebhookWorld,
+  openWebhookWorld,
   addConnection,
   clearLibraryRows,
   eventRow,
   fixture,
   fixtureMappings,
   jobsWith,
-  makeLibrary,
   mediaRows,
   processEvent,
   send,
-  startWebhookService,
   type Library,
 } from './webhook-test-kit.ts';
 
@@ -28,12 +28,10 @@ describe(`which connection a webhook belongs to (${testBackend})`, () => {
   const download = fixture('radarr', 'webhook-download');
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('none');
+    ({ svc, library } = await openWebhookWorld('none'));
   });
   afterAll(async () => {
-    await svc?.stop();
-    library?.remove();
+    await closeWebhookWorld({ svc, library });
   });
   beforeEach(async () => {
     await clearLibraryRows(svc);

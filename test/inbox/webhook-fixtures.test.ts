@@ -7,18 +7,16 @@ import { webhookFixtureNames, type ArrApp } from '../support/fake-arr-data.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
-  addConnection,
+  closeWebhookWorld,
+  openWebhookWorld,
   clearLibraryRows,
   eventRow,
   eventRows,
   fixture,
-  fixtureMappings,
   jobsWith,
-  makeLibrary,
   mediaRows,
   processEvent,
   send,
-  startWebhookService,
   type Library,
 } from './webhook-test-kit.ts';
 
@@ -115,14 +113,12 @@ describe(`every webhook fixture through the route and the job (${testBackend})`,
   const connectionIds: Record<ArrApp, number> = { radarr: 0, sonarr: 0 };
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('none');
-    connectionIds.radarr = await addConnection(svc, { name: 'Radarr', kind: 'radarr', pathMappings: fixtureMappings('radarr', library) });
-    connectionIds.sonarr = await addConnection(svc, { name: 'Sonarr', kind: 'sonarr', pathMappings: fixtureMappings('sonarr', library) });
+    const world = await openWebhookWorld('none', ['radarr', 'sonarr']);
+    ({ svc, library } = world);
+    Object.assign(connectionIds, world.connectionIds);
   });
   afterAll(async () => {
-    await svc?.stop();
-    library?.remove();
+    await closeWebhookWorld({ svc, library });
   });
   beforeEach(async () => {
     await clearLibraryRows(svc);

@@ -10,18 +10,16 @@ import { runTrailerDelete } from '../../src/pipeline/trailer-delete.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import {
+  openWebhookWorld,
   addConnection,
   clearLibraryRows,
   eventRow,
   fixture,
-  fixtureMappings,
   jobsWith,
-  makeLibrary,
   mediaRows,
   processEvent,
   recordTrailer,
   send,
-  startWebhookService,
   type Library,
 } from './webhook-test-kit.ts';
 
@@ -45,9 +43,7 @@ describe(`hostile webhook payloads (${testBackend})`, () => {
   let library: Library;
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('none');
-    await addConnection(svc, { name: 'Radarr', kind: 'radarr', pathMappings: fixtureMappings('radarr', library) });
+    ({ svc, library } = await openWebhookWorld('none', ['radarr']));
     await addConnection(svc, { name: 'Windows', kind: 'radarr', pathMappings: [{ remotePrefix: 'C:\\Movies', localPrefix: library.movies }] });
     await addConnection(svc, { name: 'Share', kind: 'radarr', pathMappings: [{ remotePrefix: '\\\\nas\\media\\movies', localPrefix: library.movies }] });
     await addConnection(svc, { name: 'Unmapped', kind: 'radarr', rootFolders: [{ path: library.movies, localPath: library.movies, accessible: true }] });

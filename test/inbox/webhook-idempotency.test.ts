@@ -8,19 +8,17 @@ import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
-  addConnection,
+  closeWebhookWorld,
+  openWebhookWorld,
   clearLibraryRows,
   eventRow,
   eventRows,
   fixture,
-  fixtureMappings,
   jobsWith,
-  makeLibrary,
   mediaRows,
   processEvent,
   recordTrailer,
   send,
-  startWebhookService,
   type Library,
 } from './webhook-test-kit.ts';
 
@@ -30,13 +28,10 @@ describe(`duplicate deliveries and repeated processing (${testBackend})`, () => 
   const download = fixture('radarr', 'webhook-download');
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('webhook');
-    await addConnection(svc, { name: 'Radarr', kind: 'radarr', pathMappings: fixtureMappings('radarr', library) });
+    ({ svc, library } = await openWebhookWorld('webhook', ['radarr']));
   });
   afterAll(async () => {
-    await svc?.stop();
-    library?.remove();
+    await closeWebhookWorld({ svc, library });
   });
   beforeEach(async () => {
     await clearLibraryRows(svc);

@@ -7,15 +7,13 @@ import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
-  addConnection,
+  closeWebhookWorld,
+  openWebhookWorld,
   clearLibraryRows,
   countRows,
   fixture,
-  fixtureMappings,
-  makeLibrary,
   rawRequest,
   send,
-  startWebhookService,
   webhookUrl,
   type Library,
 } from './webhook-test-kit.ts';
@@ -28,13 +26,10 @@ describe(`webhook requests: auth, validation, limits (${testBackend})`, () => {
   const download = fixture('radarr', 'webhook-download');
 
   beforeAll(async () => {
-    library = makeLibrary();
-    svc = await startWebhookService('none');
-    await addConnection(svc, { name: 'Radarr', kind: 'radarr', pathMappings: fixtureMappings('radarr', library) });
+    ({ svc, library } = await openWebhookWorld('none', ['radarr']));
   });
   afterAll(async () => {
-    await svc?.stop();
-    library?.remove();
+    await closeWebhookWorld({ svc, library });
   });
   beforeEach(async () => {
     await clearLibraryRows(svc);

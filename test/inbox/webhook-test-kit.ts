@@ -49,6 +49,29 @@ export function startWebhookService(worker: 'webhook' | 'none'): Promise<TestSer
   return startTestService({ workers: (deps) => (worker === 'webhook' ? [webhookEventWorker(deps)] : []) });
 }
 
+export type WebhookWorld = { svc: TestService; library: Library; connectionIds: Partial<Record<ArrApp, number>> };
+
+/**
+ * What the webhook test files run against (call in `beforeAll`): a temp library, the service with
+ * the webhook worker or none, and a connection named "Radarr"/"Sonarr" per app in `apps`, mapped
+ * from the fixture paths into the library.
+ */
+export async function openWebhookWorld(worker: 'webhook' | 'none', apps: readonly ArrApp[] = []): Promise<WebhookWorld> {
+  const library = makeLibrary();
+  const svc = await startWebhookService(worker);
+  const connectionIds: WebhookWorld['connectionIds'] = {};
+  for (const app of apps) {
+    connectionIds[app] = await addConnection(svc, { name: app === 'radarr' ? 'Radarr' : 'Sonarr', kind: app, pathMappings: fixtureMappings(app, library) });
+  }
+  return { svc, library, connectionIds };
+}
+
+/** Stops what `openWebhookWorld` started; safe on a world that failed half-way. */
+export async function closeWebhookWorld(world: { svc?: TestService | undefined; library?: Library | undefined }): Promise<void> {
+  await world.svc?.stop();
+  world.library?.remove();
+}
+
 export async function addConnection(
   svc: TestService,
   input: { name: string; kind: ArrApp; pathMappings?: PathMapping[]; rootFolders?: RootFolderInfo[]; enabled?: boolean },
