@@ -60,7 +60,10 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     await page.goto(`${svc.url}/library?kind=movie`);
     const row = page.locator(`tr[data-media-id="${id}"]`);
     await row.locator('button[data-action=fetch]').click();
-    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Downloading|Have trailer/);
+    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Downloading|Have trailer/).catch((err) => {
+      const errors = svc.logs.filter((line) => Number(line['level']) >= 50);
+      throw new Error(`${String(err)}\nERROR LOGS:${JSON.stringify(errors).slice(0, 3000)}`);
+    });
     await eventually(() => page.locator('#toast .toast').first().textContent()).toContain('Fetching the trailer of "Arrival"');
 
     const item = dashboard.locator(`.progress-item[data-media-id="${id}"]`);
