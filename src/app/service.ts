@@ -14,6 +14,7 @@ import { buildJobWorkers } from './job-workers.ts';
 import { startReconcile } from '../sync/reconcile.ts';
 import { preparePipeline } from '../pipeline/pipeline-workers.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
+import { startYtdlpUpdates } from '../ytdlp-updater/update-schedule.ts';
 
 export type RunningService = {
   deps: ServiceDeps;
@@ -47,12 +48,18 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
       // The reconcile schedule, and a sync now for connections whose last one is overdue.
       await startReconcile({ database, boss, logger });
     }
+    // The managed yt-dlp (when YTDLP_UPDATES is on) is kept current beside the workers.
+    const ytdlpUpdates = env.ROLE !== 'web' ? startYtdlpUpdates(env, logger) : undefined;
     // A worker process serves only its probes, so container health checks still work.
     const app = env.ROLE === 'worker' ? healthRoutes(deps) : createApp(deps);
     const server = await listen(app.fetch, env);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');
-    return { deps, boss, port, stop: () => stopService({ server, boss: boss!, database, env, logger }) };
+    const stop = () => {
+      ytdlpUpdates?.stop();
+      return stopService({ server, boss: boss!, database, env, logger });
+    };
+    return { deps, boss, port, stop };
   } catch (err) {
     await boss?.stop({ graceful: false }).catch(() => {});
     await database.close().catch(() => {});

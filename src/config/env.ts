@@ -31,6 +31,18 @@ export const envSchema = z
     FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
     FFPROBE_PATH: z.string().min(1).default('ffprobe'),
     YTDLP_PATH: z.string().min(1).default('yt-dlp'),
+    /** Managed yt-dlp in DATA_DIR/bin: off (use YTDLP_PATH), or kept current from a release channel. */
+    YTDLP_UPDATES: z.enum(['off', 'stable', 'nightly'], { error: 'must be off, stable or nightly' }).default('off'),
+    /** Release folder holding `yt-dlp` and `SHA2-256SUMS` (a mirror); defaults to the channel's GitHub release. */
+    YTDLP_RELEASE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+      .optional(),
+    /** A PO-token provider plugin folder (e.g. bgutil's), handed to yt-dlp as `--plugin-dirs`. */
+    YTDLP_PLUGIN_DIR: z
+      .string()
+      .refine((value) => value.startsWith('/') && !/[\0-\x1f]/.test(value), 'must be an absolute path')
+      .optional(),
     TRAILER_URL_TEMPLATE: z
       .string()
       .regex(/^https?:\/\/.*\{id\}/, 'must be an http(s) URL containing {id}')
