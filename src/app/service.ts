@@ -55,6 +55,7 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     const server = await listen(app.fetch, env);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');
+    if (env.ROLE !== 'worker') logger.info({ url: openUrl(env.HOST, port) }, `Open ${openUrl(env.HOST, port)} in your browser`);
     const stop = () => {
       ytdlpUpdates?.stop();
       return stopService({ server, boss: boss!, database, env, logger });
@@ -65,6 +66,12 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/** The address to type into a browser: a wildcard listen address means this machine. */
+export function openUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}/`;
 }
 
 function listen(fetch: (req: Request) => Response | Promise<Response>, env: Env): Promise<ServerType> {

@@ -24,6 +24,8 @@ export const envSchema = z
     LOG_LEVEL: z
       .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
       .default('info'),
+    /** `pretty` prints readable coloured lines for a terminal; `json` (one object per line) for log collectors. */
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
     API_KEY: z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16 to 128 letters, digits, "-" or "_"')

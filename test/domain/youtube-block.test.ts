@@ -5,7 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyDownloadError } from '../../src/domain/download-error.ts';
 import { youtubeBlockAdvice } from '../../src/domain/youtube-block.ts';
-import { renderHtml } from '../../src/routes/ui/render.tsx';
 import { CoolOffBanner } from '../../views/progress.tsx';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/ytdlp', name), 'utf8');
@@ -24,7 +23,7 @@ describe('YouTube blocks from real yt-dlp output', () => {
     expect(advice.steps[0]).toContain(firstStep);
 
     const until = new Date(Date.now() + 30 * 60_000).toISOString();
-    const html = await renderHtml(CoolOffBanner({ status: { coolingOff: true, until, waitSeconds: 1800, level: 1, reason: failure.reason } }));
+    const html = String(await CoolOffBanner({ status: { coolingOff: true, until, waitSeconds: 1800, level: 1, reason: failure.reason } }));
     expect(html).toContain('Downloads are paused');
     expect(html).toContain(`data-block="${kind}"`);
     expect(html).toContain('already paused every download');
@@ -36,6 +35,6 @@ describe('YouTube blocks from real yt-dlp output', () => {
   });
 
   it('no banner while downloads run freely', async () => {
-    expect(await renderHtml(CoolOffBanner({ status: { coolingOff: false, level: 0 } }))).toBe('<div id="cool-off"></div>');
+    expect(String(await CoolOffBanner({ status: { coolingOff: false, level: 0 } }))).toBe('<div id="cool-off"></div>');
   });
 });
