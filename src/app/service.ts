@@ -15,6 +15,7 @@ import { startReconcile } from '../sync/reconcile.ts';
 import { preparePipeline } from '../pipeline/pipeline-workers.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
 import { startYtdlpUpdates } from '../ytdlp-updater/update-schedule.ts';
+import { startBackups } from '../backups/backup-schedule.ts';
 
 export type RunningService = {
   deps: ServiceDeps;
@@ -50,14 +51,18 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     }
     // The managed yt-dlp (when YTDLP_UPDATES is on) is kept current beside the workers.
     const ytdlpUpdates = env.ROLE !== 'web' ? startYtdlpUpdates(env, logger) : undefined;
+    const backups = startBackups(database, env, logger);
     // A worker process serves only its probes, so container health checks still work.
     const app = env.ROLE === 'worker' ? healthRoutes(deps) : createApp(deps);
     const server = await listen(app.fetch, env);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');
     if (env.ROLE !== 'worker') logger.info({ url: openUrl(env.HOST, port) }, `Open ${openUrl(env.HOST, port)} in your browser`);
-    const stop = () => {
+    const stop = async () => {
       ytdlpUpdates?.stop();
+      backups.stop();
+      // A backup still being written finishes before the database closes.
+      await backups.firstRun;
       return stopService({ server, boss: boss!, database, env, logger });
     };
     return { deps, boss, port, stop };

@@ -57,6 +57,8 @@ export const envSchema = z
     WORKER_CONCURRENCY: intIn(1, 32).default(2),
     FFMPEG_CONCURRENCY: intIn(1, 16).default(1),
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
+    /** Backups of the embedded database kept in DATA_DIR/backups (0 turns them off). */
+    BACKUP_KEEP: intIn(0, 365).default(7),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
     UMASK: z
