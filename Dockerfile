@@ -22,6 +22,7 @@ COPY src ./src
 COPY views ./views
 COPY migrations ./migrations
 COPY docker/entrypoint.sh /usr/local/bin/previewarr-entrypoint
+COPY docker/previewarr /usr/local/bin/previewarr
 
 ENV NODE_ENV=production \
     DATA_DIR=/config \
