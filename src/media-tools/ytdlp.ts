@@ -113,7 +113,8 @@ const combinedTail = (outcome: ProcessOutcome): string =>
 /** Identifies one build of the binary: a replaced managed copy has a new modification time. */
 function binaryKey(binary: string): string {
   try {
-    return `${binary}\0${statSync(binary).mtimeMs}`;
+    const info = statSync(binary);
+    return `${binary}\0${info.ino}\0${info.mtimeMs}`;
   } catch {
     return binary;
   }
