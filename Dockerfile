@@ -1,8 +1,10 @@
 # Previewarr: trailers for Radarr and Sonarr libraries.
 FROM node:24-bookworm-slim
 
-# ffmpeg from Debian; yt-dlp from PyPI, because Debian's is too old for YouTube today. YouTube
-# also needs a JavaScript runtime, which is the image's own Node.
+# ffmpeg from Debian. yt-dlp: the service keeps its own copy of the official release in
+# /config/bin current (YTDLP_UPDATES=stable, checksum-verified, at start and daily); the PyPI one
+# below, with its optional dependencies, is only the fallback until that first download succeeds
+# (a first start without network). YouTube also needs a JavaScript runtime: the image's own Node.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates \
  && python3 -m pip install --no-cache-dir --break-system-packages "yt-dlp[default]" \
@@ -20,6 +22,7 @@ COPY src ./src
 COPY views ./views
 COPY migrations ./migrations
 COPY docker/entrypoint.sh /usr/local/bin/previewarr-entrypoint
+COPY docker/previewarr /usr/local/bin/previewarr
 
 ENV NODE_ENV=production \
     DATA_DIR=/config \
@@ -28,7 +31,8 @@ ENV NODE_ENV=production \
     PUID=1000 \
     PGID=1000 \
     UMASK=022 \
-    YTDLP_PATH=yt-dlp
+    YTDLP_PATH=yt-dlp \
+    YTDLP_UPDATES=stable
 
 VOLUME /config
 EXPOSE 7880

@@ -56,7 +56,6 @@ async function rawSeconds(env: PipelineBenchEnv, profile: ConversionProfile, vid
       maxHeight: profile.maxHeight,
       maxFilesizeBytes: 500 * 1024 * 1024,
       maxDurationSeconds: 300,
-      jsRuntimes: false,
     }));
     const plan = planConversion(await ffmpeg.probe(source), profile);
     const encoders = plan.video.action === 'encode' ? { video: videoEncoderCandidates(plan.video.codec, plan.video.hwaccel)[0] ?? 'libx264' } : {};

@@ -12,7 +12,7 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(env.LOG_LEVEL);
+const logger = createLogger(env.LOG_LEVEL, undefined, { format: env.LOG_FORMAT });
 let running: RunningService;
 try {
   running = await startService(env, logger);

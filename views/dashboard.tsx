@@ -3,6 +3,7 @@ import type { connectionsHealth, QueueSummary } from '../src/admin/dashboard-que
 import type { EventListItem } from '../src/admin/events-queries.ts';
 import { Card, StateBadge, TimeAgo } from './components.tsx';
 import { Layout, type Chrome } from './layout.tsx';
+import { HealthPanel } from './system.tsx';
 import { CoolOffBanner, ProgressList, StatusCountsPanel, type LiveSnapshot } from './progress.tsx';
 
 export type ConnectionHealthRow = Awaited<ReturnType<typeof connectionsHealth>>[number];
@@ -123,6 +124,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => (
       </Card>
       <QueuePanel queue={props.queue} />
       <ConnectionsPanel connections={props.connections} />
+      <HealthPanel />
       <EventsPanel events={props.events} />
     </div>
   </Layout>

@@ -1,7 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { Icon, type IconName } from './icons.tsx';
 
-export type NavKey = 'dashboard' | 'movies' | 'series' | 'events' | 'settings';
+export type NavKey = 'dashboard' | 'movies' | 'series' | 'events' | 'logs' | 'settings';
 
 /** What every signed-in page needs around its content. */
 export type Chrome = {
@@ -39,6 +39,7 @@ const NAV: Array<{ key: NavKey; href: string; label: string; icon: IconName }> =
   { key: 'movies', href: '/library?kind=movie', label: 'Movies', icon: 'movie' },
   { key: 'series', href: '/library?kind=series', label: 'Series', icon: 'series' },
   { key: 'events', href: '/events', label: 'Events', icon: 'events' },
+  { key: 'logs', href: '/system/logs', label: 'Logs', icon: 'events' },
   { key: 'settings', href: '/settings', label: 'Settings', icon: 'settings' },
 ];
 

@@ -3,6 +3,7 @@ import type { ProgressRow, StatusCounts } from '../src/admin/dashboard-queries.t
 import type { RateLimitStatus } from '../src/pipeline/rate-limit-gate.ts';
 import { STATUS_LABELS } from './components.tsx';
 import { relativeTime, titleWithYear } from './format.ts';
+import { YoutubeAdvice } from './youtube-advice.tsx';
 
 // The live parts of the dashboard: rendered on the page at first, then again server-side for
 // every change and pushed over Server-Sent Events (see src/http/sse.ts).
@@ -78,6 +79,7 @@ export const CoolOffBanner: FC<{ status: RateLimitStatus }> = ({ status }) => (
       <div class="banner warning" role="status">
         <strong>Downloads are paused</strong>: YouTube asked us to slow down
         {status.reason ? ` (${status.reason})` : ''}. They resume {relativeTime(status.until ?? null)}.
+        <YoutubeAdvice reason={status.reason} />
       </div>
     ) : null}
   </div>

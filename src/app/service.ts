@@ -14,6 +14,8 @@ import { buildJobWorkers } from './job-workers.ts';
 import { startReconcile } from '../sync/reconcile.ts';
 import { preparePipeline } from '../pipeline/pipeline-workers.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
+import { startYtdlpUpdates } from '../ytdlp-updater/update-schedule.ts';
+import { startBackups } from '../backups/backup-schedule.ts';
 
 export type RunningService = {
   deps: ServiceDeps;
@@ -47,17 +49,34 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
       // The reconcile schedule, and a sync now for connections whose last one is overdue.
       await startReconcile({ database, boss, logger });
     }
+    // The managed yt-dlp (when YTDLP_UPDATES is on) is kept current beside the workers.
+    const ytdlpUpdates = env.ROLE !== 'web' ? startYtdlpUpdates(env, logger) : undefined;
+    const backups = startBackups(database, env, logger);
     // A worker process serves only its probes, so container health checks still work.
     const app = env.ROLE === 'worker' ? healthRoutes(deps) : createApp(deps);
     const server = await listen(app.fetch, env);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');
-    return { deps, boss, port, stop: () => stopService({ server, boss: boss!, database, env, logger }) };
+    if (env.ROLE !== 'worker') logger.info({ url: openUrl(env.HOST, port) }, `Open ${openUrl(env.HOST, port)} in your browser`);
+    const stop = async () => {
+      ytdlpUpdates?.stop();
+      backups.stop();
+      // A backup still being written finishes before the database closes.
+      await backups.firstRun;
+      return stopService({ server, boss: boss!, database, env, logger });
+    };
+    return { deps, boss, port, stop };
   } catch (err) {
     await boss?.stop({ graceful: false }).catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/** The address to type into a browser: a wildcard listen address means this machine. */
+export function openUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}/`;
 }
 
 function listen(fetch: (req: Request) => Response | Promise<Response>, env: Env): Promise<ServerType> {

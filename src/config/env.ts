@@ -24,6 +24,8 @@ export const envSchema = z
     LOG_LEVEL: z
       .enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })
       .default('info'),
+    /** `pretty` prints readable coloured lines for a terminal; `json` (one object per line) for log collectors. */
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
     API_KEY: z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,128}$/, 'must be 16 to 128 letters, digits, "-" or "_"')
@@ -31,6 +33,18 @@ export const envSchema = z
     FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
     FFPROBE_PATH: z.string().min(1).default('ffprobe'),
     YTDLP_PATH: z.string().min(1).default('yt-dlp'),
+    /** Managed yt-dlp in DATA_DIR/bin: off (use YTDLP_PATH), or kept current from a release channel. */
+    YTDLP_UPDATES: z.enum(['off', 'stable', 'nightly'], { error: 'must be off, stable or nightly' }).default('off'),
+    /** Release folder holding `yt-dlp` and `SHA2-256SUMS` (a mirror); defaults to the channel's GitHub release. */
+    YTDLP_RELEASE_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+      .optional(),
+    /** A PO-token provider plugin folder (e.g. bgutil's), handed to yt-dlp as `--plugin-dirs`. */
+    YTDLP_PLUGIN_DIR: z
+      .string()
+      .refine((value) => value.startsWith('/') && !/[\0-\x1f]/.test(value), 'must be an absolute path')
+      .optional(),
     TRAILER_URL_TEMPLATE: z
       .string()
       .regex(/^https?:\/\/.*\{id\}/, 'must be an http(s) URL containing {id}')
@@ -43,6 +57,8 @@ export const envSchema = z
     WORKER_CONCURRENCY: intIn(1, 32).default(2),
     FFMPEG_CONCURRENCY: intIn(1, 16).default(1),
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
+    /** Backups of the embedded database kept in DATA_DIR/backups (0 turns them off). */
+    BACKUP_KEEP: intIn(0, 365).default(7),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
     UMASK: z

@@ -41,6 +41,9 @@ const RULES: readonly Rule[] = [
   { kind: 'rate-limited', reason: 'YouTube is rate-limiting downloads (HTTP 429)', pattern: /HTTP Error 429|Too Many Requests/i },
   { kind: 'rate-limited', reason: 'YouTube asks to confirm this is not a bot', pattern: /confirm you[’']re not a bot|not a robot/i },
   { kind: 'rate-limited', reason: 'YouTube reports unusual traffic from this network', pattern: /unusual traffic/i },
+  // Said to a network YouTube throttles ("…, try again later", or after "Video unavailable."):
+  // not the video's fault, so before the permanent "Video unavailable" rule below.
+  { kind: 'rate-limited', reason: 'YouTube withholds videos from this network ("This content isn\'t available")', pattern: /This content isn[’']t available/i },
   { kind: 'permanent', reason: 'video is private', pattern: /Private video|This video is private/i },
   { kind: 'permanent', reason: 'video is members-only', pattern: /members[- ]only|Join this channel to get access|channel's members/i },
   { kind: 'permanent', reason: 'video is age-restricted and no cookies are configured', pattern: /confirm your age|age[- ]restricted|inappropriate for some users/i },

@@ -2,17 +2,41 @@
 // flag choices (which depend on the installed yt-dlp version) are unit-testable.
 import { PROGRESS_LINE_PREFIX } from './ytdlp-progress.ts';
 
-/**
- * `--js-runtimes` arrived in yt-dlp 2025.11 (YouTube now needs a JS runtime to solve its
- * challenges); older builds such as Debian's 2023.03.04 reject the flag with exit code 2.
- * Versions look like `2023.03.04` or, for nightlies, `2025.11.12.232736`.
- */
-export function supportsJsRuntimes(version: string): boolean {
+/** Versions look like `2023.03.04` or, for nightlies, `2025.11.12.232736`. */
+function versionAtLeast(version: string, minYear: number, minMonth: number): boolean {
   const match = /^(\d{4})\.(\d{1,2})(?:\.|$)/.exec(version.trim());
   if (match === null) return false;
   const year = Number(match[1]);
   const month = Number(match[2]);
-  return year > 2025 || (year === 2025 && month >= 11);
+  return year > minYear || (year === minYear && month >= minMonth);
+}
+
+/**
+ * `--js-runtimes` arrived in yt-dlp 2025.11 (YouTube now needs a JS runtime to solve its
+ * challenges); older builds such as Debian's 2023.03.04 reject the flag with exit code 2.
+ */
+export function supportsJsRuntimes(version: string): boolean {
+  return versionAtLeast(version, 2025, 11);
+}
+
+/** `--plugin-dirs` (yt-dlp PR #11277) shipped in 2025.02; older builds reject it. */
+export function supportsPluginDirs(version: string): boolean {
+  return versionAtLeast(version, 2025, 2);
+}
+
+/** A JavaScript runtime yt-dlp may use, as `--js-runtimes NAME:PATH`. */
+export type JsRuntime = { name: 'deno' | 'node' | 'bun'; path: string };
+
+/**
+ * The options our own code adds for YouTube: every detected JS runtime (only deno is on by
+ * default in yt-dlp) and the PO-token provider plugin folder. Each value is its own argv entry,
+ * so a path can never be read as another option.
+ */
+export function youtubeReadinessArgs(input: { jsRuntimes: readonly JsRuntime[]; pluginDir?: string | undefined }): string[] {
+  return [
+    ...input.jsRuntimes.flatMap((runtime) => ['--js-runtimes', `${runtime.name}:${runtime.path}`]),
+    ...(input.pluginDir !== undefined ? ['--plugin-dirs', input.pluginDir] : []),
+  ];
 }
 
 const YOUTUBE_HOSTS = new Set([
@@ -94,12 +118,13 @@ export function forbiddenExtraArg(extraArgs: readonly string[]): string | undefi
 /** Flags every invocation gets: no user/system config file may change our behaviour. */
 const BASE_ARGS = ['--ignore-config', '--no-colors'];
 
-export function searchArgs(query: string, count: number, jsRuntimes: boolean): string[] {
+/** `readinessArgs`: from youtubeReadinessArgs(), or none for a yt-dlp too old to know them. */
+export function searchArgs(query: string, count: number, readinessArgs: readonly string[] = []): string[] {
   return [
     ...BASE_ARGS,
     '--flat-playlist',
     '-J',
-    ...(jsRuntimes ? ['--js-runtimes', 'node'] : []),
+    ...readinessArgs,
     '--',
     `ytsearch${count}:${query}`,
   ];
@@ -116,7 +141,8 @@ export interface DownloadArgsInput {
   cookiesFile?: string | undefined;
   ffmpegPath?: string | undefined;
   extraArgs?: readonly string[] | undefined;
-  jsRuntimes: boolean;
+  /** From youtubeReadinessArgs(), for YouTube URLs on a yt-dlp that knows them. */
+  readinessArgs?: readonly string[] | undefined;
 }
 
 export function downloadArgs(input: DownloadArgsInput): string[] {
@@ -152,7 +178,7 @@ export function downloadArgs(input: DownloadArgsInput): string[] {
     escapeOutputTemplate(input.finalPathFile),
     ...(input.cookiesFile !== undefined ? ['--cookies', input.cookiesFile] : []),
     ...(input.ffmpegPath !== undefined ? ['--ffmpeg-location', input.ffmpegPath] : []),
-    ...(input.jsRuntimes ? ['--js-runtimes', 'node'] : []),
+    ...(input.readinessArgs ?? []),
     ...(input.extraArgs ?? []),
     '--',
     input.url,

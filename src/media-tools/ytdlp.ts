@@ -1,21 +1,38 @@
-// The yt-dlp edge: version, search and download, run as the system binary given in config.
+// The yt-dlp edge: version, search and download, run as the binary given in config (the system
+// one, or the managed copy in DATA_DIR/bin).
 // yt-dlp-wrap is not used: its only extra over a plain spawn is fetching binaries from GitHub,
 // which this service must never do, and we need process-group kills and exact argv control.
-import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { trackDownloadFiles } from './download-files.ts';
 import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
 import { startProcess, type ProcessOutcome } from './run-process.ts';
-import { downloadArgs, forbiddenExtraArg, isYoutubeUrl, searchArgs, supportsJsRuntimes } from './ytdlp-args.ts';
+import {
+  downloadArgs,
+  forbiddenExtraArg,
+  isYoutubeUrl,
+  searchArgs,
+  supportsJsRuntimes,
+  supportsPluginDirs,
+  youtubeReadinessArgs,
+  type JsRuntime,
+} from './ytdlp-args.ts';
 import { DownloadProgressTotal, parseProgressLine, PROGRESS_LINE_PREFIX, type DownloadProgress } from './ytdlp-progress.ts';
 import { parseSearchOutput, type SearchResult } from './ytdlp-search-result.ts';
+import { noFileError, readFinalPath } from './ytdlp-final-file.ts';
 
 export type { DownloadProgress } from './ytdlp-progress.ts';
 export type { SearchResult } from './ytdlp-search-result.ts';
 
 export interface YtdlpConfig {
-  ytdlpPath: string;
+  /** The binary, or how to find it before each run (the managed copy can be replaced any time). */
+  ytdlpPath: string | (() => string);
+  /** JS runtimes for YouTube's challenges, passed when the installed yt-dlp knows `--js-runtimes`. */
+  jsRuntimes?: readonly JsRuntime[] | undefined;
+  /** A PO-token provider plugin folder, passed as `--plugin-dirs` when the yt-dlp knows it. */
+  pluginDir?: string | undefined;
   /** Handed to yt-dlp for merging formats, when it is an absolute path (a bare name is found on PATH anyway). */
   ffmpegPath?: string | undefined;
 }
@@ -93,30 +110,56 @@ const ytdlpEnv = (): NodeJS.ProcessEnv => ({ ...process.env, PYTHONUNBUFFERED: '
 const combinedTail = (outcome: ProcessOutcome): string =>
   [outcome.stdoutTail, outcome.stderrTail].filter((tail) => tail !== '').join('\n');
 
-export function createYtdlp(config: YtdlpConfig): Ytdlp {
-  let versionPromise: Promise<string> | undefined;
-  const ffmpegPath = config.ffmpegPath !== undefined && path.isAbsolute(config.ffmpegPath) ? config.ffmpegPath : undefined;
+/** Identifies one build of the binary: a replaced managed copy has a new modification time. */
+function binaryKey(binary: string): string {
+  try {
+    const info = statSync(binary);
+    return `${binary}\0${info.ino}\0${info.mtimeMs}`;
+  } catch {
+    return binary;
+  }
+}
 
-  const version = (): Promise<string> => {
-    versionPromise ??= (async () => {
-      const outcome = await startProcess(config.ytdlpPath, ['--version'], { collectStdout: true, timeoutMs: 30_000 })
-        .done;
+export function createYtdlp(config: YtdlpConfig): Ytdlp {
+  let versionCache: { key: string; promise: Promise<string> } | undefined;
+  const ffmpegPath = config.ffmpegPath !== undefined && path.isAbsolute(config.ffmpegPath) ? config.ffmpegPath : undefined;
+  const binary = typeof config.ytdlpPath === 'function' ? config.ytdlpPath : () => config.ytdlpPath as string;
+
+  /** `yt-dlp --version` of `bin`, asked once per build of the binary. */
+  const versionOf = (bin: string): Promise<string> => {
+    const key = binaryKey(bin);
+    if (versionCache?.key === key) return versionCache.promise;
+    const promise = (async () => {
+      const outcome = await startProcess(bin, ['--version'], { collectStdout: true, timeoutMs: 30_000 }).done;
       if (outcome.exitCode !== 0 || outcome.stopReason !== undefined || outcome.spawnError !== undefined) {
         throw failureFromOutcome('yt-dlp', 'version check', outcome, outcome.stderrTail);
       }
       return outcome.stdout.trim();
     })();
+    const entry = { key, promise };
+    versionCache = entry;
     // A failed check (binary missing right now) must not be remembered forever.
-    versionPromise.catch(() => (versionPromise = undefined));
-    return versionPromise;
+    promise.catch(() => {
+      if (versionCache === entry) versionCache = undefined;
+    });
+    return promise;
   };
+  const version = (): Promise<string> => versionOf(binary());
+
+  /** The YouTube options this build understands. */
+  const readinessArgsFor = (installed: string): string[] =>
+    youtubeReadinessArgs({
+      jsRuntimes: supportsJsRuntimes(installed) ? (config.jsRuntimes ?? []) : [],
+      pluginDir: supportsPluginDirs(installed) ? config.pluginDir : undefined,
+    });
 
   const runSearch = async (query: string, count: number, options: SearchOptions): Promise<{ stdout: string; stderrTail: string }> => {
     const parsed = searchRequestSchema.safeParse({ query, count });
     if (!parsed.success) throw invalid('search', parsed.error);
     if (options.signal?.aborted) throw aborted('search');
-    const jsRuntimes = supportsJsRuntimes(await version());
-    const outcome = await startProcess(config.ytdlpPath, searchArgs(parsed.data.query, parsed.data.count, jsRuntimes), {
+    const bin = binary();
+    const readinessArgs = readinessArgsFor(await versionOf(bin));
+    const outcome = await startProcess(bin, searchArgs(parsed.data.query, parsed.data.count, readinessArgs), {
       collectStdout: true,
       timeoutMs: options.timeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
       signal: options.signal,
@@ -169,14 +212,15 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     }
     const { url, outputPath, maxFilesizeBytes } = parsed.data;
     if (request.signal?.aborted) throw aborted('download');
-    const jsRuntimes = supportsJsRuntimes(await version()) && isYoutubeUrl(url);
+    const bin = binary();
+    const readinessArgs = isYoutubeUrl(url) ? readinessArgsFor(await versionOf(bin)) : [];
 
     const finalPathFile = `${outputPath}.final-path`;
     // yt-dlp appends to this file; a leftover from a crashed attempt would name a stale path.
     await rm(finalPathFile, { force: true });
     const files = await trackDownloadFiles(outputPath, [finalPathFile]);
     const progressTotal = new DownloadProgressTotal();
-    const running = startProcess(config.ytdlpPath, downloadArgs({ ...parsed.data, finalPathFile, ffmpegPath, jsRuntimes }), {
+    const running = startProcess(bin, downloadArgs({ ...parsed.data, finalPathFile, ffmpegPath, readinessArgs }), {
       timeoutMs: parsed.data.timeoutMs,
       signal: request.signal,
       env: ytdlpEnv(),
@@ -247,39 +291,4 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
   };
 
   return { version, search, searchEntries, download };
-}
-
-async function readFinalPath(file: string): Promise<string | undefined> {
-  try {
-    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
-    return lines.at(-1);
-  } catch {
-    return undefined;
-  }
-}
-
-/** yt-dlp exits 0 when it skips a video (filter, size); say which, from what it printed. */
-function noFileError(url: string, tail: string): MediaToolError {
-  if (/larger than max-filesize/i.test(tail)) {
-    return new MediaToolError(`yt-dlp refused ${url}: it is larger than the size limit`, {
-      tool: 'yt-dlp',
-      failure: 'too-large',
-      exitCode: 0,
-      stderrTail: tail,
-    });
-  }
-  if (/does not pass filter|skipping/i.test(tail)) {
-    return new MediaToolError(`yt-dlp skipped ${url}: it is live or longer than the duration limit`, {
-      tool: 'yt-dlp',
-      failure: 'rejected',
-      exitCode: 0,
-      stderrTail: tail,
-    });
-  }
-  return new MediaToolError(`yt-dlp finished ${url} without writing a file`, {
-    tool: 'yt-dlp',
-    failure: 'bad-output',
-    exitCode: 0,
-    stderrTail: tail,
-  });
 }

@@ -11,7 +11,9 @@ import type { Clock } from '../domain/rate-limiter.ts';
 import { ownershipFromEnv, type FileOwnership } from '../files/ownership.ts';
 import type { ServiceDeps } from '../app/service-deps.ts';
 import { createFfmpeg, type Ffmpeg } from '../media-tools/ffmpeg.ts';
+import { detectJsRuntimes } from '../media-tools/js-runtimes.ts';
 import { createYtdlp, type Ytdlp } from '../media-tools/ytdlp.ts';
+import { ytdlpBinary } from '../ytdlp-updater/managed-ytdlp.ts';
 import { createTmdbClient, type TmdbClient } from '../sources/tmdb-client.ts';
 import { currentWorker } from './job-liveness.ts';
 import { RateLimitGate } from './rate-limit-gate.ts';
@@ -70,7 +72,12 @@ export function createPipelineRuntime(deps: ServiceDeps, options: PipelineOption
   if (boss === null) throw new Error('the trailer pipeline needs the job queue');
   const db = deps.database.db;
   const clock = options.clock ?? Date;
-  const ytdlp = createYtdlp({ ytdlpPath: env.YTDLP_PATH, ffmpegPath: env.FFMPEG_PATH });
+  const ytdlp = createYtdlp({
+    ytdlpPath: () => ytdlpBinary(env),
+    ffmpegPath: env.FFMPEG_PATH,
+    jsRuntimes: detectJsRuntimes(),
+    pluginDir: env.YTDLP_PLUGIN_DIR,
+  });
   return {
     db,
     boss,

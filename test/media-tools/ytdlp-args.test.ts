@@ -8,6 +8,8 @@ import {
   matchFilter,
   searchArgs,
   supportsJsRuntimes,
+  supportsPluginDirs,
+  youtubeReadinessArgs,
   type DownloadArgsInput,
 } from '../../src/media-tools/ytdlp-args.ts';
 
@@ -24,6 +26,31 @@ describe('supportsJsRuntimes', () => {
     ['nightly', false],
   ])('%j → %s', (version, expected) => {
     expect(supportsJsRuntimes(version)).toBe(expected);
+  });
+});
+
+describe('supportsPluginDirs', () => {
+  it.each([
+    ['2023.03.04', false],
+    ['2025.01.26', false],
+    ['2025.02.19', true],
+    ['2025.11.12.232736', true],
+  ])('%j → %s', (version, expected) => {
+    expect(supportsPluginDirs(version)).toBe(expected);
+  });
+});
+
+describe('youtubeReadinessArgs', () => {
+  it('names every runtime with its path, each value its own argument', () => {
+    expect(
+      youtubeReadinessArgs({
+        jsRuntimes: [
+          { name: 'deno', path: '/opt/deno/bin/deno' },
+          { name: 'node', path: '/usr/local/bin/node' },
+        ],
+      }),
+    ).toEqual(['--js-runtimes', 'deno:/opt/deno/bin/deno', '--js-runtimes', 'node:/usr/local/bin/node']);
+    expect(youtubeReadinessArgs({ jsRuntimes: [], pluginDir: '--exec=x' })).toEqual(['--plugin-dirs', '--exec=x']);
   });
 });
 
@@ -49,7 +76,6 @@ const base: DownloadArgsInput = {
   maxHeight: 1080,
   maxFilesizeBytes: 300_000_000,
   maxDurationSeconds: 600,
-  jsRuntimes: false,
 };
 
 const valueAfter = (args: string[], flag: string): string | undefined => args[args.indexOf(flag) + 1];
@@ -68,7 +94,10 @@ describe('downloadArgs', () => {
 
   it('adds --js-runtimes only when asked', () => {
     expect(downloadArgs(base)).not.toContain('--js-runtimes');
-    expect(valueAfter(downloadArgs({ ...base, jsRuntimes: true }), '--js-runtimes')).toBe('node');
+    const readinessArgs = youtubeReadinessArgs({ jsRuntimes: [{ name: 'node', path: '/usr/bin/node' }], pluginDir: '/config/pot plugins' });
+    const args = downloadArgs({ ...base, readinessArgs });
+    expect(valueAfter(args, '--js-runtimes')).toBe('node:/usr/bin/node');
+    expect(valueAfter(args, '--plugin-dirs')).toBe('/config/pot plugins');
   });
 
   it('escapes % in paths, which yt-dlp would read as template fields', () => {
@@ -93,11 +122,11 @@ describe('downloadArgs', () => {
 
 describe('searchArgs', () => {
   it('asks for a flat JSON playlist of N search results, the query after --', () => {
-    const args = searchArgs('-The Matrix 1999 trailer', 5, false);
+    const args = searchArgs('-The Matrix 1999 trailer', 5);
     expect(args).toEqual(expect.arrayContaining(['--flat-playlist', '-J']));
     expect(args.slice(-2)).toEqual(['--', 'ytsearch5:-The Matrix 1999 trailer']);
     expect(args).not.toContain('--js-runtimes');
-    expect(searchArgs('x', 1, true)).toContain('--js-runtimes');
+    expect(searchArgs('x', 1, ['--js-runtimes', 'deno:/usr/local/bin/deno'])).toContain('--js-runtimes');
   });
 });
 

@@ -38,7 +38,7 @@ export function spawnChildService(env: Record<string, string>): ChildService {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_OUT.includes(key)));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
-    env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...base, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', BACKUP_KEEP: '0', ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

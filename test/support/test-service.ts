@@ -39,6 +39,8 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     LOG_LEVEL: 'debug',
     API_KEY: TEST_API_KEY,
     SHUTDOWN_GRACE_SECONDS: '5',
+    // A backup at every start would add seconds to each test; test/backups turns them on.
+    BACKUP_KEEP: '0',
     ...database.env,
     ...options.env,
   });

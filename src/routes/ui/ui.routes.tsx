@@ -10,10 +10,11 @@ import { libraryRoutes } from './library.routes.tsx';
 import { sendError } from './render.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
 import { staticAssets } from './static-assets.ts';
+import { systemRoutes } from './system.routes.tsx';
 
 /** Paths of the signed-in pages. The guard is bound to these only, so the JSON API, webhooks
  *  and probes mounted beside the pages never see a login redirect. */
-const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*'];
+const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*', '/system/*'];
 
 /** The admin pages: static files, first-run and login (public), then everything behind a session. */
 export function uiRoutes(deps: ServiceDeps): Hono {
@@ -39,6 +40,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', itemRoutes(deps, urls));
   guarded.route('/', settingsRoutes(deps, urls));
   guarded.route('/', eventsRoutes(deps, urls));
+  guarded.route('/', systemRoutes(deps, urls));
   app.route('/', guarded);
   return app;
 }
