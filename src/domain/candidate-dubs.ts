@@ -56,7 +56,10 @@ function readText(text: string, entry: YtDlpSearchEntry | undefined, original: s
     if (language === undefined) reading.dubbed = true;
     else if (language !== original) reading.dubbedInto.add(language);
   }
-  reading.languages = detectLanguages({ ...(entry ?? { id: '' }), title: text, language: entry?.language ?? null });
+  // yt-dlp's `language` is the channel's metadata language, not the audio's: an English channel
+  // tags its subtitled trailer "en". It is only trusted when it names the original.
+  reading.languages = detectLanguages({ id: entry?.id ?? '', title: text });
+  if (entry?.language && primaryLanguage(entry.language) === original) reading.languages.add(original);
   reading.nativeScript = SCRIPTS.some(([script, languages]) => script.test(text) && languages.includes(original));
   return reading;
 }
