@@ -2,6 +2,7 @@
 // replies, pages), in which the Arr's API key is always masked.
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
+import type { RankingOverrides } from '../config/ranking-settings.ts';
 import { connections, type ConnectionHealth, type PathMapping, type RootFolderInfo } from '../db/schema/connections.ts';
 
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -16,6 +17,8 @@ export type ConnectionView = {
   apiKey: string;
   enabled: boolean;
   pathMappings: PathMapping[];
+  /** Ranking settings this instance uses instead of the global ones. */
+  rankingOverrides: RankingOverrides;
   health: ConnectionHealth | null;
   rootFolders: RootFolderInfo[];
   lastSyncAt: string | null;
@@ -44,6 +47,7 @@ export function toConnectionView(row: ConnectionRow): ConnectionView {
     apiKey: maskApiKey(row.apiKey),
     enabled: row.enabled,
     pathMappings: row.pathMappings,
+    rankingOverrides: row.rankingOverrides,
     health: row.health ?? null,
     rootFolders: row.rootFolders,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
