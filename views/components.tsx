@@ -9,6 +9,7 @@ export const STATUS_LABELS: Record<string, string> = {
   'needs-attention': 'Needs attention',
   external: 'External',
   skipped: 'Skipped',
+  'no-trailer-yet': 'No trailer yet',
 };
 
 export const StatusBadge: FC<{ status: string; title?: string | null }> = ({ status, title }) => (

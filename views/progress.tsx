@@ -60,6 +60,7 @@ const COUNTED: Array<{ status: keyof StatusCounts; label: string }> = [
   { status: 'downloading', label: STATUS_LABELS['downloading']! },
   { status: 'needs-attention', label: STATUS_LABELS['needs-attention']! },
   { status: 'external', label: STATUS_LABELS['external']! },
+  { status: 'no-trailer-yet', label: STATUS_LABELS['no-trailer-yet']! },
 ];
 
 export const StatusCountsPanel: FC<{ counts: StatusCounts }> = ({ counts }) => (

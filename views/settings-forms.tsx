@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { SettingsView } from '../src/admin/settings-update.ts';
 import { CheckboxField, CsrfInput, FormMessage, ListField, SelectField, TextField } from './components.tsx';
+import { TrailerChoiceFields } from './settings-trailer-choice.tsx';
 
 export type SettingsFormProps = {
   settings: SettingsView;
@@ -66,6 +67,7 @@ export const MediaSettingsForm: FC<SettingsFormProps> = ({ settings, csrfToken, 
         hint="Optional: finds the official trailer through themoviedb.org. Shown masked; clear the field to remove it."
       />
     </fieldset>
+    <TrailerChoiceFields settings={settings} errors={errors} />
   </SettingsForm>
 );
 

@@ -1,6 +1,7 @@
 // Radarr v3 API resources, reduced to what sync and the trailer pipeline read. Unknown keys are
 // dropped; see test/fixtures/arr/REFERENCE.md §6 for the full shapes.
 import { z } from 'zod';
+import { radarrReleaseFields } from './release-facts.ts';
 import { arrId, idOrNone, soft, softList, textOrNone } from './tolerant-json.ts';
 
 export const radarrMovieFileSchema = z.object({
@@ -27,5 +28,6 @@ export const radarrMovieSchema = z.object({
   imdbId: textOrNone,
   youTubeTrailerId: textOrNone,
   alternateTitles: softList(z.object({ title: z.string() })).transform((titles) => titles.map((t) => t.title)),
+  ...radarrReleaseFields,
 });
 export type RadarrMovie = z.output<typeof radarrMovieSchema>;

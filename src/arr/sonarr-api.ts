@@ -1,6 +1,7 @@
 // Sonarr v3 API resources, reduced to what sync reads. Sonarr has no trailer field; the ids are
 // for looking one up elsewhere. See test/fixtures/arr/REFERENCE.md §6.
 import { z } from 'zod';
+import { sonarrReleaseFields } from './release-facts.ts';
 import { arrId, idOrNone, textOrNone } from './tolerant-json.ts';
 
 export const sonarrSeriesSchema = z
@@ -15,6 +16,7 @@ export const sonarrSeriesSchema = z
     tmdbId: idOrNone,
     imdbId: textOrNone,
     statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),
+    ...sonarrReleaseFields,
   })
   .transform(({ statistics, ...series }) => ({ ...series, episodeFileCount: statistics?.episodeFileCount ?? 0 }));
 export type SonarrSeries = z.output<typeof sonarrSeriesSchema>;

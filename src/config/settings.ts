@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rankingSettingsShape } from './ranking-settings.ts';
 
 // Settings a user edits in the UI or over the API, stored one row per key. Each key has a zod
 // schema with its default, so a stored value from an older version is still read safely.
@@ -14,6 +15,7 @@ export const settingsSchema = z.object({
   preferredLanguages: z.array(z.string().min(2).max(12)).max(20).default(['en']),
   excludeKeywords: z.array(z.string().min(1).max(100)).max(100).default([]),
   preferredChannels: z.array(z.string().min(1).max(100)).max(100).default([]),
+  ...rankingSettingsShape,
   minDurationSeconds: z.number().int().min(0).max(3600).default(30),
   maxDurationSeconds: z.number().int().min(10).max(3600).default(300),
   searchResultCount: z.number().int().min(1).max(50).default(10),

@@ -80,6 +80,7 @@ export async function updateConnection(
   if (input.baseUrl !== undefined) changes.baseUrl = input.baseUrl;
   if (input.apiKey !== undefined) changes.apiKey = input.apiKey;
   if (input.enabled !== undefined) changes.enabled = input.enabled;
+  if (input.rankingOverrides !== undefined) changes.rankingOverrides = input.rankingOverrides;
   if (input.pathMappings !== undefined) {
     changes.pathMappings = input.pathMappings;
     changes.rootFolders = await remapRootFolders(existing.rootFolders, input.pathMappings);

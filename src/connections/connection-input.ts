@@ -1,6 +1,7 @@
 // What a user may send to create or change a connection (JSON API and the settings form share
 // these schemas). Messages say what is wrong in words a person can act on.
 import { z } from 'zod';
+import { rankingOverridesSchema } from '../config/ranking-settings.ts';
 import { pathMappingProblem } from '../domain/path-mapping.ts';
 import { isMaskedKey } from './connection-store.ts';
 
@@ -89,6 +90,7 @@ export const createConnectionSchema = z
     apiKey,
     enabled: z.boolean({ error: 'must be true or false' }).default(true),
     pathMappings: pathMappings.default([]),
+    rankingOverrides: rankingOverridesSchema.optional(),
   })
   .strict();
 export type CreateConnectionInput = z.output<typeof createConnectionSchema>;
@@ -105,6 +107,8 @@ export const updateConnectionSchema = z
     apiKey: keptOrNewApiKey.optional(),
     enabled: z.boolean({ error: 'must be true or false' }).optional(),
     pathMappings: pathMappings.optional(),
+    /** Replaces the stored overrides as a whole; `{}` clears them. */
+    rankingOverrides: rankingOverridesSchema.optional(),
   })
   .strict();
 export type UpdateConnectionInput = z.output<typeof updateConnectionSchema>;

@@ -3,6 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import type { ConnectionRow } from '../db/schema/index.ts';
+import type { RankingOverrides } from '../config/ranking-settings.ts';
 import { connections, type ConnectionHealth, type PathMapping, type RootFolderInfo } from '../db/schema/connections.ts';
 
 export type ConnectionInsert = typeof connections.$inferInsert;
@@ -16,6 +17,8 @@ export type ConnectionView = {
   apiKey: string;
   enabled: boolean;
   pathMappings: PathMapping[];
+  /** Ranking settings this instance uses instead of the global ones. */
+  rankingOverrides: RankingOverrides;
   health: ConnectionHealth | null;
   rootFolders: RootFolderInfo[];
   lastSyncAt: string | null;
@@ -44,6 +47,7 @@ export function toConnectionView(row: ConnectionRow): ConnectionView {
     apiKey: maskApiKey(row.apiKey),
     enabled: row.enabled,
     pathMappings: row.pathMappings,
+    rankingOverrides: row.rankingOverrides,
     health: row.health ?? null,
     rootFolders: row.rootFolders,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,

@@ -1,5 +1,7 @@
+import { originalLanguageSignals, type LanguageMode } from './candidate-dubs.ts';
 import { exclusionReasons, type FilterSettings } from './candidate-filters.ts';
 import { detectLanguages, primaryLanguage } from './candidate-language.ts';
+import { fakeDescriptionReason, NO_USER_RULES, unreleasedReasons, userRuleReasons, type UserRules } from './candidate-rules.ts';
 import { ARTICLES, findJoined, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
 import { entryUrl, type YtDlpSearchEntry } from './ytdlp-search-entry.ts';
 
@@ -14,6 +16,11 @@ export interface WantedItem {
   year?: number | undefined;
   alternativeTitles?: readonly string[] | undefined;
   kind: 'movie' | 'series';
+  originalTitle?: string | undefined;
+  /** ISO 639-1 code of the original language (from the Arr or TMDB). */
+  originalLanguage?: string | undefined;
+  /** Not out yet: only an official upload may be taken (candidate-rules.ts). */
+  unreleased?: boolean | undefined;
 }
 
 export interface RankingPreferences {
@@ -26,6 +33,9 @@ export interface RankingPreferences {
   preferredChannels?: readonly string[];
   /** Videos that must never be picked again (e.g. the user rejected them). */
   blockedVideoIds?: readonly string[];
+  /** For items in another language than the user's first one; default `original`. */
+  languageMode?: LanguageMode | undefined;
+  rules?: UserRules | undefined;
 }
 
 export interface RankedCandidate {
@@ -180,6 +190,19 @@ function formatSignal({ points, reason }: Signal): string {
   return `${points >= 0 ? '+' : ''}${points} ${reason}`;
 }
 
+/** The user's rules, fake-trailer descriptions, and the official-only gate for unreleased items. */
+function ruleExclusions(entry: YtDlpSearchEntry, wanted: WantedItem, preferences: RankingPreferences, verdict: TitleVerdict): string[] {
+  const rules = preferences.rules ?? NO_USER_RULES;
+  const reasons = userRuleReasons(entry, rules);
+  const fake = fakeDescriptionReason(entry, wanted.unreleased === true);
+  if (fake !== undefined) reasons.push(fake);
+  if (wanted.unreleased === true) {
+    const namesFilm = 'signals' in verdict && verdict.signals.some((s) => s.reason === 'title matches');
+    reasons.push(...unreleasedReasons(entry, namesFilm, [...(preferences.preferredChannels ?? []), ...rules.channelAllowlist]));
+  }
+  return reasons;
+}
+
 interface Scored extends RankedCandidate {
   views: number;
   index: number;
@@ -191,7 +214,7 @@ export function rankCandidates(
   wanted: WantedItem,
   preferences: RankingPreferences,
 ): RankedCandidate[] {
-  const wantedTitles = [wanted.title, ...(wanted.alternativeTitles ?? [])].map(tokens).filter((t) => t.length > 0);
+  const wantedTitles = [wanted.title, wanted.originalTitle ?? '', ...(wanted.alternativeTitles ?? [])].map(tokens).filter((t) => t.length > 0);
   const titleWords = new Set(wantedTitles.flat());
   const languages = preferences.preferredLanguages.map(primaryLanguage);
   const settings: FilterSettings = {
@@ -212,12 +235,14 @@ export function rankCandidates(
     const excludedBy = exclusionReasons(entry, settings);
     const verdict: TitleVerdict = wantedTitles.length === 0 ? { signals: [] } : titleSignals(title, wantedTitles);
     if ('excluded' in verdict) excludedBy.push(verdict.excluded);
+    excludedBy.push(...ruleExclusions(entry, wanted, preferences, verdict));
     const signals = [
       ...('signals' in verdict ? verdict.signals : []),
       ...yearSignals(words, wanted, titleWords),
       ...typeSignals(title, words, wanted.kind),
       ...channelSignals(entry, preferences.preferredChannels ?? []),
-      ...languageSignals(entry, languages),
+      ...(originalLanguageSignals(entry, wanted.originalLanguage, languages, preferences.languageMode ?? 'original') ??
+        languageSignals(entry, languages)),
       ...miscSignals(entry),
     ];
     const views = entry.view_count ?? 0;

@@ -16,6 +16,15 @@ export type MediaItemFacts = TrailerItemRef & {
   monitored?: boolean;
   originalTitle?: string;
   alternativeTitles?: string[];
+} & ReleaseFacts;
+
+/** Original language and release facts (issue #17), stated only by the Arr's API. */
+export type ReleaseFacts = {
+  originalLanguage?: string;
+  releaseStatus?: string;
+  premiereDate?: string;
+  digitalReleaseDate?: string;
+  physicalReleaseDate?: string;
 };
 
 const INT4_MAX = 2_147_483_647;
@@ -43,6 +52,7 @@ export function mediaFactsProblem(item: MediaItemFacts): string | undefined {
     ['imdbId', item.imdbId],
     ['youTubeTrailerId', item.youTubeTrailerId],
     ['original title', item.originalTitle],
+    ['release status', item.releaseStatus],
     ...(item.alternativeTitles ?? []).map((title): [string, string] => ['alternative title', title]),
   ];
   for (const [name, value] of texts) {
@@ -80,6 +90,11 @@ export function mediaUpdateValues(item: MediaItemFacts): Partial<MediaInsert> & 
   if (item.monitored !== undefined) values.monitored = item.monitored;
   if (item.originalTitle !== undefined) values.originalTitle = item.originalTitle;
   if (item.alternativeTitles !== undefined) values.alternativeTitles = item.alternativeTitles;
+  if (item.originalLanguage !== undefined) values.originalLanguage = item.originalLanguage;
+  if (item.releaseStatus !== undefined) values.releaseStatus = item.releaseStatus;
+  if (item.premiereDate !== undefined) values.premiereDate = item.premiereDate;
+  if (item.digitalReleaseDate !== undefined) values.digitalReleaseDate = item.digitalReleaseDate;
+  if (item.physicalReleaseDate !== undefined) values.physicalReleaseDate = item.physicalReleaseDate;
   return values;
 }
 

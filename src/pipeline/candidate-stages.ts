@@ -7,10 +7,13 @@ import { downloadAttempts } from '../db/schema/index.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { tmdbCandidates } from '../sources/tmdb-ranking.ts';
 import { TmdbError } from '../sources/tmdb-client.ts';
-import { chosenCandidate, directCandidates, searchCandidates, searchQuery } from '../sources/source-choice.ts';
+import { searchQueries } from '../domain/search-queries.ts';
+import { searchInRounds } from '../sources/search-rounds.ts';
+import { chosenCandidate, directCandidates, searchCandidates } from '../sources/source-choice.ts';
 import { applyBlocklist, type TrailerCandidate } from '../sources/trailer-candidate.ts';
 import { blockedVideoIds, storedCandidate } from './candidate-store.ts';
 import type { FetchPlan } from './fetch-plan.ts';
+import type { RankedItem } from './item-ranking.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 
 export interface CandidateStage {
@@ -40,11 +43,13 @@ export async function candidateStages(
   plan: FetchPlan,
   data: JobPayload<'trailer-fetch'>,
   signal: AbortSignal | undefined,
+  item: RankedItem,
 ): Promise<CandidateStage[]> {
   const { media, settings } = plan;
   const template = rt.env.TRAILER_URL_TEMPLATE;
   const blocked = await blockedVideoIds(rt.db, media.id);
-  const forSources = { ...media, alternativeTitles: media.alternativeTitles };
+  const forSources = item.media;
+  const { preferences, preferredLanguages, queryTemplate } = item.ranking;
 
   if (data.videoId !== undefined) {
     const videoId = data.videoId;
@@ -68,8 +73,8 @@ export async function candidateStages(
       rankOffset: 100,
       load: async () => {
         try {
-          const videos = await rt.tmdb(apiKey).videos(media.kind, tmdbId, settings.preferredLanguages, signal);
-          return applyBlocklist(tmdbCandidates(videos, settings.preferredLanguages, template), blocked);
+          const videos = await rt.tmdb(apiKey).videos(media.kind, tmdbId, preferredLanguages, signal);
+          return applyBlocklist(tmdbCandidates(videos, preferredLanguages, template), blocked);
         } catch (error) {
           if (error instanceof TmdbError) throw new StageSkipped(`TMDB: ${error.message}`);
           throw error;
@@ -81,20 +86,13 @@ export async function candidateStages(
     name: 'search',
     rankOffset: 200,
     load: async () => {
-      const raw = await rt.search(searchQuery(forSources), settings.searchResultCount, signal);
-      return searchCandidates(
-        raw,
-        forSources,
-        {
-          minDurationSeconds: settings.minDurationSeconds,
-          maxDurationSeconds: settings.maxDurationSeconds,
-          preferredLanguages: settings.preferredLanguages,
-          excludeKeywords: settings.excludeKeywords,
-          preferredChannels: settings.preferredChannels,
-          blockedVideoIds: [...blocked],
-        },
-        template,
+      // More searches (original and alternate titles) only when the first finds nothing good.
+      const rounds = await searchInRounds(
+        searchQueries(queryTemplate, forSources),
+        (query) => rt.search(query, settings.searchResultCount, signal),
+        (raw) => searchCandidates(raw, forSources, { ...preferences, blockedVideoIds: [...blocked] }, template),
       );
+      return rounds.candidates;
     },
   });
   return stages;

@@ -14,6 +14,7 @@ import { classifyFailure } from './failure-class.ts';
 import { removeLeftovers, tryCandidate, type TryContext } from './fetch-candidate.ts';
 import { finishWithoutTrailer, rescheduleFetch, shortTime, transientDelayMs } from './fetch-outcome.ts';
 import { planFetch } from './fetch-plan.ts';
+import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
@@ -67,7 +68,8 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
   await setMediaStatus(rt.db, row.id, 'downloading', null);
   await progress.stage('searching');
   const ctx: TryContext = { rt, plan, jobId: job.id, signal: job.signal, progress };
-  const stages = await candidateStages(rt, plan, data, job.signal);
+  const item = await rankedItem(rt, row, plan.settings);
+  const stages = await candidateStages(rt, plan, data, job.signal, item);
   const skip = data.videoId !== undefined ? new Set<string>() : await recentlyFailedVideoIds(rt, row.id);
   const notes: string[] = [];
   const eager = data.reason === 'user' && data.videoId === undefined;
@@ -86,6 +88,11 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
       const result = await tryOne(ctx, data, candidate, notes);
       if (result !== undefined) return;
     }
+  }
+  if (tries === 0 && item.unreleased) {
+    const waiting = await finishNoTrailerYet(rt, row, item);
+    await progress.stage('done', waiting);
+    return;
   }
   const reason =
     tries === 0

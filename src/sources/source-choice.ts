@@ -2,6 +2,7 @@
 // `youTubeTrailerId`, TMDB's videos (tmdb-ranking.ts), then a yt-dlp search ranked by
 // domain/candidate-ranking.ts. The pipeline asks the slow sources (TMDB, search) only when needed.
 import { rankCandidates, type RankingPreferences } from '../domain/candidate-ranking.ts';
+import { DEFAULT_QUERY_TEMPLATE, renderQuery } from '../domain/search-queries.ts';
 import { ytDlpSearchEntrySchema, type YtDlpSearchEntry } from '../domain/ytdlp-search-entry.ts';
 import { SOURCE_BASE_SCORE, type TrailerCandidate } from './trailer-candidate.ts';
 import { isHttpUrl, urlForVideoId, videoIdForPastedUrl, youtubeIdFromUrl } from './trailer-url.ts';
@@ -11,6 +12,11 @@ export interface MediaForSources {
   title: string;
   year?: number | null | undefined;
   alternativeTitles?: readonly string[] | undefined;
+  originalTitle?: string | null | undefined;
+  /** ISO 639-1 code of the original language, when the Arr or TMDB told us. */
+  originalLanguage?: string | null | undefined;
+  /** Not out yet: only official uploads are accepted. */
+  unreleased?: boolean | undefined;
   youTubeTrailerId?: string | null | undefined;
   userSourceUrl?: string | null | undefined;
 }
@@ -74,9 +80,8 @@ export function chosenCandidate(videoId: string, stored: TrailerCandidate | unde
 }
 
 /** `Dune 2021 trailer`; a series gets "series" so episode clips rank lower in YouTube's order. */
-export function searchQuery(media: MediaForSources): string {
-  const year = media.year ? ` ${media.year}` : '';
-  return `${media.title}${year}${media.kind === 'series' ? ' series' : ''} trailer`.replace(/\s+/g, ' ').trim();
+export function searchQuery(media: MediaForSources, template = DEFAULT_QUERY_TEMPLATE): string {
+  return renderQuery(template, media);
 }
 
 export function parseSearchEntries(raw: readonly unknown[]): YtDlpSearchEntry[] {
@@ -97,6 +102,9 @@ export function searchCandidates(
     title: media.title,
     year: media.year ?? undefined,
     alternativeTitles: media.alternativeTitles,
+    originalTitle: media.originalTitle ?? undefined,
+    originalLanguage: media.originalLanguage ?? undefined,
+    unreleased: media.unreleased,
     kind: media.kind,
   };
   return rankCandidates(parseSearchEntries(raw), wanted, preferences).map((ranked) => ({

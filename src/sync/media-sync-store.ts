@@ -42,6 +42,11 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       youTubeTrailerId: media.youTubeTrailerId,
       monitored: media.monitored,
       hasFile: media.hasFile,
+      originalLanguage: media.originalLanguage,
+      releaseStatus: media.releaseStatus,
+      premiereDate: media.premiereDate,
+      digitalReleaseDate: media.digitalReleaseDate,
+      physicalReleaseDate: media.physicalReleaseDate,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
     })

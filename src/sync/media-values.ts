@@ -4,7 +4,7 @@
 // has no file path), where a webhook's absent fact means "not told".
 import type { RadarrMovie } from '../arr/radarr-api.ts';
 import type { SonarrSeries } from '../arr/sonarr-api.ts';
-import { mediaRowValues, type MediaInsert, type MediaItemFacts } from '../library/media-records.ts';
+import { mediaRowValues, type MediaInsert, type MediaItemFacts, type ReleaseFacts } from '../library/media-records.ts';
 
 // The apps write 0 for an unknown year (a TBA title).
 const knownYear = (year: number): number | undefined => (year > 0 ? year : undefined);
@@ -25,6 +25,13 @@ export function movieFacts(movie: RadarrMovie): MediaItemFacts {
     alternativeTitles: movie.alternateTitles,
     monitored: movie.monitored,
     hasFile: movie.hasFile,
+    ...definedOnly({
+      originalLanguage: movie.originalLanguage,
+      releaseStatus: movie.status,
+      premiereDate: movie.inCinemas,
+      digitalReleaseDate: movie.digitalRelease,
+      physicalReleaseDate: movie.physicalRelease,
+    }),
   };
 }
 
@@ -41,7 +48,13 @@ export function seriesFacts(series: SonarrSeries): MediaItemFacts {
     monitored: series.monitored,
     // A series "has files" once any episode is on disk: that is when a trailer beside it is useful.
     hasFile: series.episodeFileCount > 0,
+    ...definedOnly({ originalLanguage: series.originalLanguage, releaseStatus: series.status, premiereDate: series.firstAired }),
   };
+}
+
+// exactOptionalPropertyTypes: an absent fact is a missing key, not `undefined`.
+function definedOnly(facts: Partial<Record<keyof ReleaseFacts, string | undefined>>): ReleaseFacts {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as ReleaseFacts;
 }
 
 /** The columns the Arr owns in a media row; everything else (trailer status, …) is ours. */
@@ -58,6 +71,11 @@ export const arrOwnedFields = [
   'youTubeTrailerId',
   'monitored',
   'hasFile',
+  'originalLanguage',
+  'releaseStatus',
+  'premiereDate',
+  'digitalReleaseDate',
+  'physicalReleaseDate',
 ] as const satisfies ReadonlyArray<keyof MediaInsert>;
 
 /** The Arr-owned fields with every absent fact spelled out as the value stored for "none". */
@@ -74,6 +92,11 @@ export type ArrFields = {
   youTubeTrailerId: string | null;
   monitored: boolean;
   hasFile: boolean;
+  originalLanguage: string | null;
+  releaseStatus: string | null;
+  premiereDate: string | null;
+  digitalReleaseDate: string | null;
+  physicalReleaseDate: string | null;
 };
 
 /** A complete row for one API item: absent facts are written as null (the Arr has none). */
@@ -97,6 +120,11 @@ export function fullMediaValues(connectionId: number, facts: MediaItemFacts): Fu
     youTubeTrailerId: row.youTubeTrailerId ?? null,
     monitored: row.monitored ?? true,
     hasFile: row.hasFile ?? false,
+    originalLanguage: row.originalLanguage ?? null,
+    releaseStatus: row.releaseStatus ?? null,
+    premiereDate: row.premiereDate ?? null,
+    digitalReleaseDate: row.digitalReleaseDate ?? null,
+    physicalReleaseDate: row.physicalReleaseDate ?? null,
   };
 }
 

@@ -73,6 +73,11 @@ describe('RadarrClient against the fake Radarr', () => {
       imdbId: 'tt1856190',
       youTubeTrailerId: 'qV7pLs0dKx4',
       alternateTitles: ['Blade Runner 2', '银翼杀手2049'],
+      originalLanguage: 'en',
+      status: 'released',
+      inCinemas: '2017-10-04',
+      digitalRelease: '2017-12-26',
+      physicalRelease: '2018-01-16',
     });
     const nightfall = items[2];
     expect(nightfall?.hasFile).toBe(false);

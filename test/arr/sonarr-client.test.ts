@@ -35,6 +35,9 @@ describe('SonarrClient against the fake Sonarr', () => {
       tmdbId: 95341,
       imdbId: 'tt11280799',
       episodeFileCount: 11,
+      originalLanguage: 'en',
+      status: 'continuing',
+      firstAired: '2022-02-18',
     });
   });
 

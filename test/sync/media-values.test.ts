@@ -25,6 +25,26 @@ describe('API resources as media rows', () => {
       youTubeTrailerId: 'qV7pLs0dKx4',
       monitored: true,
       hasFile: true,
+      originalLanguage: 'en',
+      releaseStatus: 'released',
+      premiereDate: '2017-10-04',
+      digitalReleaseDate: '2017-12-26',
+      physicalReleaseDate: '2018-01-16',
+    });
+  });
+
+  it('reads the original language by name and the release facts leniently', () => {
+    expect(movieValues({ originalLanguage: { id: 8, name: 'Japanese' }, status: 'announced', inCinemas: '2027-06-30T00:00:00Z' })).toMatchObject({
+      originalLanguage: 'ja',
+      releaseStatus: 'announced',
+      premiereDate: '2027-06-30',
+    });
+    // Unknown language, a date that is not one, a status of the wrong type: not told, never a failed sync.
+    expect(movieValues({ originalLanguage: { id: 0, name: 'Unknown' }, status: 7, inCinemas: 'soon', digitalRelease: '0001-01-01T00:00:00Z' })).toMatchObject({
+      originalLanguage: null,
+      releaseStatus: null,
+      premiereDate: null,
+      digitalReleaseDate: null,
     });
   });
 

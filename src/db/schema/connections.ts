@@ -1,4 +1,5 @@
 import { boolean, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { RankingOverrides } from '../../config/ranking-settings.ts';
 
 /** A remote path prefix as Radarr/Sonarr see it, and where the same folder is mounted here. */
 export type PathMapping = { remotePrefix: string; localPrefix: string };
@@ -27,6 +28,8 @@ export const connections = pgTable('connections', {
   rootFolders: jsonb('root_folders').$type<RootFolderInfo[]>().notNull().default([]),
   lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
   syncIntervalHours: integer('sync_interval_hours'),
+  /** Ranking settings this instance uses instead of the global ones (a 4K or anime instance). */
+  rankingOverrides: jsonb('ranking_overrides').$type<RankingOverrides>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

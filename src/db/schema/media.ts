@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -17,7 +18,8 @@ export type MediaKind = (typeof mediaKinds)[number];
 
 /**
  * What the dashboard counts. `external` is a trailer the user already had (never touched);
- * `needs-attention` means every candidate failed and a person has to look.
+ * `needs-attention` means every candidate failed and a person has to look. `no-trailer-yet`: the
+ * item is not released and no official trailer exists so far; it is searched again on a schedule.
  */
 export const trailerStatuses = [
   'missing',
@@ -27,6 +29,7 @@ export const trailerStatuses = [
   'external',
   'needs-attention',
   'skipped',
+  'no-trailer-yet',
 ] as const;
 export type TrailerStatus = (typeof trailerStatuses)[number];
 
@@ -43,6 +46,14 @@ export const media = pgTable(
     originalTitle: text('original_title'),
     alternativeTitles: jsonb('alternative_titles').$type<string[]>().notNull().default([]),
     year: integer('year'),
+    /** ISO 639-1 code of the original language, from the Arr (`originalLanguage.name`). */
+    originalLanguage: text('original_language'),
+    /** The Arr's status word: Radarr tba/announced/inCinemas/released, Sonarr upcoming/continuing/ended. */
+    releaseStatus: text('release_status'),
+    /** In cinemas (movie) or first aired (series), then the home releases; `YYYY-MM-DD`. */
+    premiereDate: date('premiere_date', { mode: 'string' }),
+    digitalReleaseDate: date('digital_release_date', { mode: 'string' }),
+    physicalReleaseDate: date('physical_release_date', { mode: 'string' }),
     /** The folder exactly as the Arr reports it (its own path space; mapped before use). */
     folderPath: text('folder_path').notNull(),
     /** Movie file path relative to folderPath, as the Arr reports it; null when there is no file. */

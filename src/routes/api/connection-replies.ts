@@ -1,6 +1,7 @@
 // The reply bodies of /api/v1/connections. Every reply passes through these schemas on the way
 // out, so a connection can only ever leave the service with its API key masked.
 import { z } from 'zod';
+import { rankingOverridesSchema } from '../../config/ranking-settings.ts';
 import { MASK, toConnectionView } from '../../connections/connection-store.ts';
 import type { ConnectionRow } from '../../db/schema/index.ts';
 
@@ -27,6 +28,8 @@ export const connectionReplySchema = z.object({
   apiKey: z.string().startsWith(MASK, 'must be masked'),
   enabled: z.boolean(),
   pathMappings: z.array(z.object({ remotePrefix: z.string(), localPrefix: z.string() })),
+  // An override stored by an older version that no longer validates is shown as none.
+  rankingOverrides: rankingOverridesSchema.catch({}),
   health: healthSchema.nullable(),
   rootFolders: z.array(rootFolderReplySchema),
   lastSyncAt: z.string().nullable(),

@@ -1,9 +1,10 @@
 import type { EditableSettingKey } from '../../admin/settings-update.ts';
+import { RANKING_FIELD_KINDS, RANKING_FORM_KEYS } from './ranking-form.ts';
 
 // Pure: an HTML form's text fields → the same object PUT /api/v1/settings takes, so the one
 // settings schema validates both. A form only says "text"; each key's kind says how to read it.
 
-type FieldKind = 'choice' | 'int' | 'optional-int' | 'list' | 'bool' | 'secret';
+type FieldKind = 'choice' | 'int' | 'optional-int' | 'list' | 'bool' | 'secret' | 'text';
 
 const KINDS: Record<EditableSettingKey, FieldKind> = {
   backfillPolicy: 'choice',
@@ -23,11 +24,12 @@ const KINDS: Record<EditableSettingKey, FieldKind> = {
   tmdbApiKey: 'secret',
   ytdlpExtraArgs: 'list',
   authDisabledForLocalAddresses: 'bool',
+  ...RANKING_FIELD_KINDS,
 };
 
 /** The settings forms and the keys each one edits. */
 export const SETTINGS_SECTIONS = {
-  media: ['trailerLayout', 'deletedTrailerPolicy', 'preferredLanguages', 'excludeKeywords', 'preferredChannels', 'minDurationSeconds', 'maxDurationSeconds', 'searchResultCount', 'tmdbApiKey'],
+  media: ['trailerLayout', 'deletedTrailerPolicy', 'preferredLanguages', 'excludeKeywords', 'preferredChannels', 'minDurationSeconds', 'maxDurationSeconds', 'searchResultCount', 'tmdbApiKey', ...RANKING_FORM_KEYS],
   downloads: ['backfillPolicy', 'reconcileIntervalHours', 'workerConcurrency', 'ffmpegConcurrency', 'maxFileSizeMb', 'downloadTimeoutSeconds', 'ytdlpExtraArgs'],
   security: ['authDisabledForLocalAddresses'],
 } as const satisfies Record<string, readonly EditableSettingKey[]>;
@@ -54,6 +56,7 @@ function readValue(kind: FieldKind, raw: string | undefined): unknown {
     case 'bool':
       return text === 'true' || text === 'on';
     case 'secret':
+    case 'text':
       return text;
   }
 }

@@ -191,6 +191,20 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     await call('PUT', `/api/v1/connections/${radarrId}`, { apiKey: radarr.apiKey });
   });
 
+  it('stores ranking overrides per connection (an anime instance) and refuses bad ones by field', async () => {
+    const overrides = { languageMode: 'original-subtitled', preferredLanguages: ['ja', 'en'], channelAllowlist: ['Crunchyroll'], searchQueryTemplate: '{original_title} {year} PV' };
+    const saved = await call('PATCH', `/api/v1/connections/${radarrId}`, { rankingOverrides: overrides });
+    expect(saved.status).toBe(200);
+    expect(saved.body.connection.rankingOverrides).toEqual(overrides);
+    expect((await call('GET', `/api/v1/connections/${radarrId}`)).body.connection.rankingOverrides).toEqual(overrides);
+    const bad = await call('PATCH', `/api/v1/connections/${radarrId}`, { rankingOverrides: { searchQueryTemplate: '{director} trailer', shell: '$(id)' } });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('must contain {title} or {original_title}');
+    expect(bad.text).toContain('shell');
+    const cleared = await call('PATCH', `/api/v1/connections/${radarrId}`, { rankingOverrides: {} });
+    expect(cleared.body.connection.rankingOverrides).toEqual({});
+  });
+
   it('refreshes root folders from the Arr on request, and says why when it cannot', async () => {
     radarr.rootFolders = [...radarr.rootFolders, { id: 3, path: `${mediaDir}`, accessible: true, freeSpace: 1 }];
     const fresh = await call('GET', `/api/v1/connections/${radarrId}/rootfolders?refresh=true`);

@@ -64,6 +64,11 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
       [{ defaultProfileId: 3 }, ''],
       [{ noSuchSetting: true }, ''],
       [[1, 2], ''],
+      [{ searchQueryTemplate: '{director} trailer' }, 'searchQueryTemplate'],
+      [{ searchQueryTemplate: '{title}\u0000 trailer' }, 'searchQueryTemplate'],
+      [{ languageMode: 'dub' }, 'languageMode'],
+      [{ channelBlocklist: ['ok', 'bad\nline'] }, 'channelBlocklist.1'],
+      [{ recheckBeforeReleaseHours: 0 }, 'recheckBeforeReleaseHours'],
     ];
     for (const [body, path] of cases) {
       const res = await api('/api/v1/settings', { method: 'PUT', json: body });
@@ -75,6 +80,20 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
     expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"a":' })).status).toBe(400);
     expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(400);
     expect(await readSettings(svc.deps.database.db)).toEqual(before);
+  });
+
+  it('trailer-choice settings: defaults, then stored as sent', async () => {
+    expect(await readSettings(svc.deps.database.db)).toMatchObject({
+      languageMode: 'original',
+      searchQueryTemplate: '{title} {year} {kind} trailer',
+      includeMode: 'all',
+      recheckBeforeReleaseHours: 24,
+      recheckAfterReleaseHours: 168,
+    });
+    const update = { languageMode: 'original-subtitled', channelAllowlist: ['NEON', 'UCabc'], includeWords: ['official'], includeMode: 'any', searchQueryTemplate: '{original_title} {year} trailer', recheckAfterReleaseHours: 72 };
+    const res = await api('/api/v1/settings', { method: 'PUT', json: update });
+    expect(res.status).toBe(200);
+    expect(await readSettings(svc.deps.database.db)).toMatchObject(update);
   });
 
   it('stores an uploaded cookies file privately and never shows it back', async () => {

@@ -1,0 +1,55 @@
+// What one item is searched and ranked with: the global settings with its connection's
+// overrides on top, whether it is out yet, and — when it is not and no official trailer exists —
+// the "no trailer yet" outcome with its next search on the re-check schedule.
+import { eq } from 'drizzle-orm';
+import { rankingFor, type ItemRanking } from '../config/ranking-settings.ts';
+import type { Settings } from '../config/settings.ts';
+import { connections, type MediaRow } from '../db/schema/index.ts';
+import { isUnreleased, nextRecheckAt, type ReleaseFacts } from '../domain/release-schedule.ts';
+import { enqueueInTransaction } from '../jobs/enqueue.ts';
+import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import type { MediaForSources } from '../sources/source-choice.ts';
+import { shortTime } from './fetch-outcome.ts';
+import { setMediaStatus } from './media-status.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+export interface RankedItem {
+  ranking: ItemRanking;
+  media: MediaForSources;
+  release: ReleaseFacts;
+  unreleased: boolean;
+}
+
+const asDate = (day: string | null): Date | null => (day !== null ? new Date(`${day}T00:00:00Z`) : null);
+
+export function releaseFactsOf(row: MediaRow): ReleaseFacts {
+  return {
+    status: row.releaseStatus,
+    inCinemas: asDate(row.premiereDate),
+    digitalRelease: asDate(row.digitalReleaseDate),
+    physicalRelease: asDate(row.physicalReleaseDate),
+  };
+}
+
+export async function rankedItem(rt: PipelineRuntime, row: MediaRow, settings: Settings): Promise<RankedItem> {
+  const [connection] = await rt.db.select({ overrides: connections.rankingOverrides }).from(connections).where(eq(connections.id, row.connectionId));
+  const ranking = rankingFor(settings, connection?.overrides);
+  const release = releaseFactsOf(row);
+  const unreleased = isUnreleased(release, new Date(rt.clock.now()));
+  const media: MediaForSources = { ...row, unreleased };
+  return { ranking, media, release, unreleased };
+}
+
+/**
+ * Nothing official exists yet for an unreleased item: it shows "no trailer yet" (not "needs
+ * attention") and a new job is queued for the next re-check, in the same transaction.
+ */
+export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, item: RankedItem): Promise<string> {
+  const at = nextRecheckAt(item.release, new Date(rt.clock.now()), item.ranking.recheck);
+  const reason = `not released yet and no official trailer so far; searching again at ${shortTime(at)}`;
+  await rt.db.transaction(async (tx) => {
+    await setMediaStatus(tx, row.id, 'no-trailer-yet', reason);
+    await enqueueInTransaction(rt.boss, tx, QUEUES.trailerFetch, { mediaId: row.id, reason: 'refetch' }, { startAfter: at, priority: PRIORITY.backfill });
+  });
+  return reason;
+}

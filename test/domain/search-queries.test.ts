@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY_TEMPLATE, MAX_SEARCHES, queryTemplateProblem, renderQuery, searchQueries } from '../../src/domain/search-queries.ts';
+
+describe('search query template', () => {
+  it('the default keeps the old queries', () => {
+    expect(renderQuery(DEFAULT_QUERY_TEMPLATE, { kind: 'movie', title: 'Dune', year: 2021 })).toBe('Dune 2021 trailer');
+    expect(renderQuery(DEFAULT_QUERY_TEMPLATE, { kind: 'series', title: 'The Bear', year: 2022 })).toBe('The Bear 2022 series trailer');
+    expect(renderQuery(DEFAULT_QUERY_TEMPLATE, { kind: 'movie', title: '  Alien ', year: null })).toBe('Alien trailer');
+  });
+
+  it('fills {original_title} (the title when there is none) and removes control characters', () => {
+    const item = { kind: 'movie' as const, title: 'Parasite', year: 2019, originalTitle: '기생충' };
+    expect(renderQuery('{original_title} {year} 예고편', item)).toBe('기생충 2019 예고편');
+    expect(renderQuery('{original_title} trailer', { ...item, originalTitle: null })).toBe('Parasite trailer');
+    expect(renderQuery('{title} official trailer', { kind: 'movie', title: 'Evil\ntitle\u0000' })).toBe('Evil title official trailer');
+  });
+
+  it('refuses unknown tokens, control characters, and a template without a title', () => {
+    expect(queryTemplateProblem('{title} {year} trailer')).toBeUndefined();
+    expect(queryTemplateProblem('{name} trailer')).toMatch(/must contain \{title\}/);
+    expect(queryTemplateProblem('{title} {director}')).toMatch(/unknown token \{director\}/);
+    expect(queryTemplateProblem('{title}\u0007')).toBe('must not contain control characters');
+  });
+});
+
+describe('the searches for an item', () => {
+  it('template first, then the original title, then alternate titles, without repeats', () => {
+    const queries = searchQueries('{title} {year} official trailer', {
+      kind: 'movie',
+      title: 'Weathering with You',
+      year: 2019,
+      originalTitle: '天気の子',
+      alternativeTitles: ['weathering with you', 'Tenki no Ko', 'Das Mädchen, das die Sonne berührte', 'Fifth'],
+    });
+    expect(queries).toEqual(['Weathering with You 2019 official trailer', '天気の子 2019 trailer', 'weathering with you 2019 trailer', 'Tenki no Ko 2019 trailer']);
+    expect(queries.length).toBe(MAX_SEARCHES);
+  });
+});
