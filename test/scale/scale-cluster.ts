@@ -15,7 +15,7 @@ import type { TestDatabase } from '../support/test-db.ts';
 import { TEST_API_KEY } from '../support/test-service.ts';
 
 export type ClusterOptions = {
-  database: TestDatabase;
+  database: Pick<TestDatabase, 'dataDir' | 'env' | 'databaseUrl'>;
   clips: ClipServer;
   workers: number;
   /** Extra environment for every process. */

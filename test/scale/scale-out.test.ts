@@ -17,7 +17,7 @@ import { TEST_API_KEY } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startCluster, startLibrary, type Cluster, type TestLibrary } from './scale-cluster.ts';
 
-const BACKFILL_ITEMS = 20;
+const BACKFILL_ITEMS = 300;
 
 type AttemptRow = { media_id: number; outcome: string; error_kind: string | null; worker: string | null; started_at: Date; video_id: string };
 
@@ -206,18 +206,19 @@ describe.skipIf(testBackend !== 'postgres')('one web and three worker processes 
       },
       { timeoutMs: 30_000, what: 'the cool-off on the status API' },
     );
-    const [stored] = rowsOf<{ updated_at: Date }>(await cluster.handle.db.execute(sql`select updated_at from settings where key = 'internal:rateLimit'`));
-    const pausedAt = new Date(stored!.updated_at).getTime();
-    // The worker that saw the 429 is one; every worker must stop starting downloads.
+    // The worker that saw the 429 stored the cool-off, then closed its attempt.
     const [limitedAttempt] = await attempts(sql`source_video_id = ${limited.id!} and outcome = 'failed' and error_kind = 'rate-limited'`);
     expect(limitedAttempt).toBeDefined();
 
-    // Watch for 12 s: downloads already past the gate may finish, none may start (1 s for a
-    // download that passed the gate while the cool-off was being written).
+    // Watch for 12 s: downloads already past the gate may finish, none may start anywhere (1 s of
+    // grace for a download that passed the gate while the cool-off was being written).
     const watchUntil = Date.now() + 12_000;
     await waitFor(() => Date.now() > watchUntil, { timeoutMs: 20_000, intervalMs: 250, what: 'the watch window' });
-    const startedDuring = await attempts(sql`started_at > ${new Date(pausedAt + 1000)}`);
+    const startedDuring = await attempts(
+      sql`started_at > (select finished_at + interval '1 second' from download_attempts where source_video_id = ${limited.id!} and error_kind = 'rate-limited')`,
+    );
     expect(startedDuring).toEqual([]);
+    expect(clips.requests.filter((request) => request.at > watchUntil - 10_000)).toEqual([]);
     const status = await statusOf(lib);
     expect((status['queued'] ?? 0) + (status['missing'] ?? 0)).toBeGreaterThan(10);
     expect(new Date(coolOff.until!).getTime()).toBeGreaterThan(Date.now());
