@@ -207,8 +207,10 @@ describe.skipIf(testBackend !== 'postgres')('one web and three worker processes 
       { timeoutMs: 30_000, what: 'the cool-off on the status API' },
     );
     // The worker that saw the 429 stored the cool-off, then closed its attempt.
-    const [limitedAttempt] = await attempts(sql`source_video_id = ${limited.id!} and outcome = 'failed' and error_kind = 'rate-limited'`);
-    expect(limitedAttempt).toBeDefined();
+    await waitFor(async () => (await attempts(sql`source_video_id = ${limited.id!} and outcome = 'failed' and error_kind = 'rate-limited'`)).length === 1, {
+      timeoutMs: 30_000,
+      what: 'the rate-limited attempt',
+    });
 
     // Watch for 12 s: downloads already past the gate may finish, none may start anywhere (1 s of
     // grace for a download that passed the gate while the cool-off was being written).
