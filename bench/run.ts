@@ -17,6 +17,7 @@ import type { PipelineBenchResult } from './pipeline.ts';
 import { backfillTable, pipelineTable } from './pipeline-tables.ts';
 import { writeResultsFile } from './results-file.ts';
 import { runSyncComparison, syncTable } from './sync-comparison.ts';
+import { runScaleOutBench, scaleOutTable } from './scale-out.ts';
 import { renderText, type Table } from './table.ts';
 import { checkTargets, targetsTable, type BenchResults } from './targets.ts';
 
@@ -32,6 +33,7 @@ const BENCHES: Record<string, (ctx: Context) => Promise<Table>> = {
     pipelineTable((results.pipeline = await runChild<PipelineBenchResult>('bench/isolated.ts', ['pipeline', '{}'], { timeoutMs: 20 * 60_000, asService: true }))),
   backfill: async ({ quick, results }) =>
     backfillTable((results.backfill = await runChild<BackfillBenchResult>('bench/isolated.ts', ['backfill', JSON.stringify({ quick })], { timeoutMs: 60 * 60_000, asService: true }))),
+  'scale-out': async ({ quick }) => scaleOutTable(await runScaleOutBench({ quick })),
   'idle-memory': async ({ quick, backends, results }) => idleMemoryTable((results.idleMemory = await runIdleMemoryBench({ quick, backends }))),
 };
 

@@ -1,5 +1,6 @@
 import { ConfigError, loadEnv } from './config/env.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { SchemaTooNewError } from './db/schema-version.ts';
 import { createLogger } from './logger.ts';
 import { startService, type RunningService } from './app/service.ts';
 
@@ -17,7 +18,7 @@ let running: RunningService;
 try {
   running = await startService(env, logger);
 } catch (err) {
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof SchemaTooNewError) {
     console.error(err.message);
   } else {
     logger.fatal({ err }, 'Previewarr could not start');

@@ -4,6 +4,8 @@ import type { EventListItem } from '../src/admin/events-queries.ts';
 import { Card, StateBadge, TimeAgo } from './components.tsx';
 import { Layout, type Chrome } from './layout.tsx';
 import { HealthPanel } from './system.tsx';
+import { ProcessSettingsWarning } from './process-settings-warning.tsx';
+import type { SettingMismatch } from '../src/domain/setting-mismatch.ts';
 import { CoolOffBanner, ProgressList, StatusCountsPanel, type LiveSnapshot } from './progress.tsx';
 
 export type ConnectionHealthRow = Awaited<ReturnType<typeof connectionsHealth>>[number];
@@ -13,6 +15,7 @@ export type DashboardProps = LiveSnapshot & {
   queue: QueueSummary;
   events: EventListItem[];
   connections: ConnectionHealthRow[];
+  settingMismatches?: SettingMismatch[];
 };
 
 const QUEUE_LABELS: Record<string, string> = {
@@ -115,6 +118,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => (
   <Layout title="Dashboard" chrome={props.chrome} active="dashboard">
     <h1 class="page-title">Dashboard</h1>
     <CoolOffBanner status={props.coolOff} />
+    <ProcessSettingsWarning mismatches={props.settingMismatches ?? []} />
     <StatusCountsPanel counts={props.counts} />
     <div class="grid">
       <Card title="Activity" id="activity" class="span-2">

@@ -4,7 +4,8 @@ import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
-import { runMigrations } from '../db/migrate.ts';
+import { prepareSchema } from '../db/schema-version.ts';
+import { registerProcess, type ProcessRegistration } from './process-registry.ts';
 import { loadApiKey } from '../http/api-key-store.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { createApp } from './create-app.ts';
@@ -34,8 +35,11 @@ export type StartOptions = {
 export async function startService(env: Env, logger: Logger, options: StartOptions = {}): Promise<RunningService> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   let boss: PgBoss | null = null;
+  let registration: ProcessRegistration | undefined;
   try {
-    await runMigrations(database);
+    // The web (or all) process migrates; a worker waits for it, and nobody runs on a newer schema.
+    await prepareSchema(database, env.ROLE, logger);
+    registration = await registerProcess(database.db, env, logger);
     const apiKey = await loadApiKey(database.db, env.API_KEY, logger);
     boss = createBoss(database);
     await startBoss(boss, database, logger);
@@ -58,15 +62,17 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');
     if (env.ROLE !== 'worker') logger.info({ url: openUrl(env.HOST, port) }, `Open ${openUrl(env.HOST, port)} in your browser`);
+    const registered = registration;
     const stop = async () => {
       ytdlpUpdates?.stop();
       backups.stop();
       // A backup still being written finishes before the database closes.
       await backups.firstRun;
-      return stopService({ server, boss: boss!, database, env, logger });
+      return stopService({ server, boss: boss!, database, env, logger, registration: registered });
     };
     return { deps, boss, port, stop };
   } catch (err) {
+    await registration?.stop();
     await boss?.stop({ graceful: false }).catch(() => {});
     await database.close().catch(() => {});
     throw err;
@@ -86,13 +92,13 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, env: Env)
   });
 }
 
-type StopParts = { server: ServerType; boss: PgBoss; database: DatabaseHandle; env: Env; logger: Logger };
+type StopParts = { server: ServerType; boss: PgBoss; database: DatabaseHandle; env: Env; logger: Logger; registration: ProcessRegistration };
 
 /**
  * Stop taking requests and jobs, give running jobs the grace period, then close. A job still
  * running at the deadline is failed by pg-boss and so retried on the next start.
  */
-async function stopService({ server, boss, database, env, logger }: StopParts): Promise<void> {
+async function stopService({ server, boss, database, env, logger, registration }: StopParts): Promise<void> {
   const graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000;
   logger.info({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, 'shutting down');
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -101,6 +107,7 @@ async function stopService({ server, boss, database, env, logger }: StopParts): 
   // Long-lived responses (live progress streams) would hold the server open: end them now.
   if ('closeAllConnections' in server) server.closeAllConnections();
   await closed;
+  await registration.stop();
   await database.close();
   logger.info('stopped');
 }

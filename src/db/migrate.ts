@@ -12,16 +12,22 @@ export const migrationsFolder = fileURLToPath(new URL('../../migrations', import
 // Any fixed number works; it only has to be the same in every Previewarr process.
 const MIGRATION_LOCK_KEY = 788_001;
 
-/** Applies pending SQL migrations. On Postgres, concurrent starters wait on an advisory lock. */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+/**
+ * Applies pending SQL migrations and returns how many it applied. On Postgres, concurrent starters
+ * wait on an advisory lock: the first applies them, the others then find nothing left to do.
+ */
+export async function runMigrations(handle: DatabaseHandle): Promise<number> {
   if (handle.kind === 'pglite') {
+    const before = await appliedMigrationCount(handle);
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
-    return;
+    return (await appliedMigrationCount(handle)) - before;
   }
   const lockConnection = await handle.sql.reserve();
   try {
     await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    const before = await appliedMigrationCount(handle);
     await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    return (await appliedMigrationCount(handle)) - before;
   } finally {
     await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
     lockConnection.release();

@@ -27,7 +27,11 @@ type QueueOptions = Omit<Queue, 'name'>;
 // pg-boss retries it within seconds instead of waiting for its expiry.
 const queueOptions: Record<QueueName, QueueOptions> = {
   'webhook-event': { retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 300, heartbeatSeconds: 30 },
-  'trailer-fetch': { retryLimit: 8, retryDelay: 30, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 3600, heartbeatSeconds: 30 },
+  // A download's own failures are re-scheduled by the pipeline; pg-boss retries only a job whose
+  // process died or threw. With several worker processes, a worker killed mid-download stops
+  // heart-beating: after 15 s (plus up to one supervise pass, boss.ts) its job is failed and another
+  // worker takes it 10 s later. expireInSeconds bounds a live but hung job (downloads time out sooner).
+  'trailer-fetch': { retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 3600, heartbeatSeconds: 15 },
   'trailer-rename': { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300, heartbeatSeconds: 30 },
   'trailer-delete': { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300, heartbeatSeconds: 30 },
   'library-sync': { retryLimit: 5, retryDelay: 60, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 1800, heartbeatSeconds: 30, policy: 'singleton' },

@@ -58,12 +58,7 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
   // The ffmpeg limit follows the setting live; the download limit is fixed at start (pg-boss).
   rt.ffmpegSlots.resize(plan.settings.ffmpegConcurrency ?? rt.env.FFMPEG_CONCURRENCY);
 
-  const wait = await rt.gate.waitMs();
-  if (wait > 0) {
-    const at = await rescheduleFetch(rt, { data, mediaId: row.id, delayMs: wait, retry: data.retry, statusReason: 'waiting for the YouTube cool-off' });
-    await progress.stage('queued', `waiting for the YouTube cool-off until ${shortTime(at)}`);
-    return;
-  }
+  if (await waitingForCoolOff(rt, data, row.id, progress)) return;
 
   await setMediaStatus(rt.db, row.id, 'downloading', null);
   await progress.stage('searching');
@@ -171,6 +166,9 @@ async function transientOrGiveUp(
 async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandidate, notes: string[]): Promise<Done | undefined> {
   const { rt, plan, progress } = ctx;
   const mediaId = plan.media.id;
+  // The cool-off is shared through the database: another worker process may have hit a rate limit
+  // since this job started, so every download asks the gate again before it starts.
+  if (await waitingForCoolOff(rt, data, mediaId, progress)) return DONE;
   const outcome = await tryCandidate(ctx, candidate);
   switch (outcome.kind) {
     case 'placed':
@@ -217,6 +215,15 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
       await transientOrGiveUp(rt, data, mediaId, failure.reason, attempt, progress);
       return DONE;
   }
+}
+
+/** True when downloads are paused: the job is then re-scheduled for the end of the cool-off. */
+async function waitingForCoolOff(rt: PipelineRuntime, data: FetchData, mediaId: number, progress: ProgressReporter): Promise<boolean> {
+  const wait = await rt.gate.waitMs();
+  if (wait <= 0) return false;
+  const at = await rescheduleFetch(rt, { data, mediaId, delayMs: wait, retry: data.retry, statusReason: 'waiting for the YouTube cool-off' });
+  await progress.stage('queued', `waiting for the YouTube cool-off until ${shortTime(at)}`);
+  return true;
 }
 
 /** Another live job works on this item. A user's request waits for it; anything else is moot. */

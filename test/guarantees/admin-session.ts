@@ -19,7 +19,7 @@ function cookiesOf(res: Response): Map<string, string> {
 }
 
 /** Creates the administrator through /setup and returns the signed-in session. */
-export async function createAdmin(svc: TestService): Promise<AdminSession> {
+export async function createAdmin(svc: Pick<TestService, 'url'>): Promise<AdminSession> {
   const form = await fetch(`${svc.url}/setup`);
   const formCookie = cookiesOf(form).get('previewarr_form');
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];

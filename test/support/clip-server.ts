@@ -10,6 +10,7 @@
  *   server.behave('605', { kind: 'endless' });        // never-ending body, no Content-Length
  *   server.dashUrl('606')                             // a DASH manifest: separate video and audio
  *   server.pageUrl('607', 150)                        // a web page embedding the clip, "150 s long"
+ *   server.failNext(429)                              // the next clip request, whatever its id, gets a 429
  *   server.requests                                   // [{ method, path, id, range, status, at }]
  *   await server.close();                             // also cuts stalled/endless connections
  *
@@ -66,6 +67,8 @@ export interface ClipServer {
   /** A page embedding `/clips/<id>.mp4` that claims the clip lasts `durationSeconds`. */
   pageUrl(id: string, durationSeconds: number): string;
   behave(id: string, behavior: ClipBehavior): void;
+  /** The next `/clips/` request, whatever its id, is answered with `status` (once). */
+  failNext(status: number): void;
   /** Every request seen, in order of arrival. */
   readonly requests: readonly ClipRequest[];
   close(): Promise<void>;
@@ -104,6 +107,7 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
   let dashFolder: Promise<string> | undefined;
   let baseUrl = '';
   let closing = false;
+  let failNext: number | undefined;
 
   const respond = async (req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -111,6 +115,11 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
       return;
     }
     const id = route.kind === 'none' ? undefined : route.id;
+    if (failNext !== undefined && route.kind === 'clip') {
+      const status = failNext;
+      failNext = undefined;
+      return serveStatus(res, status);
+    }
     const behavior: ClipBehavior | undefined =
       id === undefined
         ? undefined
@@ -174,6 +183,7 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
     dashUrl: (id) => `${baseUrl}/dash/${encodeURIComponent(id)}/clip.mpd`,
     pageUrl: (id, durationSeconds) => `${baseUrl}/pages/${encodeURIComponent(id)}.html?duration=${durationSeconds}`,
     behave: (id, behavior) => void behaviors.set(id, behavior),
+    failNext: (status) => void (failNext = status),
     requests,
     close: async () => {
       closing = true;

@@ -4,6 +4,7 @@ import { listEvents } from '../../admin/events-queries.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { broadcastStream, pollingBroadcast } from '../../http/sse.ts';
+import { liveSettingMismatches } from '../../app/process-registry.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { DashboardPage } from '../../../views/dashboard.tsx';
 import { LiveUpdate, type LiveSnapshot } from '../../../views/progress.tsx';
@@ -40,6 +41,7 @@ export function dashboardRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEn
         queue={await queueSummary(db, deps.boss)}
         events={events.items}
         connections={await connectionsHealth(db)}
+        settingMismatches={await liveSettingMismatches(db)}
       />,
     );
   });
