@@ -43,6 +43,10 @@ export const envSchema = z
     WORKER_CONCURRENCY: intIn(1, 32).default(2),
     FFMPEG_CONCURRENCY: intIn(1, 16).default(1),
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
+    /** Media-server refreshes wait this long so a burst becomes one call per folder (and the first retry). */
+    MEDIA_REFRESH_DELAY_SECONDS: intIn(0, 3600).default(10),
+    /** Notifications are collected this long; more than a few become one summary (and the first retry). */
+    NOTIFY_BATCH_SECONDS: intIn(0, 3600).default(30),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
     UMASK: z

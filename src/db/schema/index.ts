@@ -3,3 +3,4 @@ export * from './media.ts';
 export * from './trailers.ts';
 export * from './events.ts';
 export * from './settings.ts';
+export * from './outbound.ts';
