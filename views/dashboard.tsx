@@ -3,6 +3,8 @@ import type { connectionsHealth, QueueSummary } from '../src/admin/dashboard-que
 import type { EventListItem } from '../src/admin/events-queries.ts';
 import { Card, StateBadge, TimeAgo } from './components.tsx';
 import { Layout, type Chrome } from './layout.tsx';
+import { MediaServersPanel } from './media-server-health.tsx';
+import type { MediaServerView } from '../src/media-servers/media-server-store.ts';
 import { CoolOffBanner, ProgressList, StatusCountsPanel, type LiveSnapshot } from './progress.tsx';
 
 export type ConnectionHealthRow = Awaited<ReturnType<typeof connectionsHealth>>[number];
@@ -12,6 +14,7 @@ export type DashboardProps = LiveSnapshot & {
   queue: QueueSummary;
   events: EventListItem[];
   connections: ConnectionHealthRow[];
+  mediaServers?: MediaServerView[];
 };
 
 const QUEUE_LABELS: Record<string, string> = {
@@ -123,6 +126,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => (
       </Card>
       <QueuePanel queue={props.queue} />
       <ConnectionsPanel connections={props.connections} />
+      <MediaServersPanel servers={props.mediaServers ?? []} />
       <EventsPanel events={props.events} />
     </div>
   </Layout>

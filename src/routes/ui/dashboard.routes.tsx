@@ -8,6 +8,7 @@ import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { DashboardPage } from '../../../views/dashboard.tsx';
 import { LiveUpdate, type LiveSnapshot } from '../../../views/progress.tsx';
 import { chromeOf, renderHtml, sendPage } from './render.tsx';
+import { listMediaServers, toMediaServerView } from '../../media-servers/media-server-store.ts';
 import type { AssetUrls } from './static-assets.ts';
 
 /** How often the shared poll reads job_progress while a dashboard is open. */
@@ -40,6 +41,7 @@ export function dashboardRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEn
         queue={await queueSummary(db, deps.boss)}
         events={events.items}
         connections={await connectionsHealth(db)}
+        mediaServers={(await listMediaServers(db)).map(toMediaServerView)}
       />,
     );
   });
