@@ -7,7 +7,7 @@ import { outboundDepsOf } from '../../src/outbound/outbound-deps.ts';
 import { createAdmin } from '../guarantees/admin-session.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { startOutboundWorld, type OutboundWorld } from '../media-servers/outbound-world.ts';
+import { mediaStatus, startOutboundWorld, type OutboundWorld } from '../media-servers/outbound-world.ts';
 
 const SECRETS = {
   discord: 'discord-token-burst-0123456789',
@@ -124,4 +124,20 @@ describe(`notifications and coalescing (${testBackend})`, () => {
     const test = await world.api('POST', `/api/v1/mediaservers/${plex.id}/test`);
     expect(test.json.ok).toBe(true);
   });
+
+  it('tells a target that asked for it when a YouTube cool-off starts, and the trailer job goes on', async () => {
+    const added = await world.api('POST', '/api/v1/notifications', { name: 'Ops', kind: 'webhook', url: `${world.hooks.url}/ops`, events: ['cool-off-started'] });
+    expect(added.status, added.text).toBe(201);
+    world.clips.behave('clipLimit01', { kind: 'status', status: 429, retryAfterSeconds: 60 });
+    const { mediaId } = await world.addMovie('Limited', 2001, 'clipLimit01');
+    await world.svc.boss.send('trailer-fetch', { mediaId, reason: 'import' }, { priority: 10 });
+    await waitFor(() => world.hooks.messages('/ops').length > 0, { timeoutMs: 60_000, what: 'the cool-off notification' });
+    const [message] = world.hooks.messages('/ops');
+    expect(message).toMatchObject({ title: 'YouTube cool-off started', level: 'warning' });
+    expect(String(message!['message'])).toContain('429');
+    // The item waits for the cool-off (re-scheduled), it did not fail.
+    await waitFor(async () => (await mediaStatus(world, mediaId))?.trailerStatus === 'queued', { timeoutMs: 10_000, what: 'the item to wait for the cool-off' });
+    expect((await mediaStatus(world, mediaId))?.statusReason).toContain('429');
+  }, 90_000);
 });
+
