@@ -1,7 +1,9 @@
 // Promise: a burst of 50 imports becomes coalesced refreshes and one notification summary; every
 // service gets its own request shape; a failing target is retried and never affects the pipeline;
 // secrets never appear in logs, replies or pages.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connections } from '../../src/db/schema/index.ts';
 import { trailerPlaced } from '../../src/outbound/trailer-events.ts';
 import { outboundDepsOf } from '../../src/outbound/outbound-deps.ts';
 import { createAdmin } from '../guarantees/admin-session.ts';
@@ -138,6 +140,19 @@ describe(`notifications and coalescing (${testBackend})`, () => {
     // The item waits for the cool-off (re-scheduled), it did not fail.
     await waitFor(async () => (await mediaStatus(world, mediaId))?.trailerStatus === 'queued', { timeoutMs: 10_000, what: 'the item to wait for the cool-off' });
     expect((await mediaStatus(world, mediaId))?.statusReason).toContain('429');
+  }, 90_000);
+
+  it('tells a target when a Radarr connection starts failing', async () => {
+    const added = await world.api('POST', '/api/v1/notifications', { name: 'Arr watch', kind: 'webhook', url: `${world.hooks.url}/arr`, events: ['connection-failing'] });
+    expect(added.status, added.text).toBe(201);
+    const db = world.svc.deps.database.db;
+    await db.update(connections).set({ health: { ok: true, checkedAt: new Date().toISOString(), message: 'Connected.' } }).where(eq(connections.id, world.connectionId));
+    const sync = await world.api('POST', `/api/v1/sync?connectionId=${world.connectionId}`);
+    expect(sync.status, sync.text).toBeLessThan(300);
+    await waitFor(() => world.hooks.messages('/arr').length > 0, { timeoutMs: 60_000, what: 'the connection-failing notification' });
+    const [message] = world.hooks.messages('/arr');
+    expect(message).toMatchObject({ title: 'Connection failing: Radarr "Radarr"', level: 'failure' });
+    expect(String(message!['message'])).not.toContain('radarr-key-outbound');
   }, 90_000);
 });
 
