@@ -6,6 +6,8 @@ import { Layout, type Chrome } from './layout.tsx';
 import { HealthPanel } from './system.tsx';
 import { ProcessSettingsWarning } from './process-settings-warning.tsx';
 import type { SettingMismatch } from '../src/domain/setting-mismatch.ts';
+import { MediaServersPanel } from './media-server-health.tsx';
+import type { MediaServerView } from '../src/media-servers/media-server-store.ts';
 import { CoolOffBanner, ProgressList, StatusCountsPanel, type LiveSnapshot } from './progress.tsx';
 
 export type ConnectionHealthRow = Awaited<ReturnType<typeof connectionsHealth>>[number];
@@ -16,6 +18,7 @@ export type DashboardProps = LiveSnapshot & {
   events: EventListItem[];
   connections: ConnectionHealthRow[];
   settingMismatches?: SettingMismatch[];
+  mediaServers?: MediaServerView[];
 };
 
 const QUEUE_LABELS: Record<string, string> = {
@@ -129,6 +132,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => (
       <QueuePanel queue={props.queue} />
       <ConnectionsPanel connections={props.connections} />
       <HealthPanel />
+      <MediaServersPanel servers={props.mediaServers ?? []} />
       <EventsPanel events={props.events} />
     </div>
   </Layout>

@@ -1,10 +1,12 @@
 import type { Child, FC } from 'hono/jsx';
 import { Layout, type Chrome } from './layout.tsx';
 
-export type SettingsTab = 'connections' | 'profiles' | 'media' | 'downloads' | 'general';
+export type SettingsTab = 'connections' | 'media-servers' | 'notifications' | 'profiles' | 'media' | 'downloads' | 'general';
 
 const TABS: Array<{ key: SettingsTab; label: string }> = [
   { key: 'connections', label: 'Connections' },
+  { key: 'media-servers', label: 'Media servers' },
+  { key: 'notifications', label: 'Notifications' },
   { key: 'profiles', label: 'Profiles' },
   { key: 'media', label: 'Media & sources' },
   { key: 'downloads', label: 'Downloads' },

@@ -4,6 +4,7 @@ import { apiRoutes } from '../routes/api/api.routes.ts';
 import { connectionRoutes } from '../routes/api/connections.routes.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
 import { syncRoutes } from '../routes/api/sync.routes.ts';
+import { outboundRoutes } from '../routes/api/outbound.routes.ts';
 import { uiRoutes } from '../routes/ui/ui.routes.tsx';
 import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: ServiceDeps): Hono {
   app.route('/', webhookRoutes(deps));
   app.route('/', connectionRoutes(deps));
   app.route('/', syncRoutes(deps));
+  app.route('/', outboundRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', uiRoutes(deps));
   installErrorHandlers(app, deps.logger);

@@ -59,6 +59,10 @@ export const envSchema = z
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
     /** Backups of the embedded database kept in DATA_DIR/backups (0 turns them off). */
     BACKUP_KEEP: intIn(0, 365).default(7),
+    /** Media-server refreshes wait this long so a burst becomes one call per folder (and the first retry). */
+    MEDIA_REFRESH_DELAY_SECONDS: intIn(0, 3600).default(10),
+    /** Notifications are collected this long; more than a few become one summary (and the first retry). */
+    NOTIFY_BATCH_SECONDS: intIn(0, 3600).default(30),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
     UMASK: z

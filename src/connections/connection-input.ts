@@ -8,7 +8,7 @@ import { isMaskedKey } from './connection-store.ts';
 /** Text, with "is required" when absent rather than a type error. */
 const text = () => z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
 
-const name = text()
+export const name = text()
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
@@ -70,7 +70,7 @@ export const pathMappingSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const pathMappings = z
+export const pathMappings = z
   .array(pathMappingSchema, { error: 'must be a list of {remotePrefix, localPrefix}' })
   .max(50, 'at most 50 path mappings')
   .superRefine((mappings, ctx) => {

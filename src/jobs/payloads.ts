@@ -34,6 +34,10 @@ export const jobPayloads = {
   }),
   /** Scheduled: enqueue a library-sync for every enabled connection. */
   reconcile: z.object({}).passthrough(),
+  /** Send a media server (media_servers.id) its pending outbox entries. */
+  'media-refresh': z.object({ targetId: z.number().int().positive() }),
+  /** Send a notification target (notification_targets.id) its pending outbox entries. */
+  notify: z.object({ targetId: z.number().int().positive() }),
 } satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayload<Q extends QueueName> = z.infer<(typeof jobPayloads)[Q]>;

@@ -14,6 +14,10 @@ export const QUEUES = {
   librarySync: 'library-sync',
   /** The scheduled reconcile: fans out one library-sync per enabled connection. */
   reconcile: 'reconcile',
+  /** Tell one media server about changed trailers (its outbox entries, coalesced). */
+  mediaRefresh: 'media-refresh',
+  /** Send one notification target its pending messages (one summary during bulk work). */
+  notify: 'notify',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -36,6 +40,10 @@ const queueOptions: Record<QueueName, QueueOptions> = {
   'trailer-delete': { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300, heartbeatSeconds: 30 },
   'library-sync': { retryLimit: 5, retryDelay: 60, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 1800, heartbeatSeconds: 30, policy: 'singleton' },
   reconcile: { retryLimit: 2, retryDelay: 60, expireInSeconds: 300 },
+  // stately + the target id as singletonKey: one job waiting and one running per target, so a
+  // burst of changes is one job, and a failing target retries alone with backoff.
+  'media-refresh': { retryLimit: 30, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300, policy: 'stately' },
+  notify: { retryLimit: 30, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 300, policy: 'stately' },
 };
 
 export function queueDefinitions(): Array<{ name: QueueName; options: QueueOptions }> {

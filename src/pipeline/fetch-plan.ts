@@ -11,6 +11,7 @@ import { checkOwnedFile } from '../files/owned-file.ts';
 import { MediaToolError } from '../media-tools/media-tool-error.ts';
 import { posixRelativePath, resolveMediaFolder } from './media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { trailerListedByServer } from '../media-servers/trailer-check.ts';
 import { loadProfile, type LoadedProfile } from './trailer-profile.ts';
 
 export interface FetchPlan {
@@ -65,6 +66,9 @@ export async function planFetch(rt: PipelineRuntime, media: MediaRow, data: JobP
   const folder = await resolveMediaFolder(rt.db, media);
   if (!folder.ok) return stop('needs-attention', folder.reason, true);
   if (!folder.exists) return stop('missing', `the folder ${folder.localFolder} does not exist (yet)`);
+  // Optional: a media server that already lists a trailer makes the download unnecessary.
+  const listed = userAsked ? undefined : await trailerListedByServer(rt, media, folder.localFolder);
+  if (listed !== undefined) return stop('skipped', listed);
 
   const settings = await readSettings(rt.db);
   let profile: LoadedProfile;

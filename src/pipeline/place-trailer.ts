@@ -11,6 +11,7 @@ import { checkOwnedFile, removeOwnedFile } from '../files/owned-file.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import type { FetchPlan } from './fetch-plan.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { trailerPlaced } from '../outbound/trailer-events.ts';
 
 export type PlaceResult = { placed: true; trailerId: number } | { placed: false; reason: string; occupiedPath?: string };
 
@@ -103,5 +104,6 @@ export async function placeTrailer(
       .set({ outcome: 'failed', errorKind: 'interrupted', error: 'superseded', finishedAt: new Date() })
       .where(and(eq(downloadAttempts.mediaId, plan.media.id), eq(downloadAttempts.outcome, 'running'), ne(downloadAttempts.id, attemptId)));
   });
+  await trailerPlaced(rt, plan.media, target.path, previous?.path);
   return { placed: true, trailerId };
 }

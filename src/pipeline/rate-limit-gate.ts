@@ -78,6 +78,12 @@ export class RateLimitGate {
     return Math.max(own.ok ? 0 : own.waitMs, storedWait);
   }
 
+  /** This process's view: cooling off now, and how far the backoff has climbed (0 = none). */
+  coolOff(): { active: boolean; level: number } {
+    const status = this.limiter.status();
+    return { active: status.coolingOff, level: status.level };
+  }
+
   /** A download hit a rate limit: start or keep the cool-off; returns how long to wait. */
   async reportRateLimited(reason: string): Promise<number> {
     this.limiter.reportRateLimited(reason);

@@ -9,6 +9,7 @@ import { jobPayloads } from '../jobs/payloads.ts';
 import { connectionRoots } from './media-folder.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { trailersDeleted } from '../outbound/trailer-events.ts';
 
 export interface DeleteResult {
   removed: string[];
@@ -43,5 +44,6 @@ export async function runTrailerDelete(rt: PipelineRuntime, jobData: unknown): P
     await setMediaStatus(rt.db, item.id, 'skipped', 'trailer deleted by the user');
   }
   rt.logger.info({ mediaId: item.id, ...result }, 'trailer delete done');
+  await trailersDeleted(rt, item, result.removed);
   return result;
 }

@@ -18,6 +18,7 @@ import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { reportRateLimited, reportSuccess } from './announce.ts';
 
 type FetchData = JobPayload<'trailer-fetch'>;
 
@@ -133,7 +134,7 @@ async function rescheduleAfterSearchFailure(
   progress: ProgressReporter,
 ): Promise<void> {
   if (kind === 'rate-limited') {
-    const wait = await rt.gate.reportRateLimited(reason);
+    const wait = await reportRateLimited(rt, reason);
     const at = await rescheduleFetch(rt, { data, mediaId, delayMs: wait, retry: data.retry, statusReason: `search rate-limited: ${reason}` });
     await progress.stage('queued', `waiting for the YouTube cool-off until ${shortTime(at)}`);
     return;
@@ -172,7 +173,7 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
   const outcome = await tryCandidate(ctx, candidate);
   switch (outcome.kind) {
     case 'placed':
-      await rt.gate.reportSuccess();
+      await reportSuccess(rt);
       await progress.stage('done', plan.target.fileName, 100);
       return DONE;
     case 'gone':
@@ -206,7 +207,7 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
       await progress.stage('failed', failure.reason);
       return DONE;
     case 'rate-limited': {
-      const wait = await rt.gate.reportRateLimited(failure.reason);
+      const wait = await reportRateLimited(rt, failure.reason);
       const at = await rescheduleFetch(rt, { data, mediaId, delayMs: wait, retry: data.retry, statusReason: `${failure.reason}; waiting for the cool-off`, attempt });
       await progress.stage('queued', `${failure.reason}; waiting until ${shortTime(at)}`);
       return DONE;

@@ -13,6 +13,7 @@ import { checkOwnedFile, fileIdentity, moveOwnedFile, type OwnedFileRecord } fro
 import { jobPayloads } from '../jobs/payloads.ts';
 import { posixRelativePath, resolveMediaFolder } from './media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { trailerMoved } from '../outbound/trailer-events.ts';
 
 export type RenameResult = 'moved' | 'unchanged' | 'no-trailer' | 'vanished' | 'not-ours' | 'blocked';
 
@@ -88,5 +89,6 @@ export async function runTrailerRename(rt: PipelineRuntime, jobData: unknown): P
     .set({ path: target.target.path, sizeBytes: identity.sizeBytes, mtimeMs: identity.mtimeMs, updatedAt: new Date() })
     .where(eq(trailers.id, row.id));
   rt.logger.info({ mediaId: item.id, from: current.path, to: target.target.path }, 'trailer renamed');
+  await trailerMoved(rt, current.path, target.target.path);
   return 'moved';
 }

@@ -3,6 +3,8 @@ import type { Job } from 'pg-boss';
 import { z } from 'zod';
 import { recordConnectionHealth } from '../connections/connection-store.ts';
 import type { ServiceDeps } from '../app/service-deps.ts';
+import { announcingArrHealth } from '../outbound/arr-health-events.ts';
+import { outboundDepsOf } from '../outbound/outbound-deps.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import type { JobWorker } from '../jobs/register-workers.ts';
@@ -28,7 +30,7 @@ export function syncJobWorkers(deps: ServiceDeps, options: LibrarySyncOptions = 
       // One sync at a time per process: a sync is bulk database work, and PGlite has one connection.
       options: { localConcurrency: 1 },
       handler: async (jobs: Job<unknown>[]) => {
-        for (const job of jobs) await runLibrarySync(syncDeps, job, options);
+        for (const job of jobs) await announcingArrHealth(outboundDepsOf(deps), job, () => runLibrarySync(syncDeps, job, options));
       },
     },
     {

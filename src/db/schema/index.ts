@@ -4,3 +4,4 @@ export * from './trailers.ts';
 export * from './events.ts';
 export * from './settings.ts';
 export * from './processes.ts';
+export * from './outbound.ts';

@@ -9,6 +9,7 @@ import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { DashboardPage } from '../../../views/dashboard.tsx';
 import { LiveUpdate, type LiveSnapshot } from '../../../views/progress.tsx';
 import { chromeOf, renderHtml, sendPage } from './render.tsx';
+import { listMediaServers, toMediaServerView } from '../../media-servers/media-server-store.ts';
 import type { AssetUrls } from './static-assets.ts';
 
 /** How often the shared poll reads job_progress while a dashboard is open. */
@@ -42,6 +43,7 @@ export function dashboardRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEn
         events={events.items}
         connections={await connectionsHealth(db)}
         settingMismatches={await liveSettingMismatches(db)}
+        mediaServers={(await listMediaServers(db)).map(toMediaServerView)}
       />,
     );
   });

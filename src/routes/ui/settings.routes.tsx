@@ -14,6 +14,8 @@ import { chromeOf, formFields, sendFragment, sendPage } from './render.tsx';
 import { connectionSettingsRoutes } from './settings-connections.routes.tsx';
 import { formErrors, formToSettingsUpdate, isSettingsSection, type SettingsSection } from './settings-form.ts';
 import { profileSettingsRoutes } from './settings-profiles.routes.tsx';
+import { mediaServerSettingsRoutes } from './settings-media-servers.routes.tsx';
+import { notificationSettingsRoutes } from './settings-notifications.routes.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
 const SAVED = 'Saved.';
@@ -24,6 +26,9 @@ export function settingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv
   const app = new Hono<UiEnv>();
 
   app.get('/settings', (c) => c.redirect('/settings/connections', 303));
+  // Before the section forms: their `:section{media|…}` pattern also matches /settings/media-servers.
+  app.route('/', mediaServerSettingsRoutes(deps, assets));
+  app.route('/', notificationSettingsRoutes(deps, assets));
 
   app.get('/settings/media', async (c) =>
     sendPage(c, <MediaSettingsPage chrome={chromeOf(c, assets)} settings={settingsView(await readSettings(db))} />),

@@ -1,0 +1,35 @@
+// Outcomes of the pipeline that a person may want to hear about: an item that needs attention,
+// a YouTube cool-off starting or ending. Each only records a notification (never throws).
+import { eq } from 'drizzle-orm';
+import { media } from '../db/schema/index.ts';
+import { notificationEvent } from '../notifications/notification-event.ts';
+import { notify } from '../notifications/notify.ts';
+import { itemNeedsAttention } from '../outbound/trailer-events.ts';
+import type { PipelineRuntime } from './pipeline-runtime.ts';
+
+export async function announceNeedsAttention(rt: PipelineRuntime, mediaId: number, reason: string): Promise<void> {
+  try {
+    const [item] = await rt.db.select({ title: media.title, year: media.year }).from(media).where(eq(media.id, mediaId));
+    if (item) await itemNeedsAttention(rt, item, reason);
+  } catch (error) {
+    rt.logger.warn({ err: error, mediaId }, 'could not queue the needs-attention notification');
+  }
+}
+
+/** The gate's rate-limit report, and a notification when this starts a cool-off. */
+export async function reportRateLimited(rt: PipelineRuntime, reason: string): Promise<number> {
+  const before = rt.gate.coolOff();
+  const wait = await rt.gate.reportRateLimited(reason);
+  if (!before.active) {
+    const until = new Date(Date.now() + wait).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    await notify(rt, notificationEvent('cool-off-started', `${reason}; downloads wait until ${until}`));
+  }
+  return wait;
+}
+
+/** The gate's success report, and a notification when that ends the cool-off backoff. */
+export async function reportSuccess(rt: PipelineRuntime): Promise<void> {
+  const before = rt.gate.coolOff().level;
+  await rt.gate.reportSuccess();
+  if (before > 0 && rt.gate.coolOff().level === 0) await notify(rt, notificationEvent('cool-off-ended', 'Downloads run at the normal pace again.'));
+}

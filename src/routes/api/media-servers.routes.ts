@@ -1,0 +1,71 @@
+// /api/v1/mediaservers: list, get, create, update, delete, test (stored or not yet saved).
+import { Hono, type Context } from 'hono';
+import type { ServiceDeps } from '../../app/service-deps.ts';
+import { errorJson } from '../../http/errors.ts';
+import { createMediaServer, deleteMediaServer, probeMediaServer, testStoredMediaServer, updateMediaServer, type ServerTest } from '../../media-servers/media-server-actions.ts';
+import { createMediaServerSchema, updateMediaServerSchema } from '../../media-servers/media-server-input.ts';
+import { findMediaServer, listMediaServers } from '../../media-servers/media-server-store.ts';
+import { outboundDepsOf } from '../../outbound/outbound-deps.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
+import { apiBodyLimit, parseId, parseJsonBody } from './json-request.ts';
+import { mediaServerReply, targetProblemResponse } from './outbound-replies.ts';
+
+const testReply = (test: ServerTest) =>
+  test.ok ? { ok: true, serverName: test.identity.name, version: test.identity.version, message: test.health.message } : { ok: false, cause: test.cause, message: test.message };
+
+export function mediaServerRoutes(deps: ServiceDeps): Hono {
+  const out = outboundDepsOf(deps);
+  const api = new Hono();
+  api.use('*', apiBodyLimit, requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()));
+  const notFound = (c: Context, id: number) => errorJson(c, 404, 'not_found', `No media server with id ${id}.`);
+
+  api.get('/', async (c) => c.json({ mediaServers: (await listMediaServers(out.db)).map(mediaServerReply) }));
+
+  api.post('/', async (c) => {
+    const input = await parseJsonBody(c, createMediaServerSchema, 'media server');
+    if (!input.ok) return input.response;
+    const created = await createMediaServer(out, input.data);
+    return created.ok ? c.json({ mediaServer: mediaServerReply(created.server) }, 201) : targetProblemResponse(c, created);
+  });
+
+  api.post('/test', async (c) => {
+    const input = await parseJsonBody(c, createMediaServerSchema, 'media server');
+    if (!input.ok) return input.response;
+    return c.json(testReply(await probeMediaServer(input.data)));
+  });
+
+  api.get('/:id', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const row = await findMediaServer(out.db, id.data);
+    return row ? c.json({ mediaServer: mediaServerReply(row) }) : notFound(c, id.data);
+  });
+
+  const update = async (c: Context) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const input = await parseJsonBody(c, updateMediaServerSchema, 'change');
+    if (!input.ok) return input.response;
+    const updated = await updateMediaServer(out, id.data, input.data);
+    return updated.ok ? c.json({ mediaServer: mediaServerReply(updated.server) }) : targetProblemResponse(c, updated);
+  };
+  api.put('/:id', update);
+  api.patch('/:id', update);
+
+  api.delete('/:id', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    return (await deleteMediaServer(out, id.data)) ? c.body(null, 204) : notFound(c, id.data);
+  });
+
+  api.post('/:id/test', async (c) => {
+    const id = parseId(c, c.req.param('id'), 'id');
+    if (!id.ok) return id.response;
+    const tested = await testStoredMediaServer(out, id.data);
+    return tested ? c.json({ ...testReply(tested.test), mediaServer: mediaServerReply(tested.server) }) : notFound(c, id.data);
+  });
+
+  const app = new Hono();
+  app.route('/api/v1/mediaservers', api);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { clip, digest } from '../../src/domain/notification-digest.ts';
+
+const placed = (n: number) => ({ kind: 'trailer-placed', title: `Trailer placed: Movie ${n}`, subject: `Movie ${n}`, message: `/movies/${n}`, at: '2026-12-05T00:00:00Z' });
+
+describe('digest', () => {
+  it('sends a few events one by one', () => {
+    const notices = digest([placed(1), placed(2)]);
+    expect(notices.map((n) => n.title)).toEqual(['Trailer placed: Movie 1', 'Trailer placed: Movie 2']);
+    expect(notices[0]!.level).toBe('success');
+  });
+
+  it('turns many events into one summary per interval, worst level first', () => {
+    const events = [...Array.from({ length: 48 }, (_, i) => placed(i)), { kind: 'needs-attention', title: 'Needs attention: X', subject: 'X', message: 'no trailer', at: '' }];
+    const [summary, ...rest] = digest(events);
+    expect(rest).toEqual([]);
+    expect(summary!.title).toBe('Previewarr: 49 updates');
+    expect(summary!.body).toContain('Trailer placed ×48: Movie 0, Movie 1, Movie 2, Movie 3, Movie 4 and 43 more');
+    expect(summary!.body).toContain('Needs attention ×1: X');
+    expect(summary!.level).toBe('failure');
+    expect(summary!.events).toHaveLength(49);
+  });
+
+  it('clips long text', () => {
+    expect(clip('abcdef', 4)).toBe('abc…');
+    expect(clip('abc', 4)).toBe('abc');
+  });
+});
