@@ -10,8 +10,9 @@ import type { ServiceDeps } from './service-deps.ts';
 import { installErrorHandlers } from '../http/errors.ts';
 import { requestLog } from '../http/request-log.ts';
 import { closeAfterUnreadBody } from '../http/unread-body.ts';
+import { withUrlBase } from '../http/url-base.ts';
 
-/** The one place the HTTP app is assembled: middleware, then each route group. */
+/** The one place the HTTP app is assembled: middleware, then each route group (under URL_BASE). */
 export function createApp(deps: ServiceDeps): Hono {
   const app = new Hono();
   app.use('*', requestLog(deps.logger));
@@ -42,5 +43,5 @@ export function createApp(deps: ServiceDeps): Hono {
   app.route('/', apiRoutes(deps));
   app.route('/', uiRoutes(deps));
   installErrorHandlers(app, deps.logger);
-  return app;
+  return withUrlBase(deps.env.URL_BASE, app, healthRoutes(deps), deps.logger);
 }
