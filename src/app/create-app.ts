@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from '../routes/api/api.routes.ts';
 import { connectionRoutes } from '../routes/api/connections.routes.ts';
 import { healthRoutes } from '../routes/health/health.routes.ts';
+import { countWebhookReplies, metricsRoutes } from '../routes/metrics/metrics.routes.ts';
 import { syncRoutes } from '../routes/api/sync.routes.ts';
 import { uiRoutes } from '../routes/ui/ui.routes.tsx';
 import { webhookRoutes } from '../routes/webhooks/webhook.routes.ts';
@@ -37,7 +38,9 @@ export function createApp(deps: ServiceDeps): Hono {
     }),
   );
   app.route('/', healthRoutes(deps));
+  app.use('/webhooks/*', countWebhookReplies());
   app.route('/', webhookRoutes(deps));
+  app.route('/', metricsRoutes(deps));
   app.route('/', connectionRoutes(deps));
   app.route('/', syncRoutes(deps));
   app.route('/', apiRoutes(deps));
