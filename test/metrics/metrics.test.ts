@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkerApp } from '../../src/app/worker-app.ts';
 import { connections, media } from '../../src/db/schema/index.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
@@ -93,6 +94,15 @@ describe(`/metrics after a webhook-driven download (${testBackend})`, () => {
     expect(sample(text, 'previewarr_process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).not.toContain(svc.apiKey);
     expect(text).not.toContain('radarr-key-metrics');
+  });
+
+  it('is served by a ROLE=worker process beside its probes, with the same key rule', async () => {
+    const worker = createWorkerApp(svc.deps);
+    expect((await worker.request('/metrics')).status).toBe(401);
+    const res = await worker.request('/metrics', { headers: { 'X-Api-Key': svc.apiKey } });
+    expect(res.status).toBe(200);
+    expect(sample(await res.text(), 'previewarr_media', { status: 'have' })).toBe(1);
+    expect((await worker.request('/healthz')).status).toBe(200);
   });
 
   it('needs the API key (header, Bearer or Basic password) unless opened in settings', async () => {

@@ -60,6 +60,14 @@ describe(`URL_BASE behind a prefix proxy (${testBackend})`, () => {
     expect(await unprefixed.json()).toMatchObject({ error: 'not_found' });
   });
 
+  it('serves the OpenAPI document with the prefix as its server, and /metrics', async () => {
+    const doc = await fetch(`${proxy.url}${BASE}/api/v1/openapi.json`, { headers: key() });
+    expect(((await doc.json()) as { servers: unknown }).servers).toEqual([{ url: BASE }]);
+    const metrics = await fetch(`${proxy.url}${BASE}/metrics`, { headers: key() });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('previewarr_jobs');
+  });
+
   it('stores a webhook sent to the prefixed URL', async () => {
     const reply = await postWebhook(`${proxy.url}${BASE}/webhooks/radarr`, arrFixture('radarr', 'webhook-download'), { headers: key() });
     expect(reply.status).toBe(202);
