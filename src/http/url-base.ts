@@ -90,9 +90,8 @@ export function withUrlBase(base: string, app: Hono, probes: Hono, logger: Logge
   installErrorHandlers(outer, logger);
   outer.route('/', probes);
   outer.get('/', (c) => c.redirect(`${base}/`, 302));
-  outer.use(base, prefixResponses(base));
+  // `${base}/*` also matches `${base}` itself, so one registration serves both.
   outer.use(`${base}/*`, prefixResponses(base));
-  outer.all(base, mount(app.fetch));
   outer.all(`${base}/*`, mount(app.fetch));
   return outer;
 }

@@ -81,6 +81,8 @@ describe(`URL_BASE behind a prefix proxy (${testBackend})`, () => {
     const page = await fetch(`${proxy.url}${BASE}/library`, { redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe(`${BASE}/setup`);
+    const bare = await fetch(`${proxy.url}${BASE}`, { redirect: 'manual' });
+    expect(bare.headers.get('location')).toBe(`${BASE}/setup`);
 
     const setup = await fetch(`${proxy.url}${BASE}/setup`);
     expect(setup.status).toBe(200);
