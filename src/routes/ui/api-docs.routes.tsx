@@ -8,7 +8,7 @@ import type { StaticAssets } from './static-assets.ts';
 export function apiDocsRoutes({ urls, urlOf }: Pick<StaticAssets, 'urls' | 'urlOf'>): Hono<UiEnv> {
   const app = new Hono<UiEnv>();
   app.get('/settings/api-docs', (c) =>
-    sendPage(c, <ApiDocsPage chrome={chromeOf(c, urls)} swaggerCss={urlOf('swagger-ui.css')} swaggerJs={urlOf('swagger-ui-bundle.js')} startJs={urlOf('api-docs.js')} />),
+    sendPage(c, <ApiDocsPage chrome={chromeOf(c, urls)} swaggerCss={urlOf('swagger-ui.css')} pageCss={urlOf('api-docs.css')} swaggerJs={urlOf('swagger-ui-bundle.js')} startJs={urlOf('api-docs.js')} />),
   );
   return app;
 }

@@ -25,6 +25,7 @@ const SOURCES = {
   'swagger-ui.css': join(swaggerDist, 'swagger-ui.css'),
   'swagger-ui-bundle.js': join(swaggerDist, 'swagger-ui-bundle.js'),
   'api-docs.js': join(viewsStatic, 'api-docs.js'),
+  'api-docs.css': join(viewsStatic, 'api-docs.css'),
 } as const;
 
 export type AssetName = keyof typeof SOURCES;
