@@ -117,5 +117,6 @@ export const SecuritySettingsForm: FC<SettingsFormProps> = ({ settings, csrfToke
       error={errors['authDisabledForLocalAddresses']}
       hint="Like the Arr apps: visitors from this machine or the local network (10.x, 172.16–31.x, 192.168.x, fc00::/7) are signed in without a password."
     />
+    <CheckboxField name="metricsWithoutApiKey" label="Metrics without API key" checked={settings.metricsWithoutApiKey} error={errors['metricsWithoutApiKey']} hint="Lets Prometheus read /metrics without the API key. Only on a network you trust." />
   </SettingsForm>
 );

@@ -63,7 +63,7 @@ export const ApiKeyCard: FC<{ apiKey: string; pinnedByEnv: boolean; saved?: stri
       <h2>API key</h2>
     </header>
     <div class="card-body">
-      <p class="muted">Radarr and Sonarr send it with every webhook (as the Password); scripts send it as X-Api-Key to /api/v1.</p>
+      <p class="muted">Radarr and Sonarr send it with every webhook (as the Password); scripts send it as X-Api-Key to /api/v1 (<a href="/settings/api-docs">browse the API</a>).</p>
       <div class="copy-field">
         <input id="api-key-value" type="text" readonly value={apiKey} aria-label="API key" />
         <button type="button" class="button small" data-copy="#api-key-value">

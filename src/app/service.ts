@@ -14,9 +14,9 @@ import { registerWorkers, type JobWorker } from '../jobs/register-workers.ts';
 import { buildJobWorkers } from './job-workers.ts';
 import { startReconcile } from '../sync/reconcile.ts';
 import { preparePipeline } from '../pipeline/pipeline-workers.ts';
-import { healthRoutes } from '../routes/health/health.routes.ts';
 import { startYtdlpUpdates } from '../ytdlp-updater/update-schedule.ts';
 import { startBackups } from '../backups/backup-schedule.ts';
+import { createWorkerApp } from './worker-app.ts';
 
 export type RunningService = {
   deps: ServiceDeps;
@@ -56,8 +56,8 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     // The managed yt-dlp (when YTDLP_UPDATES is on) is kept current beside the workers.
     const ytdlpUpdates = env.ROLE !== 'web' ? startYtdlpUpdates(env, logger) : undefined;
     const backups = startBackups(database, env, logger);
-    // A worker process serves only its probes, so container health checks still work.
-    const app = env.ROLE === 'worker' ? healthRoutes(deps) : createApp(deps);
+    // A worker process serves only its probes (container health checks) and metrics.
+    const app = env.ROLE === 'worker' ? createWorkerApp(deps) : createApp(deps);
     const server = await listen(app.fetch, env);
     const port = (server.address() as AddressInfo).port;
     logger.info({ port, role: env.ROLE, database: database.kind }, 'Previewarr is running');

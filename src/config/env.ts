@@ -65,6 +65,12 @@ export const envSchema = z
     NOTIFY_BATCH_SECONDS: intIn(0, 3600).default(30),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
+    /** Path prefix when served behind a reverse proxy under a sub-path (`/previewarr`); empty for none. */
+    URL_BASE: z
+      .string()
+      .regex(/^\/$|^(\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)+\/?$/, 'must be a path like /previewarr (letters, digits, "-", "_", ".", "~")')
+      .transform((base) => base.replace(/\/+$/, ''))
+      .default(''),
     UMASK: z
       .string()
       .regex(/^0?[0-7]{3}$/, 'must be an octal mask like 022 or 002')

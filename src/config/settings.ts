@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   defaultProfileId: z.number().int().positive().optional(),
   /** Like the Arr apps' "Disabled for Local Addresses". */
   authDisabledForLocalAddresses: z.boolean().default(false),
+  /** /metrics readable without the API key (for a Prometheus on a trusted network). */
+  metricsWithoutApiKey: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

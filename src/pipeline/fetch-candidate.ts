@@ -9,6 +9,7 @@ import { planConversion } from '../media-tools/convert-plan.ts';
 import { finishPartialFile } from '../files/atomic-place.ts';
 import { ensureFolderBelow } from '../files/containment.ts';
 import { removePartialFile, removeWorkDir } from '../files/partial-files.ts';
+import { timeConversion, timeDownload } from '../metrics/process-metrics.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import { recordPartialPath, startAttempt, type LeftoverFiles } from './attempts.ts';
 import { CandidateRejectedError, classifyFailure, type ClassifiedFailure } from './failure-class.ts';
@@ -68,20 +69,22 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
 
     const label = candidate.title ?? candidate.videoId;
     await progress.stage('downloading', label, 0);
-    const download = await rt.ytdlp.download({
-      url: candidate.url,
-      outputPath: path.join(workDir, 'source'),
-      maxHeight: profile.conversion.maxHeight,
-      maxFilesizeBytes: maxBytes,
-      maxDurationSeconds: settings.maxDurationSeconds,
-      timeoutMs: settings.downloadTimeoutSeconds * 1000,
-      cookiesFile: settings.cookiesFile,
-      extraArgs: settings.ytdlpExtraArgs,
-      signal,
-      onProgress: (p) => {
-        if (p.totalBytes !== undefined && p.totalBytes > 0) progress.percent((p.downloadedBytes / p.totalBytes) * 100);
-      },
-    });
+    const download = await timeDownload(() =>
+      rt.ytdlp.download({
+        url: candidate.url,
+        outputPath: path.join(workDir, 'source'),
+        maxHeight: profile.conversion.maxHeight,
+        maxFilesizeBytes: maxBytes,
+        maxDurationSeconds: settings.maxDurationSeconds,
+        timeoutMs: settings.downloadTimeoutSeconds * 1000,
+        cookiesFile: settings.cookiesFile,
+        extraArgs: settings.ytdlpExtraArgs,
+        signal,
+        onProgress: (p) => {
+          if (p.totalBytes !== undefined && p.totalBytes > 0) progress.percent((p.downloadedBytes / p.totalBytes) * 100);
+        },
+      }),
+    );
 
     const probe = await rt.ffmpeg.probe(download.filePath, { signal });
     // A source that reports no duration (a plain file) is measured here instead of by yt-dlp.
@@ -98,13 +101,15 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
       if (!folder.ok) return { kind: 'failed', attemptId, failure: { kind: 'fatal', reason: folder.reason } };
       await recordPartialPath(rt.db, attemptId, target.partialPath);
       partialWritten = true;
-      await rt.ffmpeg.convert({
-        input: download.filePath,
-        output: target.partialPath,
-        plan: conversion,
-        signal,
-        onProgress: (p) => progress.percent(p.percent),
-      });
+      await timeConversion(conversion.mode, () =>
+        rt.ffmpeg.convert({
+          input: download.filePath,
+          output: target.partialPath,
+          plan: conversion,
+          signal,
+          onProgress: (p) => progress.percent(p.percent),
+        }),
+      );
       const finished = await finishPartialFile(target.partialPath, rt.ownership);
       if (finished.warning !== undefined) rt.logger.warn(finished.warning.message);
       identity = finished.identity;

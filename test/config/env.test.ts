@@ -60,6 +60,16 @@ describe('environment config', () => {
     expect(problemsOf({ ROLE: 'worker', DATABASE_URL: 'postgres://localhost/x' })).toEqual([]);
   });
 
+  it('takes URL_BASE as a plain path prefix without its trailing slash, and refuses anything else', () => {
+    expect(loadEnv({}).URL_BASE).toBe('');
+    expect(loadEnv({ URL_BASE: '/' }).URL_BASE).toBe('');
+    expect(loadEnv({ URL_BASE: '/previewarr/' }).URL_BASE).toBe('/previewarr');
+    expect(loadEnv({ URL_BASE: '/apps/previewarr' }).URL_BASE).toBe('/apps/previewarr');
+    for (const bad of ['previewarr', '/pre view', '/../x', '/a//b', 'https://host/x', '/x?y=1']) {
+      expect(problemsOf({ URL_BASE: bad })[0], bad).toMatch(/^URL_BASE: must be a path like \/previewarr/);
+    }
+  });
+
   it('treats blank values as unset', () => {
     const env = loadEnv({ PORT: '', DATABASE_URL: '  ' });
     expect(env.PORT).toBe(7880);

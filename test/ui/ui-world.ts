@@ -38,7 +38,7 @@ export type UiWorld = {
   close(): Promise<void>;
 };
 
-export async function startUiWorld({ throttled = [] as string[] } = {}): Promise<UiWorld> {
+export async function startUiWorld({ throttled = [] as string[], env = {} as Record<string, string> } = {}): Promise<UiWorld> {
   const mediaRoot = mkdtempSync(join(tmpdir(), 'previewarr-ui-media-'));
   const clips = await startClipServer();
   // Slow enough that a progress bar is seen moving, fast enough for a test.
@@ -55,7 +55,7 @@ export async function startUiWorld({ throttled = [] as string[] } = {}): Promise
     writeFileSync(file, 'not really a movie');
     files.set(String(movie['title']), file);
   }
-  const svc = await startTestService({ env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, WORKER_CONCURRENCY: '2' } });
+  const svc = await startTestService({ env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, WORKER_CONCURRENCY: '2', ...env } });
   return {
     svc,
     radarr,

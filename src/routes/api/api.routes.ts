@@ -4,11 +4,12 @@ import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
 import { mediaApiRoutes } from './media.routes.ts';
+import { openApiRoutes } from './openapi.routes.ts';
 import { settingsApiRoutes } from './settings.routes.ts';
 import { statusApiRoutes } from './status.routes.ts';
 
 /** The paths this group serves; auth is bound to them only, so other /api/v1 groups keep theirs. */
-const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/apikey/*', '/api/v1/settings', '/api/v1/settings/*', '/api/v1/profiles', '/api/v1/profiles/*', '/api/v1/media', '/api/v1/media/*'];
+const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/apikey/*', '/api/v1/settings', '/api/v1/settings/*', '/api/v1/profiles', '/api/v1/profiles/*', '/api/v1/media', '/api/v1/media/*', '/api/v1/openapi.json'];
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -24,5 +25,6 @@ export function apiRoutes(deps: ServiceDeps): Hono {
   app.route('/', statusApiRoutes(deps));
   app.route('/', settingsApiRoutes(deps));
   app.route('/', mediaApiRoutes(deps));
+  app.route('/', openApiRoutes(deps));
   return app;
 }

@@ -11,12 +11,12 @@ import { ConnectionCard, ConnectionsPage, EditConnectionPage, emptyConnectionFor
 import { chromeOf, sendError, sendFragment, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
-/** This page's own address as the browser sees it (a reverse proxy may say so in X-Forwarded-*). */
-function publicOrigin(c: Context): string {
+/** This page's own address as the browser sees it (a reverse proxy may say so in X-Forwarded-*), with URL_BASE. */
+function publicOrigin(c: Context, urlBase: string): string {
   const url = new URL(c.req.url);
   const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
   const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim() || c.req.header('host') || url.host;
-  return `${proto}://${host}`;
+  return `${proto}://${host}${urlBase}`;
 }
 
 /** The connection form as typed: repeated mapping inputs pair up by position; blank rows drop. */
@@ -64,7 +64,7 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
 
   const listPage = async (c: Context<UiEnv>, form: ConnectionFormValues, errors: Record<string, string>, status: 200 | 409 | 422 = 200, message?: string) => {
     const connections = (await listConnections(db)).map(toConnectionView);
-    return sendPage(c, <ConnectionsPage chrome={chromeOf(c, assets)} connections={connections} origin={publicOrigin(c)} form={form} errors={errors} message={message} />, status);
+    return sendPage(c, <ConnectionsPage chrome={chromeOf(c, assets)} connections={connections} origin={publicOrigin(c, deps.env.URL_BASE)} form={form} errors={errors} message={message} />, status);
   };
   const idOf = (c: Context) => {
     const parsed = idParamSchema.safeParse(c.req.param('id'));
@@ -117,7 +117,7 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     return sendFragment(
       c,
       <>
-        <ConnectionCard connection={toConnectionView(tested.connection)} origin={publicOrigin(c)} />
+        <ConnectionCard connection={toConnectionView(tested.connection)} origin={publicOrigin(c, deps.env.URL_BASE)} />
         <ToastPartial kind={tested.result.ok ? 'ok' : 'error'} message={message} />
       </>,
     );
@@ -134,7 +134,7 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     return sendFragment(
       c,
       <>
-        <ConnectionCard connection={toConnectionView(row)} origin={publicOrigin(c)} />
+        <ConnectionCard connection={toConnectionView(row)} origin={publicOrigin(c, deps.env.URL_BASE)} />
         <ToastPartial kind="ok" message={`Library sync queued for "${row.name}".`} />
       </>,
     );

@@ -25,13 +25,14 @@ const KINDS: Record<EditableSettingKey, FieldKind> = {
   ytdlpExtraArgs: 'list',
   authDisabledForLocalAddresses: 'bool',
   ...RANKING_FIELD_KINDS,
+  metricsWithoutApiKey: 'bool',
 };
 
 /** The settings forms and the keys each one edits. */
 export const SETTINGS_SECTIONS = {
   media: ['trailerLayout', 'deletedTrailerPolicy', 'preferredLanguages', 'excludeKeywords', 'preferredChannels', 'minDurationSeconds', 'maxDurationSeconds', 'searchResultCount', 'tmdbApiKey', ...RANKING_FORM_KEYS],
   downloads: ['backfillPolicy', 'reconcileIntervalHours', 'workerConcurrency', 'ffmpegConcurrency', 'maxFileSizeMb', 'downloadTimeoutSeconds', 'ytdlpExtraArgs'],
-  security: ['authDisabledForLocalAddresses'],
+  security: ['authDisabledForLocalAddresses', 'metricsWithoutApiKey'],
 } as const satisfies Record<string, readonly EditableSettingKey[]>;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;

@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
 const htmxDist = join(dirname(require.resolve('htmx.org/package.json')), 'dist');
+const swaggerDist = dirname(require.resolve('swagger-ui-dist/package.json'));
 const viewsStatic = fileURLToPath(new URL('../../../views/static/', import.meta.url));
 
 const SOURCES = {
@@ -20,9 +21,14 @@ const SOURCES = {
   'app.css': join(viewsStatic, 'app.css'),
   'app.js': join(viewsStatic, 'app.js'),
   'favicon.svg': join(viewsStatic, 'favicon.svg'),
+  // The browsable API page (Swagger UI from the swagger-ui-dist package, and our start-up script).
+  'swagger-ui.css': join(swaggerDist, 'swagger-ui.css'),
+  'swagger-ui-bundle.js': join(swaggerDist, 'swagger-ui-bundle.js'),
+  'api-docs.js': join(viewsStatic, 'api-docs.js'),
+  'api-docs.css': join(viewsStatic, 'api-docs.css'),
 } as const;
 
-type AssetName = keyof typeof SOURCES;
+export type AssetName = keyof typeof SOURCES;
 type Asset = { body: Buffer; hash: string; type: string };
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
@@ -39,7 +45,7 @@ function loadAssets(): Map<string, Asset> {
 
 export type AssetUrls = { css: string; js: string; htmx: string; sse: string; icon: string };
 
-export type StaticAssets = { urls: AssetUrls; routes: Hono };
+export type StaticAssets = { urls: AssetUrls; routes: Hono; urlOf: (name: AssetName) => string };
 
 export function staticAssets(): StaticAssets {
   const assets = loadAssets();
@@ -56,5 +62,5 @@ export function staticAssets(): StaticAssets {
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.body(new Uint8Array(asset.body));
   });
-  return { urls: { css: url('app.css'), js: url('app.js'), htmx: url('htmx.min.js'), sse: url('hx-sse.min.js'), icon: url('favicon.svg') }, routes };
+  return { urls: { css: url('app.css'), js: url('app.js'), htmx: url('htmx.min.js'), sse: url('hx-sse.min.js'), icon: url('favicon.svg') }, routes, urlOf: url };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireUiSession, type UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
+import { apiDocsRoutes } from './api-docs.routes.tsx';
 import { authRoutes, logoutRoute } from './auth.routes.tsx';
 import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
@@ -18,7 +19,7 @@ const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/ev
 
 /** The admin pages: static files, first-run and login (public), then everything behind a session. */
 export function uiRoutes(deps: ServiceDeps): Hono {
-  const { urls, routes: staticRoutes } = staticAssets();
+  const { urls, routes: staticRoutes, urlOf } = staticAssets();
   const app = new Hono();
   app.route('/', staticRoutes);
   app.route('/', authRoutes(deps, urls));
@@ -41,6 +42,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', settingsRoutes(deps, urls));
   guarded.route('/', eventsRoutes(deps, urls));
   guarded.route('/', systemRoutes(deps, urls));
+  guarded.route('/', apiDocsRoutes({ urls, urlOf }));
   app.route('/', guarded);
   return app;
 }
