@@ -36,12 +36,12 @@ const QueuePanel: FC<{ queue: QueueSummary }> = ({ queue }) => (
       </thead>
       <tbody>
         {queue.queues.map((q) => (
-          <tr>
+          <tr data-queue={q.name}>
             <td>{QUEUE_LABELS[q.name] ?? q.name}</td>
-            <td class="num">{q.queued}</td>
-            <td class="num">{q.active}</td>
-            <td class="num">{q.deferred}</td>
-            <td class="num">{q.failed}</td>
+            <td class="num" data-count="waiting">{q.waiting}</td>
+            <td class="num" data-count="running">{q.running}</td>
+            <td class="num" data-count="later">{q.later}</td>
+            <td class="num" data-count="failed">{q.failed}</td>
           </tr>
         ))}
       </tbody>
