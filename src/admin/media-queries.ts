@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   connections,
@@ -9,7 +9,8 @@ import {
   trailers,
   videoBlocklist,
 } from '../db/schema/index.ts';
-import { containsPattern, pageWindow, type MediaListQuery } from './admin-schemas.ts';
+import { pageWindow, type MediaListQuery } from './admin-schemas.ts';
+import { foldedContains } from './search-text.ts';
 
 export type MediaListItem = {
   id: number;
@@ -34,8 +35,7 @@ function listFilters(query: MediaListQuery): SQL | undefined {
   filters.push(query.removed ? isNotNull(media.removedAt) : isNull(media.removedAt));
   const q = query.q?.trim();
   if (q) {
-    const pattern = containsPattern(q);
-    const matches = [ilike(media.title, pattern), ilike(media.originalTitle, pattern)];
+    const matches = [foldedContains(media.title, q), foldedContains(media.originalTitle, q)];
     if (/^\d{4}$/.test(q)) matches.push(eq(media.year, Number(q)));
     filters.push(or(...matches)!);
   }
