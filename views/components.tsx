@@ -11,9 +11,24 @@ export const STATUS_LABELS: Record<string, string> = {
   skipped: 'Skipped',
 };
 
-export const StatusBadge: FC<{ status: string; title?: string | null }> = ({ status, title }) => (
-  <span class={`badge status-${status}`} title={title ?? undefined}>
-    {STATUS_LABELS[status] ?? status}
+/** What a job is doing, in the words of the activity panel and the badges. */
+export const STAGE_LABELS: Record<string, string> = {
+  queued: 'Queued',
+  searching: 'Finding a trailer',
+  downloading: 'Downloading',
+  converting: 'Converting',
+  placing: 'Placing',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/**
+ * The item's trailer status; while work runs (`downloading` covers every stage of a fetch) the
+ * stage itself, so a search or a conversion is not called "Downloading".
+ */
+export const StatusBadge: FC<{ status: string; title?: string | null; stage?: string | null | undefined }> = ({ status, title, stage }) => (
+  <span class={`badge status-${status}`} title={title ?? undefined} data-stage={stage ?? undefined}>
+    {status === 'downloading' && stage && stage !== 'queued' && STAGE_LABELS[stage] ? STAGE_LABELS[stage] : (STATUS_LABELS[status] ?? status)}
   </span>
 );
 

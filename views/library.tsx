@@ -14,10 +14,12 @@ export function libraryHref(query: MediaListQuery, page = query.page): string {
   return text ? `/library?${text}` : '/library';
 }
 
-/** "Fetch now" for an item without a trailer, "Replace" (with force) for one that has one. */
+/**
+ * "Fetch now" for an item without a trailer, "Replace" (with force) for one that has one; none
+ * while a fetch is queued or running (the status badge says so, once).
+ */
 export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' | 'removed' | 'title'>; view: 'row' | 'status' }> = ({ item, view }) => {
-  if (item.removed) return null;
-  const busy = item.trailerStatus === 'queued' || item.trailerStatus === 'downloading';
+  if (item.removed || item.trailerStatus === 'queued' || item.trailerStatus === 'downloading') return null;
   const replace = item.trailerStatus === 'have' || item.trailerStatus === 'external';
   const target = view === 'row' ? 'closest tr' : '#item-status';
   return (
@@ -29,10 +31,9 @@ export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' 
       hx-target={target}
       hx-swap="outerHTML"
       hx-confirm={replace ? `Replace the trailer of "${item.title}"?` : undefined}
-      disabled={busy}
       data-action="fetch"
     >
-      {busy ? 'Queued' : replace ? 'Replace' : 'Fetch now'}
+      {replace ? 'Replace' : 'Fetch now'}
     </button>
   );
 };
@@ -47,7 +48,7 @@ export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
     <td class="hide-sm">{item.kind === 'movie' ? 'Movie' : 'Series'}</td>
     <td class="hide-sm muted">{item.connectionName}</td>
     <td>
-      <StatusBadge status={item.trailerStatus} title={item.statusReason} />
+      <StatusBadge status={item.trailerStatus} title={item.statusReason} stage={item.progress?.stage} />
       {item.progress && item.trailerStatus === 'downloading' && item.progress.percent !== null ? (
         <progress class="inline-progress" max={100} value={Math.round(item.progress.percent)} />
       ) : null}

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { MediaDetail } from '../src/admin/media-queries.ts';
-import { Card, CsrfInput, StatusBadge, TextField, TimeAgo } from './components.tsx';
+import { Card, CsrfInput, STAGE_LABELS, StatusBadge, TextField, TimeAgo } from './components.tsx';
 import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
@@ -21,13 +21,14 @@ export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail
     <section class="card" id="item-status" data-status={item.trailerStatus} {...polling}>
       <div class="card-body item-status">
         <div class="status-line">
-          <StatusBadge status={item.trailerStatus} />
+          <StatusBadge status={item.trailerStatus} stage={progress?.stage} />
           {item.statusReason ? <span class="status-reason">{item.statusReason}</span> : null}
         </div>
-        {active && progress ? (
+        {/* Queued: the badge and its reason say it all; the bar is for work that runs. */}
+        {active && progress && progress.stage !== 'queued' ? (
           <div class="progress-item" data-stage={progress.stage}>
             <div class="progress-head">
-              <span>{progress.stage}</span>
+              <span>{STAGE_LABELS[progress.stage] ?? progress.stage}</span>
               <span>{progress.percent !== null ? `${Math.round(progress.percent)}%` : ''}</span>
             </div>
             {progress.percent === null ? <progress max={100} /> : <progress max={100} value={Math.round(progress.percent)} />}
@@ -36,7 +37,7 @@ export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail
         ) : null}
         <div class="button-row">
           <FetchButton item={{ id: item.id, title: item.title, trailerStatus: item.trailerStatus, removed: item.removedAt !== null }} view="status" />
-          {detail.trailer ? (
+          {detail.trailer && !active && !busy ? (
             <button
               type="button"
               class="button small danger"

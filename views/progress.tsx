@@ -1,21 +1,12 @@
 import type { FC } from 'hono/jsx';
 import type { ProgressRow, StatusCounts } from '../src/admin/dashboard-queries.ts';
 import type { RateLimitStatus } from '../src/pipeline/rate-limit-gate.ts';
-import { STATUS_LABELS } from './components.tsx';
+import { STAGE_LABELS, STATUS_LABELS } from './components.tsx';
 import { relativeTime, titleWithYear } from './format.ts';
 
 // The live parts of the dashboard: rendered on the page at first, then again server-side for
 // every change and pushed over Server-Sent Events (see src/http/sse.ts).
 
-const STAGE_LABELS: Record<string, string> = {
-  queued: 'Queued',
-  searching: 'Finding a trailer',
-  downloading: 'Downloading',
-  converting: 'Converting',
-  placing: 'Placing',
-  done: 'Done',
-  failed: 'Failed',
-};
 
 function percentOf(row: ProgressRow): number | undefined {
   if (row.stage === 'done') return 100;

@@ -11,20 +11,34 @@
     if (token) event.detail.ctx.request.headers['X-CSRF-Token'] = token;
   });
 
-  // Copy buttons: <button data-copy="#input-id">. The Clipboard API needs a secure context
-  // (https or localhost); on plain http in the LAN fall back to selecting and copying.
-  document.addEventListener('click', async (event) => {
-    const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null;
-    if (!button) return;
-    const source = document.querySelector(button.getAttribute('data-copy'));
-    if (!(source instanceof HTMLInputElement)) return;
-    let copied = false;
+  // Copy buttons: <button data-copy="#input-id">, or <button data-copy-url="/path"> for a value
+  // asked for on click (a POST with the CSRF token; the API key is not kept in the page). The
+  // Clipboard API needs a secure context (https or localhost); on plain http in the LAN fall back
+  // to selecting a field and copying.
+  const copyText = async (text, field) => {
     try {
-      await navigator.clipboard.writeText(source.value);
-      copied = true;
+      await navigator.clipboard.writeText(text);
+      return true;
     } catch {
-      source.select();
-      copied = document.execCommand('copy');
+      const input = field ?? Object.assign(document.createElement('input'), { value: text, readOnly: true, className: 'visually-hidden' });
+      if (!field) document.body.append(input);
+      input.select();
+      const copied = document.execCommand('copy');
+      if (!field) input.remove();
+      return copied;
+    }
+  };
+  document.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-copy], [data-copy-url]') : null;
+    if (!button) return;
+    let copied = false;
+    if (button.hasAttribute('data-copy-url')) {
+      const res = await fetch(button.getAttribute('data-copy-url'), { method: 'POST', headers: { 'X-CSRF-Token': csrfToken() }, credentials: 'same-origin' }).catch(() => null);
+      copied = res?.ok ? await copyText(await res.text()) : false;
+    } else {
+      const source = document.querySelector(button.getAttribute('data-copy'));
+      if (!(source instanceof HTMLInputElement)) return;
+      copied = await copyText(source.value, source);
     }
     const label = button.textContent;
     button.textContent = copied ? 'Copied' : 'Select and copy';

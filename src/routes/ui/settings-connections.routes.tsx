@@ -140,6 +140,13 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     );
   });
 
+  // The connection card's "Copy API key": the key goes to the clipboard without being in the page.
+  // A POST (so it carries the CSRF token and is never cached or prefetched).
+  app.post('/settings/connections/api-key', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.text(deps.apiKey.current());
+  });
+
   app.post('/settings/connections/:id/delete', async (c) => {
     const id = idOf(c);
     const row = id === null ? undefined : await findConnection(db, id);
