@@ -22,7 +22,7 @@ export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ pag
       <p class="empty">No events match.</p>
     ) : (
       <div class="table-wrap">
-        <table class="table events-table">
+        <table class="table events-table stack-sm">
           <thead>
             <tr>
               <th>Received</th>

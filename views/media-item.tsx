@@ -114,14 +114,14 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
       <p class="empty">No download attempts yet.</p>
     ) : (
       <div class="table-wrap">
-        <table class="table compact">
+        <table class="table compact stack-sm">
           <thead>
             <tr>
               <th>Started</th>
               <th>Outcome</th>
               <th>Video</th>
               <th>Error</th>
-              <th class="hide-sm">Next try</th>
+              <th>Next try</th>
             </tr>
           </thead>
           <tbody>
@@ -135,7 +135,7 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
                 </td>
                 <td class="path">{attempt.sourceVideoId ?? attempt.sourceUrl ?? '—'}</td>
                 <td>{attempt.error ? `${attempt.errorKind ? `${attempt.errorKind}: ` : ''}${attempt.error}` : ''}</td>
-                <td class="hide-sm">{attempt.nextTryAt ? <TimeAgo date={attempt.nextTryAt} /> : ''}</td>
+                <td data-label="Next try">{attempt.nextTryAt ? <TimeAgo date={attempt.nextTryAt} /> : ''}</td>
               </tr>
             ))}
           </tbody>
