@@ -32,7 +32,20 @@ export const StatusBadge: FC<{ status: string; title?: string | null; stage?: st
   </span>
 );
 
-export const StateBadge: FC<{ state: string }> = ({ state }) => <span class={`badge state-${state}`}>{state}</span>;
+/** Webhook event states in words (the filter and the badges). */
+export const EVENT_STATE_LABELS: Record<string, string> = {
+  received: 'Received',
+  processed: 'Processed',
+  ignored: 'Ignored',
+  'needs-setup': 'Needs a connection',
+  failed: 'Failed',
+};
+
+export const StateBadge: FC<{ state: string }> = ({ state }) => (
+  <span class={`badge state-${state}`} data-state={state}>
+    {EVENT_STATE_LABELS[state] ?? state}
+  </span>
+);
 
 export const TimeAgo: FC<{ date: Date | string | null | undefined }> = ({ date }) =>
   date ? (
@@ -72,10 +85,11 @@ export const ToastPartial: FC<{ kind: 'ok' | 'error'; message: string }> = (prop
 
 export type PageLinks = { page: number; pages: number; total: number; href: (page: number) => string };
 
-export const Pagination: FC<PageLinks & { label: string }> = ({ page, pages, total, href, label }) => (
+/** `label` is the plural ("items"), `one` the singular ("item"): "1 item", "2 items". */
+export const Pagination: FC<PageLinks & { label: string; one: string }> = ({ page, pages, total, href, label, one }) => (
   <nav class="pagination" aria-label={`${label} pages`}>
     <span class="muted">
-      {total} {label}
+      {total} {total === 1 ? one : label}
     </span>
     {pages > 1 ? (
       <span class="pager">

@@ -93,7 +93,9 @@ const ConnectionsPanel: FC<{ connections: ConnectionHealthRow[] }> = ({ connecti
 const EventsPanel: FC<{ events: EventListItem[] }> = ({ events }) => (
   <Card title="Recent events" id="recent-events" actions={<a href="/events">All events</a>}>
     {events.length === 0 ? (
-      <p class="empty">No webhooks received yet.</p>
+      <p class="empty">
+        No webhooks received yet. <a href="/settings/connections">Set up the webhook</a> in Radarr and Sonarr.
+      </p>
     ) : (
       <ul class="event-list">
         {events.map((event) => (

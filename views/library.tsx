@@ -88,7 +88,7 @@ export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({
         </table>
       </div>
     )}
-    <Pagination page={page.page} pages={page.pages} total={page.total} label="items" href={(n) => libraryHref(query, n)} />
+    <Pagination page={page.page} pages={page.pages} total={page.total} label="items" one="item" href={(n) => libraryHref(query, n)} />
   </div>
 );
 

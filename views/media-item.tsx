@@ -5,6 +5,7 @@ import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
 import { CandidatesCard } from './media-candidates.tsx';
+import { ReasonText } from './reason-text.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
 
@@ -22,7 +23,9 @@ export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail
       <div class="card-body item-status">
         <div class="status-line">
           <StatusBadge status={item.trailerStatus} stage={progress?.stage} />
-          {item.statusReason ? <span class="status-reason">{item.statusReason}</span> : null}
+          {item.statusReason ? <span class="status-reason">
+              <ReasonText text={item.statusReason} />
+            </span> : null}
         </div>
         {/* Queued: the badge and its reason say it all; the bar is for work that runs. */}
         {active && progress && progress.stage !== 'queued' ? (
@@ -32,7 +35,9 @@ export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail
               <span>{progress.percent !== null ? `${Math.round(progress.percent)}%` : ''}</span>
             </div>
             {progress.percent === null ? <progress max={100} /> : <progress max={100} value={Math.round(progress.percent)} />}
-            {progress.detail ? <div class="progress-detail muted">{progress.detail}</div> : null}
+            {progress.detail ? <div class="progress-detail muted">
+                <ReasonText text={progress.detail} />
+              </div> : null}
           </div>
         ) : null}
         <div class="button-row">

@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { ProgressRow, StatusCounts } from '../src/admin/dashboard-queries.ts';
 import type { RateLimitStatus } from '../src/pipeline/rate-limit-gate.ts';
-import { STAGE_LABELS, STATUS_LABELS } from './components.tsx';
+import { STAGE_LABELS, STATUS_LABELS, TimeAgo } from './components.tsx';
+import { ReasonText } from './reason-text.tsx';
 import { relativeTime, titleWithYear } from './format.ts';
 
 // The live parts of the dashboard: rendered on the page at first, then again server-side for
@@ -35,7 +36,12 @@ export const ProgressList: FC<{ rows: ProgressRow[] }> = ({ rows }) =>
               <progress max={100} value={percent} aria-label={`${row.title}: ${label}`} />
             )}
             <div class="progress-detail muted">
-              {row.detail ?? ''} {row.stage === 'done' || row.stage === 'failed' ? `· ${relativeTime(row.updatedAt)}` : ''}
+              <ReasonText text={row.detail} />{' '}
+              {row.stage === 'done' || row.stage === 'failed' ? (
+                <>
+                  · <TimeAgo date={row.updatedAt} />
+                </>
+              ) : null}
             </div>
           </li>
         );

@@ -38,6 +38,7 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
             type="button"
             class="button small"
             hx-post={`/settings/connections/${connection.id}/test`}
+            hx-disable="this"
             hx-target={`#connection-${connection.id}`}
             hx-swap="outerHTML"
             data-action="test"
@@ -48,6 +49,7 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
             type="button"
             class="button small"
             hx-post={`/settings/connections/${connection.id}/sync`}
+            hx-disable="this"
             hx-target={`#connection-${connection.id}`}
             hx-swap="outerHTML"
             disabled={!connection.enabled}

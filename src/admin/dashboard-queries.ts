@@ -35,8 +35,12 @@ export type ProgressRow = {
   updatedAt: Date;
 };
 
-/** How long a finished item stays on the dashboard, so a person sees it reach "done". */
-const FINISHED_VISIBLE_MS = 10 * 60_000;
+/**
+ * How long a finished item stays on the dashboard, so a person sees it reach "done", and how many
+ * at most: after a large backfill ten minutes of finished rows made the page 2,900 px tall.
+ */
+export const FINISHED_VISIBLE_MS = 2 * 60_000;
+export const FINISHED_SHOWN = 5;
 
 /** Work in progress (written by whichever process runs it) plus what finished recently. */
 export async function activeProgress(db: Db, now = new Date()): Promise<ProgressRow[]> {
@@ -58,7 +62,9 @@ export async function activeProgress(db: Db, now = new Date()): Promise<Progress
     .orderBy(desc(jobProgress.updatedAt), desc(jobProgress.mediaId))
     .limit(50);
   const order = { downloading: 0, converting: 1, placing: 2, searching: 3, queued: 4, done: 5, failed: 6 } as const;
-  return rows.sort((a, b) => order[a.stage] - order[b.stage]);
+  const sorted = rows.sort((a, b) => order[a.stage] - order[b.stage]);
+  const finished = (row: ProgressRow) => row.stage === 'done' || row.stage === 'failed';
+  return [...sorted.filter((row) => !finished(row)), ...sorted.filter(finished).slice(0, FINISHED_SHOWN)];
 }
 
 export async function connectionsHealth(db: Db) {

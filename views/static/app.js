@@ -49,6 +49,27 @@
     }, 2000);
   });
 
+  // Times: the server writes <time datetime="…Z"> with a relative text ("in 4 minutes"). Here the
+  // tooltip becomes the date and time in the browser's own time zone, and the relative text is
+  // kept current (same wording as views/format.ts relativeTime).
+  const phrase = (s) =>
+    s < 45 ? 'a few seconds' : s < 90 ? 'a minute' : s < 3600 ? `${Math.round(s / 60)} minutes` : s < 5400 ? 'an hour' : s < 86400 ? `${Math.round(s / 3600)} hours` : s < 172800 ? 'a day' : `${Math.round(s / 86400)} days`;
+  const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+  const localiseTimes = () => {
+    const now = Date.now();
+    for (const el of document.querySelectorAll('time[datetime]')) {
+      const at = Date.parse(el.getAttribute('datetime'));
+      if (Number.isNaN(at)) continue;
+      const seconds = Math.round((now - at) / 1000);
+      el.textContent = seconds < 0 ? `in ${phrase(-seconds)}` : `${phrase(seconds)} ago`;
+      el.title = localFormat.format(at);
+      el.setAttribute('data-local', '');
+    }
+  };
+  document.addEventListener('DOMContentLoaded', localiseTimes);
+  document.addEventListener('htmx:after:swap', localiseTimes);
+  setInterval(localiseTimes, 30000);
+
   // Toasts fade out on their own after a few seconds; errors stay a little longer.
   const scheduleToastRemoval = (root) => {
     for (const toast of root.querySelectorAll?.('.toast:not([data-timed])') ?? []) {
