@@ -10,6 +10,8 @@ import { createSession } from '../../src/auth/sessions.ts';
 import type { TestService } from '../support/test-service.ts';
 
 export type PageClient = {
+  /** The session cookie header, for requests built by hand (a forged form without the token). */
+  cookie: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   post(path: string, fields: Record<string, string | string[]>, headers?: Record<string, string>): Promise<Response>;
 };
@@ -23,6 +25,7 @@ export async function signedInPages(svc: Pick<TestService, 'url' | 'deps'>): Pro
   const { cookieValue, session } = await createSession(db, userId);
   const cookie = `previewarr_session=${cookieValue}`;
   return {
+    cookie,
     get: (path, headers = {}) => fetch(`${svc.url}${path}`, { redirect: 'manual', headers: { cookie, ...headers } }),
     post: (path, fields, headers = {}) => {
       const body = new URLSearchParams();

@@ -60,7 +60,7 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     await page.goto(`${svc.url}/library?kind=movie`);
     const row = page.locator(`tr[data-media-id="${id}"]`);
     await row.locator('button[data-action=fetch]').click();
-    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Downloading|Have trailer/);
+    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Finding a trailer|Downloading|Converting|Placing|Have trailer/);
     await eventually(() => page.locator('#toast .toast').first().textContent()).toContain('Fetching the trailer of "Arrival"');
 
     const item = dashboard.locator(`.progress-item[data-media-id="${id}"]`);

@@ -4,6 +4,7 @@
  * time, times inside reasons become <time> elements, counts agree in number, filters and badges
  * use words, the first-run form states each rule once and refuses one-letter user names.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINISHED_SHOWN } from '../../../src/admin/dashboard-queries.ts';
 import { jobProgress, trailers, webhookEvents } from '../../../src/db/schema/index.ts';
@@ -11,6 +12,7 @@ import { shortTime } from '../../../src/pipeline/fetch-outcome.ts';
 import { testBackend } from '../../support/test-db.ts';
 import { startTestService, type TestService } from '../../support/test-service.ts';
 import { signedInPages, type PageClient } from '../../ui/page-client.ts';
+import { WEBHOOK_TRIGGERS } from '../../../views/webhook-help.tsx';
 import { seedConnection, seedMedia } from '../../ui/seed.ts';
 
 /** Text of an HTML fragment without tags, whitespace collapsed. */
@@ -113,6 +115,29 @@ describe(`page wording (${testBackend})`, () => {
     const one = await (await pages.get('/library?q=Converting')).text();
     expect(textOf(one)).toContain('1 item');
     expect(textOf(one)).not.toContain('1 items');
+  });
+
+  it('connection card: the triggers the README lists, and the API key copied on request only', async () => {
+    await seedConnection(db(), { kind: 'sonarr', name: 'Sonarr card' });
+    const html = await (await pages.get('/settings/connections')).text();
+    expect(html).not.toContain(svc.apiKey);
+    expect(html).toContain('data-copy-url="/settings/connections/api-key"');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const triggersRow = readme.split('\n').find((line) => line.startsWith('| Triggers |')) ?? '';
+    for (const [kind, triggers] of Object.entries(WEBHOOK_TRIGGERS)) {
+      for (const trigger of triggers) {
+        expect(triggersRow, `${kind}: ${trigger}`).toContain(`**${trigger}**`);
+        expect(html).toContain(trigger);
+      }
+    }
+    const copied = await pages.post('/settings/connections/api-key', {});
+    expect(copied.status).toBe(200);
+    expect(copied.headers.get('cache-control')).toBe('no-store');
+    expect(await copied.text()).toBe(svc.apiKey);
+    // Without the session's CSRF token (a cross-site form): refused, key not sent.
+    const forged = await fetch(`${svc.url}/settings/connections/api-key`, { method: 'POST', redirect: 'manual', headers: { cookie: pages.cookie } });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).not.toContain(svc.apiKey);
   });
 
   it('disables Test and Sync now while they run', async () => {
