@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { MediaListQuery } from '../src/admin/admin-schemas.ts';
+import { MEDIA_SORTS, type MediaListQuery, type MediaSort } from '../src/admin/admin-schemas.ts';
 import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
 import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
@@ -9,6 +9,8 @@ export function libraryHref(query: MediaListQuery, page = query.page): string {
   if (query.kind !== 'all') params.set('kind', query.kind);
   if (query.status !== 'all') params.set('status', query.status);
   if (query.q) params.set('q', query.q);
+  if (query.sort !== 'title') params.set('sort', query.sort);
+  if (query.dir !== 'asc') params.set('dir', query.dir);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `/library?${text}` : '/library';
@@ -92,6 +94,35 @@ export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({
   </div>
 );
 
+const SORT_LABELS: Record<MediaSort, string> = { title: 'Title', year: 'Year', added: 'Added', status: 'Trailer status', size: 'Trailer size' };
+
+/** Order and direction: part of the filter form, so the URL (and a bookmark) keeps them. */
+const SortSelect: FC<{ query: MediaListQuery }> = ({ query }) => (
+  <>
+    <label class="inline-field">
+      <span>Sort by</span>
+      <select name="sort">
+        {MEDIA_SORTS.map((sort) => (
+          <option value={sort} selected={query.sort === sort}>
+            {SORT_LABELS[sort]}
+          </option>
+        ))}
+      </select>
+    </label>
+    <label class="inline-field">
+      <span>Order</span>
+      <select name="dir">
+        <option value="asc" selected={query.dir === 'asc'}>
+          Ascending
+        </option>
+        <option value="desc" selected={query.dir === 'desc'}>
+          Descending
+        </option>
+      </select>
+    </label>
+  </>
+);
+
 const KIND_TABS: Array<{ kind: MediaListQuery['kind']; label: string }> = [
   { kind: 'all', label: 'All' },
   { kind: 'movie', label: 'Movies' },
@@ -114,6 +145,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
           ))}
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
+        <SortSelect query={query} />
       </FilterToolbar>
       <LibraryResults page={page} query={query} />
     </Layout>

@@ -42,6 +42,23 @@ function listFilters(query: MediaListQuery): SQL | undefined {
   return and(...filters);
 }
 
+const trailerSize = sql`(select t.size_bytes from trailers t where t.media_id = ${media.id} and t.state = 'present')`;
+
+/** The chosen order, then title and id so pages never overlap; items without a value go last. */
+function listOrder(query: MediaListQuery): SQL[] {
+  const by = query.dir === 'desc' ? desc : asc;
+  const nullsLast = (expr: SQL) => sql`${expr} ${sql.raw(query.dir === 'desc' ? 'desc' : 'asc')} nulls last`;
+  const title = asc(sql`lower(${media.title})`);
+  const primary: Record<MediaListQuery['sort'], SQL> = {
+    title: by(sql`lower(${media.title})`),
+    year: nullsLast(sql`${media.year}`),
+    added: by(media.createdAt),
+    status: by(media.trailerStatus),
+    size: nullsLast(trailerSize),
+  };
+  return [primary[query.sort], title, asc(media.id)];
+}
+
 function selectListItems(db: Db) {
   return db
     .select({
@@ -82,7 +99,7 @@ export async function listMedia(db: Db, query: MediaListQuery): Promise<MediaPag
   const { page, pages, offset } = pageWindow(total, query.page, query.pageSize);
   const rows = await selectListItems(db)
     .where(where)
-    .orderBy(asc(sql`lower(${media.title})`), asc(media.year), asc(media.id))
+    .orderBy(...listOrder(query))
     .limit(query.pageSize)
     .offset(offset);
   const items = rows.map(toListItem);

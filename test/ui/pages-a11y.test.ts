@@ -33,7 +33,8 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
   beforeAll(async () => {
     world = await startUiWorld();
     svc = world.svc;
-    browser = await launchBrowser();
+    // A browser far from UTC: times on the pages must be in its zone, not the server's.
+    browser = await launchBrowser({ timezoneId: 'Pacific/Auckland' });
     page = await browser.context.newPage();
     pageProblems = collectPageProblems(page);
   });
@@ -111,6 +112,19 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
       for (const [name, path] of Object.entries(paths)) problems.push(...(await visit(path, name, size)));
     }
     expect(problems).toEqual([]);
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('shows times relative, with the date and time in the browser\'s time zone', async () => {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${svc.url}${paths['item']}`);
+    const nextTry = page.locator('#attempts td[data-label="Next try"] time[data-local]').first();
+    await expect.poll(() => nextTry.textContent()).toMatch(/^in [34] minutes$/);
+    const iso = await nextTry.getAttribute('datetime');
+    const expected = new Intl.DateTimeFormat('en-US', { timeZone: 'Pacific/Auckland', hour: '2-digit', minute: '2-digit', hour12: true }).format(new Date(iso!));
+    const title = (await nextTry.getAttribute('title')) ?? '';
+    expect(title).toContain(expected);
+    expect(title).toMatch(/GMT\+13|NZDT/);
     expect(pageProblems).toEqual([]);
   });
 });

@@ -54,7 +54,8 @@
   // kept current (same wording as views/format.ts relativeTime).
   const phrase = (s) =>
     s < 45 ? 'a few seconds' : s < 90 ? 'a minute' : s < 3600 ? `${Math.round(s / 60)} minutes` : s < 5400 ? 'an hour' : s < 86400 ? `${Math.round(s / 3600)} hours` : s < 172800 ? 'a day' : `${Math.round(s / 86400)} days`;
-  const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+  // (dateStyle/timeStyle cannot be combined with timeZoneName: Chromium throws "Invalid option".)
+  const localFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
   const localiseTimes = () => {
     const now = Date.now();
     for (const el of document.querySelectorAll('time[datetime]')) {
