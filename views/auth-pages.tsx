@@ -19,7 +19,7 @@ export const SetupPage: FC<FormProps> = ({ assets, formToken, values = {}, error
           <input type="hidden" name="_csrf" value={formToken} />
           <FormMessage error={errors['_form']} />
           <TextField name="username" label="User name" value={values.username} autocomplete="username" required error={errors['username']} />
-          <TextField name="password" label="Password" type="password" autocomplete="new-password" required error={errors['password']} hint="At least 10 characters." />
+          <TextField name="password" label="Password" type="password" autocomplete="new-password" required error={errors['password']} hint={errors['password'] ? undefined : 'At least 10 characters.'} />
           <TextField name="confirm" label="Repeat the password" type="password" autocomplete="new-password" required error={errors['confirm']} />
           <button type="submit" class="button primary">
             Create account

@@ -12,13 +12,41 @@ export const STATUS_LABELS: Record<string, string> = {
   'no-trailer-yet': 'No trailer yet',
 };
 
-export const StatusBadge: FC<{ status: string; title?: string | null }> = ({ status, title }) => (
-  <span class={`badge status-${status}`} title={title ?? undefined}>
-    {STATUS_LABELS[status] ?? status}
+/** What a job is doing, in the words of the activity panel and the badges. */
+export const STAGE_LABELS: Record<string, string> = {
+  queued: 'Queued',
+  searching: 'Finding a trailer',
+  downloading: 'Downloading',
+  converting: 'Converting',
+  placing: 'Placing',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/**
+ * The item's trailer status; while work runs (`downloading` covers every stage of a fetch) the
+ * stage itself, so a search or a conversion is not called "Downloading".
+ */
+export const StatusBadge: FC<{ status: string; title?: string | null; stage?: string | null | undefined }> = ({ status, title, stage }) => (
+  <span class={`badge status-${status}`} title={title ?? undefined} data-stage={stage ?? undefined}>
+    {status === 'downloading' && stage && stage !== 'queued' && STAGE_LABELS[stage] ? STAGE_LABELS[stage] : (STATUS_LABELS[status] ?? status)}
   </span>
 );
 
-export const StateBadge: FC<{ state: string }> = ({ state }) => <span class={`badge state-${state}`}>{state}</span>;
+/** Webhook event states in words (the filter and the badges). */
+export const EVENT_STATE_LABELS: Record<string, string> = {
+  received: 'Received',
+  processed: 'Processed',
+  ignored: 'Ignored',
+  'needs-setup': 'Needs a connection',
+  failed: 'Failed',
+};
+
+export const StateBadge: FC<{ state: string }> = ({ state }) => (
+  <span class={`badge state-${state}`} data-state={state}>
+    {EVENT_STATE_LABELS[state] ?? state}
+  </span>
+);
 
 export const TimeAgo: FC<{ date: Date | string | null | undefined }> = ({ date }) =>
   date ? (
@@ -58,10 +86,11 @@ export const ToastPartial: FC<{ kind: 'ok' | 'error'; message: string }> = (prop
 
 export type PageLinks = { page: number; pages: number; total: number; href: (page: number) => string };
 
-export const Pagination: FC<PageLinks & { label: string }> = ({ page, pages, total, href, label }) => (
+/** `label` is the plural ("items"), `one` the singular ("item"): "1 item", "2 items". */
+export const Pagination: FC<PageLinks & { label: string; one: string }> = ({ page, pages, total, href, label, one }) => (
   <nav class="pagination" aria-label={`${label} pages`}>
     <span class="muted">
-      {total} {label}
+      {total} {total === 1 ? one : label}
     </span>
     {pages > 1 ? (
       <span class="pager">

@@ -43,12 +43,12 @@ const QueuePanel: FC<{ queue: QueueSummary }> = ({ queue }) => (
       </thead>
       <tbody>
         {queue.queues.map((q) => (
-          <tr>
+          <tr data-queue={q.name}>
             <td>{QUEUE_LABELS[q.name] ?? q.name}</td>
-            <td class="num">{q.queued}</td>
-            <td class="num">{q.active}</td>
-            <td class="num">{q.deferred}</td>
-            <td class="num">{q.failed}</td>
+            <td class="num" data-count="waiting">{q.waiting}</td>
+            <td class="num" data-count="running">{q.running}</td>
+            <td class="num" data-count="later">{q.later}</td>
+            <td class="num" data-count="failed">{q.failed}</td>
           </tr>
         ))}
       </tbody>
@@ -100,7 +100,9 @@ const ConnectionsPanel: FC<{ connections: ConnectionHealthRow[] }> = ({ connecti
 const EventsPanel: FC<{ events: EventListItem[] }> = ({ events }) => (
   <Card title="Recent events" id="recent-events" actions={<a href="/events">All events</a>}>
     {events.length === 0 ? (
-      <p class="empty">No webhooks received yet.</p>
+      <p class="empty">
+        No webhooks received yet. <a href="/settings/connections">Set up the webhook</a> in Radarr and Sonarr.
+      </p>
     ) : (
       <ul class="event-list">
         {events.map((event) => (

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { EventsQuery } from '../src/admin/admin-schemas.ts';
 import type { EventPage } from '../src/admin/events-queries.ts';
-import { FilterSelect, FilterToolbar, Pagination, StateBadge, TimeAgo } from './components.tsx';
+import { EVENT_STATE_LABELS, FilterSelect, FilterToolbar, Pagination, StateBadge, TimeAgo } from './components.tsx';
 import { Layout, type Chrome } from './layout.tsx';
 
 const STATES = ['received', 'processed', 'ignored', 'needs-setup', 'failed'] as const;
@@ -19,10 +19,17 @@ export function eventsHref(query: EventsQuery, page = query.page): string {
 export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ page, query }) => (
   <div id="events-results">
     {page.items.length === 0 ? (
-      <p class="empty">No events match.</p>
+      query.q || query.state !== 'all' || query.source !== 'all' ? (
+        <p class="empty">No events match these filters.</p>
+      ) : (
+        <p class="empty">
+          No webhooks received yet. Radarr and Sonarr send them once the webhook is set up: the steps are on each connection's card in{' '}
+          <a href="/settings/connections">Settings → Connections</a>.
+        </p>
+      )
     ) : (
       <div class="table-wrap">
-        <table class="table events-table">
+        <table class="table events-table stack-sm">
           <thead>
             <tr>
               <th>Received</th>
@@ -63,7 +70,7 @@ export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ pag
         </table>
       </div>
     )}
-    <Pagination page={page.page} pages={page.pages} total={page.total} label="events" href={(n) => eventsHref(query, n)} />
+    <Pagination page={page.page} pages={page.pages} total={page.total} label="events" one="event" href={(n) => eventsHref(query, n)} />
   </div>
 );
 
@@ -71,7 +78,7 @@ export const EventsPage: FC<{ chrome: Chrome; page: EventPage; query: EventsQuer
   <Layout title="Events" chrome={chrome} active="events">
     <h1 class="page-title">Events</h1>
     <FilterToolbar id="events-filters" action="/events" results="events-results" q={query.q} placeholder="Filter by event, instance or summary">
-      <FilterSelect name="state" label="State" value={query.state} allLabel="Any state" options={STATES.map((state) => [state, state])} />
+      <FilterSelect name="state" label="State" value={query.state} allLabel="Any state" options={STATES.map((state) => [state, EVENT_STATE_LABELS[state] ?? state])} />
       <FilterSelect
         name="source"
         label="From"

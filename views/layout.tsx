@@ -44,7 +44,7 @@ const NAV: Array<{ key: NavKey; href: string; label: string; icon: IconName }> =
 ];
 
 const Logo: FC = () => (
-  <a class="logo" href="/">
+  <a class="logo" href="/" aria-label="Previewarr dashboard">
     <span class="logo-mark">
       <Icon name="play" />
     </span>

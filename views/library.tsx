@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { MediaListQuery } from '../src/admin/admin-schemas.ts';
+import { MEDIA_SORTS, type MediaListQuery, type MediaSort } from '../src/admin/admin-schemas.ts';
 import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
 import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
@@ -9,15 +9,19 @@ export function libraryHref(query: MediaListQuery, page = query.page): string {
   if (query.kind !== 'all') params.set('kind', query.kind);
   if (query.status !== 'all') params.set('status', query.status);
   if (query.q) params.set('q', query.q);
+  if (query.sort !== 'title') params.set('sort', query.sort);
+  if (query.dir !== 'asc') params.set('dir', query.dir);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `/library?${text}` : '/library';
 }
 
-/** "Fetch now" for an item without a trailer, "Replace" (with force) for one that has one. */
+/**
+ * "Fetch now" for an item without a trailer, "Replace" (with force) for one that has one; none
+ * while a fetch is queued or running (the status badge says so, once).
+ */
 export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' | 'removed' | 'title'>; view: 'row' | 'status' }> = ({ item, view }) => {
-  if (item.removed) return null;
-  const busy = item.trailerStatus === 'queued' || item.trailerStatus === 'downloading';
+  if (item.removed || item.trailerStatus === 'queued' || item.trailerStatus === 'downloading') return null;
   const replace = item.trailerStatus === 'have' || item.trailerStatus === 'external';
   const target = view === 'row' ? 'closest tr' : '#item-status';
   return (
@@ -29,10 +33,9 @@ export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' 
       hx-target={target}
       hx-swap="outerHTML"
       hx-confirm={replace ? `Replace the trailer of "${item.title}"?` : undefined}
-      disabled={busy}
       data-action="fetch"
     >
-      {busy ? 'Queued' : replace ? 'Replace' : 'Fetch now'}
+      {replace ? 'Replace' : 'Fetch now'}
     </button>
   );
 };
@@ -47,7 +50,7 @@ export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
     <td class="hide-sm">{item.kind === 'movie' ? 'Movie' : 'Series'}</td>
     <td class="hide-sm muted">{item.connectionName}</td>
     <td>
-      <StatusBadge status={item.trailerStatus} title={item.statusReason} />
+      <StatusBadge status={item.trailerStatus} title={item.statusReason} stage={item.progress?.stage} />
       {item.progress && item.trailerStatus === 'downloading' && item.progress.percent !== null ? (
         <progress class="inline-progress" max={100} value={Math.round(item.progress.percent)} />
       ) : null}
@@ -87,8 +90,37 @@ export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({
         </table>
       </div>
     )}
-    <Pagination page={page.page} pages={page.pages} total={page.total} label="items" href={(n) => libraryHref(query, n)} />
+    <Pagination page={page.page} pages={page.pages} total={page.total} label="items" one="item" href={(n) => libraryHref(query, n)} />
   </div>
+);
+
+const SORT_LABELS: Record<MediaSort, string> = { title: 'Title', year: 'Year', added: 'Added', status: 'Trailer status', size: 'Trailer size' };
+
+/** Order and direction: part of the filter form, so the URL (and a bookmark) keeps them. */
+const SortSelect: FC<{ query: MediaListQuery }> = ({ query }) => (
+  <>
+    <label class="inline-field">
+      <span>Sort by</span>
+      <select name="sort">
+        {MEDIA_SORTS.map((sort) => (
+          <option value={sort} selected={query.sort === sort}>
+            {SORT_LABELS[sort]}
+          </option>
+        ))}
+      </select>
+    </label>
+    <label class="inline-field">
+      <span>Order</span>
+      <select name="dir">
+        <option value="asc" selected={query.dir === 'asc'}>
+          Ascending
+        </option>
+        <option value="desc" selected={query.dir === 'desc'}>
+          Descending
+        </option>
+      </select>
+    </label>
+  </>
 );
 
 const KIND_TABS: Array<{ kind: MediaListQuery['kind']; label: string }> = [
@@ -113,6 +145,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
           ))}
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
+        <SortSelect query={query} />
       </FilterToolbar>
       <LibraryResults page={page} query={query} />
     </Layout>

@@ -14,7 +14,7 @@ export const CandidatesCard: FC<{ detail: MediaDetail }> = ({ detail }) => {
         <p class="empty">No candidates yet: they are listed here after the first search.</p>
       ) : (
         <div class="table-wrap">
-          <table class="table candidates-table">
+          <table class="table candidates-table stack-sm">
             <thead>
               <tr>
                 <th class="num">#</th>
@@ -44,8 +44,8 @@ export const CandidatesCard: FC<{ detail: MediaDetail }> = ({ detail }) => {
                         {isBlocked ? <span class="badge state-failed">blocklisted</span> : null}
                       </div>
                     </td>
-                    <td class="num">{formatDuration(candidate.durationSeconds)}</td>
-                    <td class="num">{candidate.score.toFixed(1)}</td>
+                    <td class="num" data-label="Length">{formatDuration(candidate.durationSeconds)}</td>
+                    <td class="num" data-label="Score">{candidate.score.toFixed(1)}</td>
                     <td class="hide-sm small">{candidate.reasons.join('; ')}</td>
                     <td class="actions">
                       {isBlocked ? (

@@ -1,10 +1,11 @@
 import type { FC } from 'hono/jsx';
 import type { MediaDetail } from '../src/admin/media-queries.ts';
-import { Card, CsrfInput, StatusBadge, TextField, TimeAgo } from './components.tsx';
+import { Card, CsrfInput, STAGE_LABELS, StatusBadge, TextField, TimeAgo } from './components.tsx';
 import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
 import { CandidatesCard } from './media-candidates.tsx';
+import { ReasonText } from './reason-text.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
 
@@ -21,22 +22,27 @@ export const ItemStatus: FC<{ detail: MediaDetail; busy?: boolean }> = ({ detail
     <section class="card" id="item-status" data-status={item.trailerStatus} {...polling}>
       <div class="card-body item-status">
         <div class="status-line">
-          <StatusBadge status={item.trailerStatus} />
-          {item.statusReason ? <span class="status-reason">{item.statusReason}</span> : null}
+          <StatusBadge status={item.trailerStatus} stage={progress?.stage} />
+          {item.statusReason ? <span class="status-reason">
+              <ReasonText text={item.statusReason} />
+            </span> : null}
         </div>
-        {active && progress ? (
+        {/* Queued: the badge and its reason say it all; the bar is for work that runs. */}
+        {active && progress && progress.stage !== 'queued' ? (
           <div class="progress-item" data-stage={progress.stage}>
             <div class="progress-head">
-              <span>{progress.stage}</span>
+              <span>{STAGE_LABELS[progress.stage] ?? progress.stage}</span>
               <span>{progress.percent !== null ? `${Math.round(progress.percent)}%` : ''}</span>
             </div>
             {progress.percent === null ? <progress max={100} /> : <progress max={100} value={Math.round(progress.percent)} />}
-            {progress.detail ? <div class="progress-detail muted">{progress.detail}</div> : null}
+            {progress.detail ? <div class="progress-detail muted">
+                <ReasonText text={progress.detail} />
+              </div> : null}
           </div>
         ) : null}
         <div class="button-row">
           <FetchButton item={{ id: item.id, title: item.title, trailerStatus: item.trailerStatus, removed: item.removedAt !== null }} view="status" />
-          {detail.trailer ? (
+          {detail.trailer && !active && !busy ? (
             <button
               type="button"
               class="button small danger"
@@ -113,14 +119,14 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
       <p class="empty">No download attempts yet.</p>
     ) : (
       <div class="table-wrap">
-        <table class="table compact">
+        <table class="table compact stack-sm">
           <thead>
             <tr>
               <th>Started</th>
               <th>Outcome</th>
               <th>Video</th>
               <th>Error</th>
-              <th class="hide-sm">Next try</th>
+              <th>Next try</th>
             </tr>
           </thead>
           <tbody>
@@ -134,7 +140,7 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
                 </td>
                 <td class="path">{attempt.sourceVideoId ?? attempt.sourceUrl ?? '—'}</td>
                 <td>{attempt.error ? `${attempt.errorKind ? `${attempt.errorKind}: ` : ''}${attempt.error}` : ''}</td>
-                <td class="hide-sm">{attempt.nextTryAt ? <TimeAgo date={attempt.nextTryAt} /> : ''}</td>
+                <td data-label="Next try">{attempt.nextTryAt ? <TimeAgo date={attempt.nextTryAt} /> : ''}</td>
               </tr>
             ))}
           </tbody>

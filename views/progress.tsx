@@ -1,22 +1,14 @@
 import type { FC } from 'hono/jsx';
 import type { ProgressRow, StatusCounts } from '../src/admin/dashboard-queries.ts';
 import type { RateLimitStatus } from '../src/pipeline/rate-limit-gate.ts';
-import { STATUS_LABELS } from './components.tsx';
+import { STAGE_LABELS, STATUS_LABELS, TimeAgo } from './components.tsx';
+import { ReasonText } from './reason-text.tsx';
 import { relativeTime, titleWithYear } from './format.ts';
 import { YoutubeAdvice } from './youtube-advice.tsx';
 
 // The live parts of the dashboard: rendered on the page at first, then again server-side for
 // every change and pushed over Server-Sent Events (see src/http/sse.ts).
 
-const STAGE_LABELS: Record<string, string> = {
-  queued: 'Queued',
-  searching: 'Finding a trailer',
-  downloading: 'Downloading',
-  converting: 'Converting',
-  placing: 'Placing',
-  done: 'Done',
-  failed: 'Failed',
-};
 
 function percentOf(row: ProgressRow): number | undefined {
   if (row.stage === 'done') return 100;
@@ -45,7 +37,12 @@ export const ProgressList: FC<{ rows: ProgressRow[] }> = ({ rows }) =>
               <progress max={100} value={percent} aria-label={`${row.title}: ${label}`} />
             )}
             <div class="progress-detail muted">
-              {row.detail ?? ''} {row.stage === 'done' || row.stage === 'failed' ? `· ${relativeTime(row.updatedAt)}` : ''}
+              <ReasonText text={row.detail} />{' '}
+              {row.stage === 'done' || row.stage === 'failed' ? (
+                <>
+                  · <TimeAgo date={row.updatedAt} />
+                </>
+              ) : null}
             </div>
           </li>
         );

@@ -4,6 +4,7 @@ import { CheckboxField, CsrfInput, FormMessage, SelectField, TextField, TimeAgo 
 import { formatBytes } from './format.ts';
 import type { Chrome } from './layout.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
+import { WebhookHelp } from './webhook-help.tsx';
 
 export type ConnectionFormValues = {
   name: string;
@@ -21,15 +22,6 @@ export function webhookUrl(origin: string, connection: Pick<ConnectionView, 'kin
   return `${origin}/webhooks/${connection.kind}?connection=${encodeURIComponent(connection.name)}`;
 }
 
-const CopyField: FC<{ id: string; value: string; label: string }> = ({ id, value, label }) => (
-  <div class="copy-field">
-    <input id={id} type="text" readonly value={value} aria-label={label} />
-    <button type="button" class="button small" data-copy={`#${id}`}>
-      Copy
-    </button>
-  </div>
-);
-
 export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> = ({ connection, origin }) => {
   const state = !connection.enabled ? 'disabled' : !connection.health ? 'unknown' : connection.health.ok ? 'ok' : 'error';
   return (
@@ -46,6 +38,7 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
             type="button"
             class="button small"
             hx-post={`/settings/connections/${connection.id}/test`}
+            hx-disable="this"
             hx-target={`#connection-${connection.id}`}
             hx-swap="outerHTML"
             data-action="test"
@@ -56,6 +49,7 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
             type="button"
             class="button small"
             hx-post={`/settings/connections/${connection.id}/sync`}
+            hx-disable="this"
             hx-target={`#connection-${connection.id}`}
             hx-swap="outerHTML"
             disabled={!connection.enabled}
@@ -132,15 +126,7 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
             </tbody>
           </table>
         ) : null}
-        <div class="webhook-help">
-          <label for={`webhook-${connection.id}`}>Webhook URL for {connection.kind === 'radarr' ? 'Radarr' : 'Sonarr'}</label>
-          <CopyField id={`webhook-${connection.id}`} value={webhookUrl(origin, connection)} label={`Webhook URL for ${connection.name}`} />
-          <p class="field-hint">
-            In {connection.kind === 'radarr' ? 'Radarr' : 'Sonarr'}: Settings → Connect → + → Webhook. Method POST, leave Username empty and put Previewarr's API key
-            (Settings → General here) in Password. Tick On Import, On Upgrade, On Rename and On {connection.kind === 'radarr' ? 'Movie' : 'Series'} Delete. Use the host name
-            Radarr/Sonarr reach Previewarr by, if it differs from this page's.
-          </p>
-        </div>
+        <WebhookHelp id={connection.id} kind={connection.kind} name={connection.name} url={webhookUrl(origin, connection)} />
       </div>
     </section>
   );

@@ -26,14 +26,14 @@ export const CookiesCard: FC<{ csrfToken: string; uploaded: boolean; error?: str
     <form method="post" action="/settings/cookies" enctype="multipart/form-data" class="inline-form">
       <CsrfInput token={csrfToken} />
       <input type="file" name="cookies" accept=".txt,text/plain" required aria-label="cookies.txt file" />
-      <button type="submit" class="button small primary">
+      <button type="submit" class="button primary">
         Upload
       </button>
     </form>
     {uploaded ? (
       <form method="post" action="/settings/cookies/delete" class="inline-form">
         <CsrfInput token={csrfToken} />
-        <button type="submit" class="button small danger">
+        <button type="submit" class="button danger">
           Remove the cookies
         </button>
       </form>
@@ -66,7 +66,7 @@ export const ApiKeyCard: FC<{ apiKey: string; pinnedByEnv: boolean; saved?: stri
       <p class="muted">Radarr and Sonarr send it with every webhook (as the Password); scripts send it as X-Api-Key to /api/v1 (<a href="/settings/api-docs">browse the API</a>).</p>
       <div class="copy-field">
         <input id="api-key-value" type="text" readonly value={apiKey} aria-label="API key" />
-        <button type="button" class="button small" data-copy="#api-key-value">
+        <button type="button" class="button" data-copy="#api-key-value">
           Copy
         </button>
       </div>
@@ -76,7 +76,7 @@ export const ApiKeyCard: FC<{ apiKey: string; pinnedByEnv: boolean; saved?: stri
       ) : (
         <button
           type="button"
-          class="button small danger"
+          class="button danger"
           hx-post="/settings/api-key/regenerate"
           hx-target="#api-key"
           hx-swap="outerHTML"

@@ -5,7 +5,8 @@ import { CheckboxField, CsrfInput, FormMessage, SelectField, TextField } from '.
 import type { Chrome } from './layout.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
 
-export type ProfileFormValues = Omit<ProfileRow, 'id'>;
+/** A profile as the form shows it; a number that did not parse comes back as the text typed. */
+export type ProfileFormValues = Omit<ProfileRow, 'id' | 'crf' | 'maxHeight'> & { crf: number | string; maxHeight: number | string };
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
@@ -66,11 +67,16 @@ export const ProfilesPage: FC<{
   errors: Record<string, string>;
   /** The profile whose form has the errors (absent: the new-profile form). */
   errorsFor?: number | undefined;
+  /** What was typed into that profile's form, shown again instead of the stored values. */
+  editForm?: ProfileFormValues | undefined;
   message?: string | undefined;
-}> = ({ chrome, profiles, newForm, errors, errorsFor, message }) => (
+}> = ({ chrome, profiles, newForm, errors, errorsFor, editForm, message }) => (
   <SettingsLayout chrome={chrome} tab="profiles">
     {message ? <div class="banner ok">{message}</div> : null}
     <p class="lead">A profile says what a placed trailer looks like. Downloads that already match are only remuxed (lossless, seconds); others are converted.</p>
+    <p class="lead" id="default-profile-note">
+      Every trailer is made with the <strong>default</strong> profile; the others are kept so you can switch by making one of them the default.
+    </p>
     <div class="profile-list">
       {profiles.map((profile) => (
         <details class="card" id={`profile-${profile.id}`} open={errorsFor === profile.id}>
@@ -83,7 +89,7 @@ export const ProfilesPage: FC<{
             </span>
           </summary>
           <div class="card-body">
-            <ProfileForm values={profile} errors={errorsFor === profile.id ? errors : {}} csrfToken={chrome.csrfToken} editId={profile.id} />
+            <ProfileForm values={errorsFor === profile.id && editForm ? editForm : profile} errors={errorsFor === profile.id ? errors : {}} csrfToken={chrome.csrfToken} editId={profile.id} />
             {profile.isDefault ? null : (
               <form method="post" action={`/settings/profiles/${profile.id}/delete`} class="inline-form">
                 <CsrfInput token={chrome.csrfToken} />

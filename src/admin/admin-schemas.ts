@@ -16,6 +16,10 @@ export const idParamSchema = z.coerce
   .positive('must be a positive id')
   .max(Number.MAX_SAFE_INTEGER);
 
+/** Library orders: title, year, when Previewarr first saw it, trailer status, trailer file size. */
+export const MEDIA_SORTS = ['title', 'year', 'added', 'status', 'size'] as const;
+export type MediaSort = (typeof MEDIA_SORTS)[number];
+
 export const mediaListQuerySchema = z.object({
   kind: z.enum(['all', 'movie', 'series'], { error: 'must be all, movie or series' }).default('all'),
   status: z.enum(['all', ...trailerStatuses], { error: `must be all or one of ${trailerStatuses.join(', ')}` }).default('all'),
@@ -23,6 +27,8 @@ export const mediaListQuerySchema = z.object({
   page,
   pageSize,
   removed: flag.default(false),
+  sort: z.enum(MEDIA_SORTS, { error: `must be one of ${MEDIA_SORTS.join(', ')}` }).default('title'),
+  dir: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).default('asc'),
 });
 export type MediaListQuery = z.infer<typeof mediaListQuerySchema>;
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { trailerStatuses, type TrailerStatus } from '../db/schema/media.ts';
 import { connections, jobProgress, media } from '../db/schema/index.ts';
 import { QUEUES, type QueueName } from '../jobs/queues.ts';
+import { countQueues, type QueueCounts } from './queue-counts.ts';
 
 export type StatusCounts = Record<TrailerStatus, number> & { total: number };
 
@@ -34,8 +35,12 @@ export type ProgressRow = {
   updatedAt: Date;
 };
 
-/** How long a finished item stays on the dashboard, so a person sees it reach "done". */
-const FINISHED_VISIBLE_MS = 10 * 60_000;
+/**
+ * How long a finished item stays on the dashboard, so a person sees it reach "done", and how many
+ * at most: after a large backfill ten minutes of finished rows made the page 2,900 px tall.
+ */
+export const FINISHED_VISIBLE_MS = 2 * 60_000;
+export const FINISHED_SHOWN = 5;
 
 /** Work in progress (written by whichever process runs it) plus what finished recently. */
 export async function activeProgress(db: Db, now = new Date()): Promise<ProgressRow[]> {
@@ -57,7 +62,9 @@ export async function activeProgress(db: Db, now = new Date()): Promise<Progress
     .orderBy(desc(jobProgress.updatedAt), desc(jobProgress.mediaId))
     .limit(50);
   const order = { downloading: 0, converting: 1, placing: 2, searching: 3, queued: 4, done: 5, failed: 6 } as const;
-  return rows.sort((a, b) => order[a.stage] - order[b.stage]);
+  const sorted = rows.sort((a, b) => order[a.stage] - order[b.stage]);
+  const finished = (row: ProgressRow) => row.stage === 'done' || row.stage === 'failed';
+  return [...sorted.filter((row) => !finished(row)), ...sorted.filter(finished).slice(0, FINISHED_SHOWN)];
 }
 
 export async function connectionsHealth(db: Db) {
@@ -74,21 +81,16 @@ export async function connectionsHealth(db: Db) {
     .orderBy(connections.name);
 }
 
-export type QueueLine = { name: QueueName; queued: number; active: number; deferred: number; failed: number };
+export type QueueLine = QueueCounts;
 export type UpcomingJob = { id: string; mediaId: number; title: string; reason: string; priority: number; state: string };
 export type QueueSummary = { queues: QueueLine[]; upcoming: UpcomingJob[] };
 
 const SHOWN_QUEUES: QueueName[] = [QUEUES.trailerFetch, QUEUES.webhookEvent, QUEUES.librarySync, QUEUES.trailerRename, QUEUES.trailerDelete];
 
-/** pg-boss counts per queue (at most a minute old) and the next user/import fetches. */
+/** Jobs per queue, counted now, and the next user/import fetches. */
 export async function queueSummary(db: Db, boss: PgBoss | null): Promise<QueueSummary> {
   if (!boss) return { queues: [], upcoming: [] };
-  const queues: QueueLine[] = [];
-  for (const name of SHOWN_QUEUES) {
-    // `force`: recount from the job table (pg-boss reuses a count up to a minute old).
-    const [q] = await boss.getQueueStats(name, { force: true }).catch(() => []);
-    queues.push({ name, queued: q?.queuedCount ?? 0, active: q?.activeCount ?? 0, deferred: q?.deferredCount ?? 0, failed: q?.failedCount ?? 0 });
-  }
+  const queues = await countQueues(db, SHOWN_QUEUES);
   // Backfill can hold thousands of jobs; the ones a person waits for are user requests and imports.
   const waiting = [
     ...(await boss.findJobs(QUEUES.trailerFetch, { queued: true, data: { reason: 'user' }, limit: 10 })),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   connections,
@@ -9,7 +9,8 @@ import {
   trailers,
   videoBlocklist,
 } from '../db/schema/index.ts';
-import { containsPattern, pageWindow, type MediaListQuery } from './admin-schemas.ts';
+import { pageWindow, type MediaListQuery } from './admin-schemas.ts';
+import { foldedContains } from './search-text.ts';
 
 export type MediaListItem = {
   id: number;
@@ -34,12 +35,28 @@ function listFilters(query: MediaListQuery): SQL | undefined {
   filters.push(query.removed ? isNotNull(media.removedAt) : isNull(media.removedAt));
   const q = query.q?.trim();
   if (q) {
-    const pattern = containsPattern(q);
-    const matches = [ilike(media.title, pattern), ilike(media.originalTitle, pattern)];
+    const matches = [foldedContains(media.title, q), foldedContains(media.originalTitle, q)];
     if (/^\d{4}$/.test(q)) matches.push(eq(media.year, Number(q)));
     filters.push(or(...matches)!);
   }
   return and(...filters);
+}
+
+const trailerSize = sql`(select t.size_bytes from trailers t where t.media_id = ${media.id} and t.state = 'present')`;
+
+/** The chosen order, then title and id so pages never overlap; items without a value go last. */
+function listOrder(query: MediaListQuery): SQL[] {
+  const by = query.dir === 'desc' ? desc : asc;
+  const nullsLast = (expr: SQL) => sql`${expr} ${sql.raw(query.dir === 'desc' ? 'desc' : 'asc')} nulls last`;
+  const title = asc(sql`lower(${media.title})`);
+  const primary: Record<MediaListQuery['sort'], SQL> = {
+    title: by(sql`lower(${media.title})`),
+    year: nullsLast(sql`${media.year}`),
+    added: by(media.createdAt),
+    status: by(media.trailerStatus),
+    size: nullsLast(trailerSize),
+  };
+  return [primary[query.sort], title, asc(media.id)];
 }
 
 function selectListItems(db: Db) {
@@ -82,7 +99,7 @@ export async function listMedia(db: Db, query: MediaListQuery): Promise<MediaPag
   const { page, pages, offset } = pageWindow(total, query.page, query.pageSize);
   const rows = await selectListItems(db)
     .where(where)
-    .orderBy(asc(sql`lower(${media.title})`), asc(media.year), asc(media.id))
+    .orderBy(...listOrder(query))
     .limit(query.pageSize)
     .offset(offset);
   const items = rows.map(toListItem);

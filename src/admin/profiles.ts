@@ -1,4 +1,4 @@
-import { asc, eq, ne } from 'drizzle-orm';
+import { asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUniqueViolation } from '../connections/connection-store.ts';
 import type { Db } from '../db/client.ts';
@@ -70,7 +70,21 @@ function invalid(error: z.ZodError): ProfileResult {
   };
 }
 
-const duplicate = (name: string): ProfileResult => ({ ok: false, status: 409, error: 'conflict', message: `A profile named "${name}" exists already.` });
+const duplicate = (name: string): ProfileResult => ({
+  ok: false,
+  status: 409,
+  error: 'conflict',
+  message: `A profile named "${name}" exists already (names are compared ignoring case).`,
+});
+
+/** "default" beside "Default" would be two profiles no one can tell apart in a list. */
+async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
+  const rows = await db
+    .select({ id: trailerProfiles.id })
+    .from(trailerProfiles)
+    .where(sql`lower(${trailerProfiles.name}) = lower(${name}) and ${trailerProfiles.id} <> ${exceptId ?? 0}`);
+  return rows.length > 0;
+}
 
 /** Marks one profile as the default: the flag on the rows and the `defaultProfileId` setting agree. */
 async function makeDefault(db: Db, id: number): Promise<void> {
@@ -84,6 +98,7 @@ export async function createProfile(db: Db, input: unknown): Promise<ProfileResu
   if (!parsed.success) return invalid(parsed.error);
   const whole = profileSchema.safeParse(parsed.data);
   if (!whole.success) return invalid(whole.error);
+  if (await nameTaken(db, whole.data.name)) return duplicate(whole.data.name);
   const first = (await listProfiles(db)).length === 0;
   try {
     const [row] = await db.insert(trailerProfiles).values({ ...whole.data, isDefault: false }).returning();
@@ -107,6 +122,7 @@ export async function updateProfile(db: Db, id: number, input: unknown): Promise
   if (current.isDefault && whole.data.isDefault === false) {
     return { ok: false, status: 409, error: 'conflict', message: 'Make another profile the default instead; one profile is always the default.' };
   }
+  if (await nameTaken(db, whole.data.name, id)) return duplicate(whole.data.name);
   try {
     await db.update(trailerProfiles).set({ ...whole.data, isDefault: current.isDefault }).where(eq(trailerProfiles.id, id));
     if (whole.data.isDefault && !current.isDefault) await makeDefault(db, id);

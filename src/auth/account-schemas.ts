@@ -6,8 +6,9 @@ const username = z
   .string({ error: 'Enter a user name' })
   .trim()
   .min(1, 'Enter a user name')
+  .min(3, 'At least 3 characters')
   .max(64, 'At most 64 characters')
-  .regex(/^[^\s]+$/, 'No spaces in the user name');
+  .regex(/^[^\s\p{C}]+$/u, 'No spaces or control characters in the user name');
 
 export const setupFormSchema = z
   .object({

@@ -6,6 +6,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import { connections, type ConnectionHealth, type RootFolderInfo } from '../db/schema/connections.ts';
+import { cancelJobs, pendingJobsOfConnection } from '../jobs/connection-jobs.ts';
 import { processPendingEventsForConnection } from '../inbox/pending-events.ts';
 import { enqueueLibrarySync } from '../sync/sync-enqueue.ts';
 import type { ArrCallOptions } from './arr-clients.ts';
@@ -108,7 +109,11 @@ export async function updateConnection(
 
 /** Deletes the connection and (by cascade) its library rows. Files on disk are never touched. */
 export async function deleteConnection(deps: ConnectionDeps, id: number): Promise<boolean> {
-  return deleteConnectionRow(deps.database.db, id);
+  // Its queued work goes too: the rows those jobs name are deleted with it.
+  const pending = deps.boss ? await pendingJobsOfConnection(deps.database.db, id) : [];
+  const deleted = await deleteConnectionRow(deps.database.db, id);
+  if (deleted && deps.boss) await cancelJobs(deps.boss, pending);
+  return deleted;
 }
 
 export type TestedConnection = ConnectionProbe & { connection: ConnectionRow };

@@ -21,13 +21,15 @@ export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots')
 
 export type TestBrowser = { context: BrowserContext; close(): Promise<void> };
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `timezoneId` (IANA name) is the browser's own time zone; the machine's when absent. */
+export async function launchBrowser(options: { timezoneId?: string } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'previewarr-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   return {
     context,

@@ -60,7 +60,7 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     await page.goto(`${svc.url}/library?kind=movie`);
     const row = page.locator(`tr[data-media-id="${id}"]`);
     await row.locator('button[data-action=fetch]').click();
-    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Downloading|Have trailer/).catch((err) => {
+    await eventually(() => row.locator('.badge').textContent()).toMatch(/Queued|Finding a trailer|Downloading|Converting|Placing|Have trailer/).catch((err) => {
       const errors = svc.logs.filter((line) => Number(line['level']) >= 50);
       throw new Error(`${String(err)}\nERROR LOGS:${JSON.stringify(errors).slice(0, 3000)}`);
     });

@@ -71,6 +71,13 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     return parsed.success ? parsed.data : null;
   };
 
+  // The connection card's "Copy API key": the key goes to the clipboard without being in the page.
+  // A POST (before the /:id routes; it carries the CSRF token and is never cached or prefetched).
+  app.post('/settings/connections/api-key', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.text(deps.apiKey.current());
+  });
+
   app.get('/settings/connections', (c) => {
     const saved = c.req.query('saved');
     return listPage(c, emptyConnectionForm, {}, 200, saved ? `Saved "${saved}". Press Test to check it, then set up the webhook shown on its card.` : undefined);

@@ -26,7 +26,8 @@ function profileInput(fields: Record<string, string>): Record<string, unknown> {
 
 /** What the form showed, so a refused form comes back as typed. */
 function typedForm(fields: Record<string, string>): ProfileFormValues {
-  const n = (text: string | undefined, fallback: number) => (text && /^\d+$/.test(text) ? Number(text) : fallback);
+  // A number that does not parse is shown back as typed, beside its error.
+  const n = (text: string | undefined, fallback: number) => (text === undefined ? fallback : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
   return {
     name: fields['name'] ?? '',
     container: (fields['container'] as ProfileFormValues['container']) ?? profileDefaults.container,
@@ -45,7 +46,10 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 
-  const page = async (c: Context<UiEnv>, options: { newForm?: ProfileFormValues; errors?: Record<string, string>; errorsFor?: number; message?: string; status?: 200 | 400 | 404 | 409 | 422 } = {}) =>
+  const page = async (
+    c: Context<UiEnv>,
+    options: { newForm?: ProfileFormValues; editForm?: ProfileFormValues; errors?: Record<string, string>; errorsFor?: number; message?: string; status?: 200 | 400 | 404 | 409 | 422 } = {},
+  ) =>
     sendPage(
       c,
       <ProfilesPage
@@ -54,6 +58,7 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
         newForm={options.newForm ?? NEW_PROFILE}
         errors={options.errors ?? {}}
         errorsFor={options.errorsFor}
+        editForm={options.editForm}
         message={options.message}
       />,
       options.status ?? 200,
@@ -62,7 +67,7 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
   const after = (c: Context<UiEnv>, result: ProfileResult, id: number | undefined, fields: Record<string, string>, done: string) => {
     if (result.ok) return c.redirect(`/settings/profiles?saved=${encodeURIComponent(done)}`, 303);
     const errors = result.issues ? formErrors(result.issues) : result.status === 409 && /named/.test(result.message) ? { name: result.message } : { _form: result.message };
-    return page(c, { ...(id === undefined ? { newForm: typedForm(fields) } : { errorsFor: id }), errors, status: result.status === 400 ? 422 : result.status });
+    return page(c, { ...(id === undefined ? { newForm: typedForm(fields) } : { errorsFor: id, editForm: typedForm(fields) }), errors, status: result.status === 400 ? 422 : result.status });
   };
 
   app.get('/settings/profiles', (c) => {
