@@ -19,8 +19,7 @@ import {
 } from '../library/media-records.ts';
 import type { ConnectionRow } from './connection-choice.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
-import type { MediaFolderResult } from '../pipeline/media-folder.ts';
-import { locateItemFolder } from './media-folder.ts';
+import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = { eventId: number; eventType: string; connection: ConnectionRow };
