@@ -196,7 +196,7 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
       throw new Error(`trailer fetch for item ${mediaId} was interrupted: ${failure.reason}`);
     case 'permanent':
       if (candidate.source === 'user') {
-        await pastedLinkFailed(rt, mediaId, failure.reason, attempt, progress);
+        await pastedLinkFailed(rt, mediaId, failure.summary ?? failure.reason, attempt, progress);
         return DONE;
       }
       await finishAttempt(rt.db, attemptId, { outcome: 'failed', errorKind: 'permanent', error: failure.reason });
