@@ -1,7 +1,9 @@
 import type { FC } from 'hono/jsx';
 import type { EventsQuery } from '../src/admin/admin-schemas.ts';
 import type { EventPage } from '../src/admin/events-queries.ts';
+import { isRetryable } from '../src/inbox/event-retry.ts';
 import { EVENT_STATE_LABELS, FilterSelect, FilterToolbar, Pagination, StateBadge, TimeAgo } from './components.tsx';
+import { EventSummary, RetryButton } from './event-parts.tsx';
 import { Layout, type Chrome } from './layout.tsx';
 
 const STATES = ['received', 'processed', 'ignored', 'needs-setup', 'failed'] as const;
@@ -16,7 +18,7 @@ export function eventsHref(query: EventsQuery, page = query.page): string {
   return text ? `/events?${text}` : '/events';
 }
 
-export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ page, query }) => (
+export const EventsResults: FC<{ page: EventPage; query: EventsQuery; csrfToken: string }> = ({ page, query, csrfToken }) => (
   <div id="events-results">
     {page.items.length === 0 ? (
       query.q || query.state !== 'all' || query.source !== 'all' ? (
@@ -54,8 +56,9 @@ export const EventsResults: FC<{ page: EventPage; query: EventsQuery }> = ({ pag
                   <StateBadge state={event.state} />
                 </td>
                 <td>
-                  {event.summary ?? ''}
+                  <EventSummary event={event} />
                   {event.error ? <div class="error-text">{event.error}</div> : null}
+                  {isRetryable(event) ? <RetryButton eventId={event.id} csrfToken={csrfToken} /> : null}
                   {event.state === 'needs-setup' ? (
                     <div class="hint">
                       No connection matches {event.instanceName ? `"${event.instanceName}"` : 'this instance'}.{' '}
@@ -90,6 +93,6 @@ export const EventsPage: FC<{ chrome: Chrome; page: EventPage; query: EventsQuer
         ]}
       />
     </FilterToolbar>
-    <EventsResults page={page} query={query} />
+    <EventsResults page={page} query={query} csrfToken={chrome.csrfToken} />
   </Layout>
 );

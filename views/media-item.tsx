@@ -109,6 +109,11 @@ export const SourceUrlForm: FC<{ detail: MediaDetail; csrfToken: string; value?:
       <button type="submit" class="button primary small">
         Use this link
       </button>
+      {detail.media.userSourceUrl ? (
+        <button type="submit" class="button small" name="forget" value="true" data-action="forget-link">
+          Forget this link
+        </button>
+      ) : null}
     </div>
   </form>
 );

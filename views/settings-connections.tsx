@@ -196,10 +196,10 @@ export const ConnectionsPage: FC<{
   origin: string;
   form: ConnectionFormValues;
   errors: Record<string, string>;
-  message?: string | undefined;
+  message?: { ok: boolean; text: string } | undefined;
 }> = ({ chrome, connections, origin, form, errors, message }) => (
   <SettingsLayout chrome={chrome} tab="connections">
-    {message ? <div class="banner ok">{message}</div> : null}
+    {message ? <div class={`banner ${message.ok ? 'ok' : 'error'}`} data-saved={message.ok ? 'works' : 'fails'}>{message.text}</div> : null}
     {connections.length === 0 ? <p class="lead">Connect Previewarr to Radarr and/or Sonarr: it reads their library and places trailers beside the files.</p> : null}
     <div class="connection-list">
       {connections.map((connection) => (

@@ -14,6 +14,8 @@ export type EventListItem = {
   error: string | null;
   receivedAt: Date;
   processedAt: Date | null;
+  /** Set while the event waits for something that can still change: when it is tried next. */
+  nextTryAt: Date | null;
 };
 
 export type EventPage = { items: EventListItem[]; total: number; page: number; pageSize: number; pages: number };
@@ -48,6 +50,7 @@ export async function listEvents(db: Db, query: EventsQuery): Promise<EventPage>
       error: webhookEvents.error,
       receivedAt: webhookEvents.receivedAt,
       processedAt: webhookEvents.processedAt,
+      nextTryAt: webhookEvents.nextTryAt,
     })
     .from(webhookEvents)
     .leftJoin(connections, eq(connections.id, webhookEvents.connectionId))

@@ -5,6 +5,8 @@ import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from 
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { PASTED_LINK_FAILED } from '../pipeline/pasted-link.ts';
+import { videoIdForPastedUrl } from '../sources/trailer-url.ts';
 
 // What a person can do to one library item, for the pages and the JSON API alike. Each action
 // changes its rows and enqueues its job in one transaction: a job exists exactly when its rows do.
@@ -80,9 +82,20 @@ async function candidateProblem(db: Db, mediaId: number, videoId: string): Promi
   return undefined;
 }
 
-/** Use another ranked candidate: replaces the current trailer with that video. */
-export function chooseCandidate(deps: ActionDeps, mediaId: number, videoId: string): Promise<ActionResult> {
-  return requestTrailerFetch(deps, mediaId, { force: true, videoId });
+/**
+ * Use another ranked candidate: replaces the current trailer with that video. It replaces a
+ * pasted link too, or the next fetch would download the link again.
+ */
+export async function chooseCandidate(deps: ActionDeps, mediaId: number, videoId: string): Promise<ActionResult> {
+  const result = await requestTrailerFetch(deps, mediaId, { force: true, videoId });
+  if (result.ok) await forgetPastedLinkUnless(deps.db, mediaId, videoId);
+  return result;
+}
+
+async function forgetPastedLinkUnless(db: Db, mediaId: number, chosenVideoId: string): Promise<void> {
+  const item = await findMedia(db, mediaId);
+  if (!item?.userSourceUrl || videoIdForPastedUrl(item.userSourceUrl) === chosenVideoId) return;
+  await db.update(media).set({ userSourceUrl: null, updatedAt: new Date() }).where(eq(media.id, mediaId));
 }
 
 /** Store a pasted link (tried before any other source) and fetch from it at once; null clears it. */
@@ -91,8 +104,13 @@ export async function setUserSourceUrl(deps: ActionDeps, mediaId: number, url: s
   const item = await findMedia(db, mediaId);
   if (!item) return notFound(mediaId);
   if (url === null) {
-    await db.update(media).set({ userSourceUrl: null, updatedAt: new Date() }).where(eq(media.id, mediaId));
-    return { ok: true, message: `Removed the pasted link of "${item.title}".` };
+    // Its failure message goes with it; the status itself (have / needs attention) stays true.
+    const failureShown = item.statusReason?.startsWith(PASTED_LINK_FAILED) === true;
+    await db
+      .update(media)
+      .set({ userSourceUrl: null, ...(failureShown ? { statusReason: null } : {}), updatedAt: new Date() })
+      .where(eq(media.id, mediaId));
+    return { ok: true, message: `Forgot the pasted link of "${item.title}".` };
   }
   if (!boss) return noQueue;
   if (item.removedAt) return { ok: false, status: 409, error: 'removed', message: `"${item.title}" is no longer in the library.` };

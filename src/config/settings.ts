@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rankingSettingsShape } from './ranking-settings.ts';
+import { languageCodeSchema } from '../domain/language-code.ts';
 
 // Settings a user edits in the UI or over the API, stored one row per key. Each key has a zod
 // schema with its default, so a stored value from an older version is still read safely.
@@ -12,7 +13,7 @@ export const settingsSchema = z.object({
   trailerLayout: z.enum(['beside', 'trailers-folder']).default('beside'),
   /** When a trailer we placed disappears from disk: fetch it again, or respect the deletion. */
   deletedTrailerPolicy: z.enum(['refetch', 'respect']).default('respect'),
-  preferredLanguages: z.array(z.string().min(2).max(12)).max(20).default(['en']),
+  preferredLanguages: z.array(languageCodeSchema).max(20).default(['en']),
   excludeKeywords: z.array(z.string().min(1).max(100)).max(100).default([]),
   preferredChannels: z.array(z.string().min(1).max(100)).max(100).default([]),
   ...rankingSettingsShape,

@@ -23,7 +23,14 @@ export type ConnectionProblem =
   | { ok: false; problem: 'duplicate-name'; message: string }
   | { ok: false; problem: 'kind-change'; message: string };
 
-export type CreatedConnection = { ok: true; connection: ConnectionRow; syncJobId: string | null; pendingEventsQueued: number };
+export type CreatedConnection = {
+  ok: true;
+  connection: ConnectionRow;
+  syncJobId: string | null;
+  pendingEventsQueued: number;
+  /** The test run on save (status, then root folders); absent for a disabled connection. */
+  check?: ConnectionProbe;
+};
 
 const duplicate = (name: string): ConnectionProblem => ({
   ok: false,
@@ -42,7 +49,11 @@ async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boole
 }
 
 /** Stores the connection and queues its first sync in the same transaction. */
-export async function createConnection(deps: ConnectionDeps, input: CreateConnectionInput): Promise<CreatedConnection | ConnectionProblem> {
+export async function createConnection(
+  deps: ConnectionDeps,
+  input: CreateConnectionInput,
+  options: ArrCallOptions = {},
+): Promise<CreatedConnection | ConnectionProblem> {
   const { db } = deps.database;
   if (await nameTaken(db, input.name)) return duplicate(input.name);
   let created: { connection: ConnectionRow; syncJobId: string | null };
@@ -56,15 +67,30 @@ export async function createConnection(deps: ConnectionDeps, input: CreateConnec
     if (isUniqueViolation(error)) return duplicate(input.name);
     throw error;
   }
+  // Tested at once, so a wrong key or URL shows in the reply to the save (and the root folders
+  // are known before the first sync has read the library).
+  const tested = created.connection.enabled ? await testStoredConnection(deps, created.connection.id, options) : undefined;
   const pendingEventsQueued = await handOverPendingEvents(deps, created.connection.id);
-  return { ok: true, ...created, pendingEventsQueued };
+  return tested
+    ? { ok: true, ...created, connection: tested.connection, pendingEventsQueued, check: tested }
+    : { ok: true, ...created, pendingEventsQueued };
 }
+
+export type UpdatedConnection = {
+  ok: true;
+  connection: ConnectionRow;
+  /** The test run because the address or key changed; absent otherwise. */
+  check?: ConnectionProbe;
+  /** The sync started because the changed address or key works. */
+  syncJobId?: string | null;
+};
 
 export async function updateConnection(
   deps: ConnectionDeps,
   id: number,
   input: UpdateConnectionInput,
-): Promise<{ ok: true; connection: ConnectionRow } | ConnectionProblem> {
+  options: ArrCallOptions = {},
+): Promise<UpdatedConnection | ConnectionProblem> {
   const { db } = deps.database;
   const existing = await findConnection(db, id);
   if (!existing) return notFound(id);
@@ -87,9 +113,8 @@ export async function updateConnection(
     changes.rootFolders = await remapRootFolders(existing.rootFolders, input.pathMappings);
   }
   // The last test said nothing about a different address or key.
-  if ((changes.baseUrl ?? existing.baseUrl) !== existing.baseUrl || (changes.apiKey ?? existing.apiKey) !== existing.apiKey) {
-    changes.health = null;
-  }
+  const reached = (changes.baseUrl ?? existing.baseUrl) !== existing.baseUrl || (changes.apiKey ?? existing.apiKey) !== existing.apiKey;
+  if (reached) changes.health = null;
   let connection: ConnectionRow | undefined;
   try {
     connection = await updateConnectionRow(db, id, changes);
@@ -99,12 +124,18 @@ export async function updateConnection(
   }
   if (!connection) return notFound(id);
   if (connection.name !== existing.name) await handOverPendingEvents(deps, id);
-  // Switched on again: catch up now rather than at the next scheduled reconcile.
-  if (connection.enabled && !existing.enabled && deps.boss) {
-    const boss = deps.boss;
-    await db.transaction((tx) => enqueueLibrarySync(boss, tx, id, 'manual'));
-  }
-  return { ok: true, connection };
+  // A new address or key is tested at once; when it works (a fixed key), the sync catches up.
+  const check = reached && connection.enabled ? await testStoredConnection(deps, id, options) : undefined;
+  const boss = deps.boss;
+  // Switched on again, or fixed: catch up now rather than at the next scheduled reconcile.
+  const catchUp = connection.enabled && (!existing.enabled || check?.result.ok === true);
+  const syncJobId = catchUp && boss ? await db.transaction((tx) => enqueueLibrarySync(boss, tx, id, 'manual')) : undefined;
+  return {
+    ok: true,
+    connection: check?.connection ?? connection,
+    ...(check ? { check } : {}),
+    ...(syncJobId !== undefined ? { syncJobId } : {}),
+  };
 }
 
 /** Deletes the connection and (by cascade) its library rows. Files on disk are never touched. */

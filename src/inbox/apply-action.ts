@@ -7,13 +7,34 @@ import { media, type ConnectionRow, type MediaRow } from '../db/schema/index.ts'
 import type { WebhookAction } from '../domain/event-action.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
-import { claimTrailerFetch, deleteMediaItem, findMediaItem, hasPresentTrailer, mediaFactsProblem, upsertMediaItem, type MediaItemFacts } from '../library/media-records.ts';
+import {
+  claimTrailerFetch,
+  deleteMediaItem,
+  findMediaItem,
+  hasPresentTrailer,
+  mediaFactsProblem,
+  upsertMediaItem,
+  type MediaItemFacts,
+} from '../library/media-records.ts';
+import { readArrItem, readRootFoldersNow, withArrFacts } from './arr-reads.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
-import type { MediaFolderResult } from '../pipeline/media-folder.ts';
-import { locateItemFolder } from './media-folder.ts';
+import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
-export type EventContext = { eventId: number; eventType: string; connection: ConnectionRow };
+export type EventContext = {
+  eventId: number;
+  eventType: string;
+  connection: ConnectionRow;
+  /** How often the event has waited already (see event-deferral.ts). */
+  deferrals: number;
+};
+
+/**
+ * Waits for the Arr's API before an import goes ahead with the webhook's facts alone: long
+ * enough to ride out a restart (5 + 10 + 20 s, jittered), short enough that a trailer still
+ * comes soon from a search when the Arr stays away.
+ */
+export const ARR_READ_PATIENCE = 3;
 
 type EnsureAction = Extract<WebhookAction, { type: 'ensure' }>;
 type RenameAction = Extract<WebhookAction, { type: 'rename' }>;
@@ -38,8 +59,15 @@ export async function applyAction(deps: InboxDeps, ctx: EventContext, action: We
 /** Download (new or upgrade), MovieAdded, SeriesAdd: record the item, then get its trailer. */
 async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAction): Promise<EventOutcome | undefined> {
   // A Download means a file is in the library now; an add may come before any file.
-  const item: MediaItemFacts = ctx.eventType === 'Download' ? { ...action.item, hasFile: true } : action.item;
-  // Looked at before the transaction: PGlite has one connection, so no slow await inside it.
+  const isDownload = ctx.eventType === 'Download';
+  const fromWebhook: MediaItemFacts = isDownload ? { ...action.item, hasFile: true } : action.item;
+  // The Arr and the disk are asked before the transaction: PGlite has one connection, so no slow
+  // await inside it. The API knows what the body leaves out, Radarr's own trailer id first.
+  const read = await readArrItem(ctx.connection, fromWebhook);
+  if (!read.ok && ctx.deferrals < ARR_READ_PATIENCE) {
+    return outcome.deferred(`waiting: ${appName(ctx)} could not be asked about ${describeFacts(fromWebhook)}: ${read.why}`);
+  }
+  const item = withArrFacts(fromWebhook, read.ok ? read.facts : undefined, isDownload);
   const folder = await usableFolder(deps, ctx, item);
   if ('failed' in folder) return folder.failed;
 
@@ -115,8 +143,9 @@ async function applyForget(deps: InboxDeps, ctx: EventContext, action: ForgetAct
 type LocatedFolder = Extract<MediaFolderResult, { ok: true }>;
 
 /**
- * The item's local folder, or the event settled as failed saying why: facts no Arr sends, or a
- * folder that maps outside the connection's roots (never a literal `C:\…` folder here).
+ * The item's local folder; or the event deferred while the connection's roots are unknown (read
+ * from the Arr here first); or settled as failed saying why: facts no Arr sends, or a folder that
+ * maps outside the connection's roots (never a literal `C:\…` folder here).
  */
 async function usableFolder(
   deps: InboxDeps,
@@ -124,9 +153,29 @@ async function usableFolder(
   item: MediaItemFacts,
 ): Promise<LocatedFolder | { failed: EventOutcome | undefined }> {
   const problem = mediaFactsProblem(item);
-  const folder = problem ? { ok: false as const, reason: problem } : await locateItemFolder(deps.db, ctx.connection.id, item);
+  if (problem) return settleFailed(deps, ctx, problem);
+  let folder = await locateItemFolder(deps.db, ctx.connection.id, item);
+  if (!folder.ok && folder.noRoots) {
+    const read = await readRootFoldersNow(deps.db, ctx.connection);
+    if (!read.ok) return { failed: outcome.deferred(`waiting for the root folders of "${ctx.connection.name}": ${read.why}`) };
+    folder = await locateItemFolder(deps.db, ctx.connection.id, item);
+    // The Arr has no root folder visible here yet: a path mapping the user can still add.
+    if (!folder.ok && folder.noRoots) return { failed: outcome.deferred(`waiting: ${folder.reason}`) };
+  }
   if (folder.ok) return folder;
-  return { failed: await inEventTransaction(deps.db, ctx.eventId, async () => outcome.failed(`skipped: ${folder.reason}`)) };
+  return settleFailed(deps, ctx, folder.reason);
+}
+
+async function settleFailed(deps: InboxDeps, ctx: EventContext, reason: string): Promise<{ failed: EventOutcome | undefined }> {
+  return { failed: await inEventTransaction(deps.db, ctx.eventId, async () => outcome.failed(`skipped: ${reason}`)) };
+}
+
+function appName(ctx: EventContext): string {
+  return ctx.connection.kind === 'radarr' ? `Radarr ("${ctx.connection.name}")` : `Sonarr ("${ctx.connection.name}")`;
+}
+
+function describeFacts(item: MediaItemFacts): string {
+  return `${item.kind} ${item.arrId} "${item.title}"`;
 }
 
 function describe(row: MediaRow): string {

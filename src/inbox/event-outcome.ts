@@ -10,7 +10,7 @@ export type SettledState = 'processed' | 'ignored' | 'failed' | 'needs-setup';
 
 export type EventOutcome =
   | { state: SettledState; summary: string }
-  /** Not yet possible (the folder is not there): keep `received`, try again later. */
+  /** Not yet possible (no roots, the Arr unreachable, no folder yet): keep `received`, try again later. */
   | { state: 'deferred'; summary: string };
 
 export const outcome = {
@@ -51,6 +51,6 @@ export async function recordOutcome(db: Db | Tx, eventId: number, result: EventO
   }
   await db
     .update(webhookEvents)
-    .set({ state: result.state, summary: logText(result.summary), error: logText(error), processedAt: new Date() })
+    .set({ state: result.state, summary: logText(result.summary), error: logText(error), processedAt: new Date(), nextTryAt: null })
     .where(eq(webhookEvents.id, eventId));
 }

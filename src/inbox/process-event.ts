@@ -1,5 +1,5 @@
 // One stored webhook, from its raw body to its outcome. Called by the `webhook-event` job; safe to
-// call again for the same event (a retried job): a settled event is left as it is.
+// call again for the same event (a retried job, a re-delivery): a settled event is left as it is.
 import { eq } from 'drizzle-orm';
 import { parseRadarrWebhook } from '../arr/radarr-webhook.ts';
 import { parseSonarrWebhook } from '../arr/sonarr-webhook.ts';
@@ -7,29 +7,16 @@ import { connections, webhookEvents, type ConnectionRow, type WebhookEventRow } 
 import { webhookAction } from '../domain/event-action.ts';
 import { applyAction, type InboxDeps } from './apply-action.ts';
 import { needsSetupSummary, resolveConnection } from './connection-choice.ts';
-import { inEventTransaction, outcome, recordOutcome, type EventOutcome } from './event-outcome.ts';
-
-/** Thrown to have pg-boss retry the job later (with its back-off); the event stays `received`. */
-export class EventDeferred extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EventDeferred';
-  }
-}
-
-export type ProcessOptions = {
-  /** On the job's last try a deferral settles the event instead of asking for another try. */
-  lastAttempt: boolean;
-};
+import { deferEvent } from './event-deferral.ts';
+import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 
 /**
  * Processes the event. Returns its outcome, or `undefined` when there was nothing to do (gone or
- * already settled). Throws {@link EventDeferred} while the item's folder is not there yet.
+ * already settled). An outcome `deferred` means the event waits: its next try is queued.
  */
 export async function processWebhookEvent(
   deps: InboxDeps,
   eventId: number,
-  options: ProcessOptions,
 ): Promise<EventOutcome | undefined> {
   const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
   if (!event || event.state !== 'received') return undefined;
@@ -37,9 +24,8 @@ export async function processWebhookEvent(
   const connection = await connectionOf(deps, event);
   if (!connection.ok) return inEventTransaction(deps.db, eventId, async () => outcome.needsSetup(connection.why));
   if (!connection.row.enabled) {
-    return inEventTransaction(deps.db, eventId, async () =>
-      outcome.ignored(`connection "${connection.row.name}" is disabled; enable it and run a library sync to catch up`),
-    );
+    // Enabling it again starts a sync, and this event is tried again on its own schedule.
+    return deferEvent(deps, eventId, `waiting: connection "${connection.row.name}" is disabled`);
   }
 
   const parsed = parseStored(event.source, event.rawBody);
@@ -47,16 +33,11 @@ export async function processWebhookEvent(
 
   const result = await applyAction(
     deps,
-    { eventId, eventType: event.eventType, connection: connection.row },
+    { eventId, eventType: event.eventType, connection: connection.row, deferrals: event.deferrals },
     webhookAction(event.source, parsed.event),
   );
   if (result?.state !== 'deferred') return result;
-  if (!options.lastAttempt) throw new EventDeferred(result.summary);
-  const settled = outcome.processed(
-    `${result.summary}. Gave up waiting: the trailer is fetched on the next import of a file (its Download event) or by the library sync`,
-  );
-  await recordOutcome(deps.db, eventId, settled);
-  return settled;
+  return deferEvent(deps, eventId, result.summary);
 }
 
 

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { webhookEvents, type webhookEventStates } from '../db/schema/index.ts';
 import type { ArrSource } from '../domain/event-action.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
+import { isRetryable, requeueEvent } from './event-retry.ts';
 import { logText } from './event-text.ts';
 import { QUEUES } from '../jobs/queues.ts';
 
@@ -76,11 +77,17 @@ export async function storeWebhookEvent(db: Db, boss: PgBoss, input: NewWebhookE
     }
     if (!inserted) {
       const [existing] = await tx
-        .select({ id: webhookEvents.id, state: webhookEvents.state })
+        .select({ id: webhookEvents.id, state: webhookEvents.state, nextTryAt: webhookEvents.nextTryAt })
         .from(webhookEvents)
-        .where(eq(webhookEvents.dedupeKey, input.dedupeKey));
+        .where(eq(webhookEvents.dedupeKey, input.dedupeKey))
+        .for('update');
       // Only reachable if the row vanished between the two statements (a concurrent retire).
       if (!existing) throw new Error('webhook event neither inserted nor found; retry the delivery');
+      // The sender tries again because the first delivery did not work out: run it again.
+      if (isRetryable(existing)) {
+        await requeueEvent(tx, boss, existing.id);
+        return { eventId: existing.id, duplicate: false, state: 'received' };
+      }
       return { eventId: existing.id, duplicate: true, state: existing.state };
     }
     if (input.disposition.kind === 'job') {

@@ -6,7 +6,7 @@ import { jobPayloads } from '../jobs/payloads.ts';
 import { queueDefinitions, QUEUES } from '../jobs/queues.ts';
 import type { JobWorker } from '../jobs/register-workers.ts';
 import { outcome, recordOutcome } from './event-outcome.ts';
-import { EventDeferred, processWebhookEvent } from './process-event.ts';
+import { processWebhookEvent } from './process-event.ts';
 
 export type WebhookWorkerDeps = { database: { db: Db }; boss: PgBoss | null; logger: Logger };
 
@@ -47,13 +47,9 @@ async function runJob(inbox: { db: Db; boss: PgBoss }, logger: Logger, job: JobW
   const { eventId } = jobPayloads['webhook-event'].parse(job.data);
   const lastAttempt = job.retryCount >= (job.retryLimit ?? configuredRetryLimit);
   try {
-    const result = await processWebhookEvent(inbox, eventId, { lastAttempt });
-    if (result) logger.info({ eventId, state: result.state, summary: result.summary }, 'webhook event processed');
+    const result = await processWebhookEvent(inbox, eventId);
+    if (result) logger.info({ eventId, state: result.state, summary: result.summary }, `webhook event ${result.state === 'deferred' ? 'deferred' : 'processed'}`);
   } catch (err) {
-    if (err instanceof EventDeferred) {
-      logger.info({ eventId, retry: job.retryCount + 1, reason: err.message }, 'webhook event deferred');
-      throw err;
-    }
     logger.error({ err, eventId, lastAttempt }, 'webhook event failed');
     if (lastAttempt) {
       // Best effort: when the database itself is the problem this fails too, and the job's

@@ -6,11 +6,12 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
 import { connections, webhookEvents, type ConnectionRow } from '../db/schema/index.ts';
-import type { ArrSource } from '../domain/event-action.ts';
+import type { ArrSource, WebhookAction } from '../domain/event-action.ts';
 import { enqueueManyInTransaction } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { chooseConnection, type ConnectionChoice } from './connection-choice.ts';
-import { eventRowValues, storeWebhookEvent, type EventDisposition, type StoredWebhookEvent } from './store-event.ts';
+import { dispositionOf } from './event-disposition.ts';
+import { eventRowValues, storeWebhookEvent, type StoredWebhookEvent } from './store-event.ts';
 
 export type IncomingWebhook = {
   source: ArrSource;
@@ -20,8 +21,8 @@ export type IncomingWebhook = {
   eventType: string;
   dedupeKey: string;
   rawBody: string;
-  /** What to do with the event once its connection is known. */
-  dispositionFor(choice: ConnectionChoice<ConnectionRow>): EventDisposition;
+  /** What the event asks for; with its connection this decides between a job and a wait. */
+  action: WebhookAction;
 };
 
 export type ReceivedWebhook = { choice: ConnectionChoice<ConnectionRow>; stored: StoredWebhookEvent };
@@ -98,7 +99,7 @@ async function insertBatch(tx: Tx, boss: PgBoss, webhooks: IncomingWebhook[]): P
   const all = await tx.select().from(connections).orderBy(connections.id);
   const planned = webhooks.map((webhook) => {
     const choice = chooseConnection(webhook.source, all.filter((row) => row.kind === webhook.source), webhook);
-    return { webhook, choice, disposition: webhook.dispositionFor(choice) };
+    return { webhook, choice, disposition: dispositionOf(webhook.source, webhook.action, webhook.instanceName, choice) };
   });
   const rows = await tx
     .insert(webhookEvents)
@@ -123,7 +124,11 @@ async function insertBatch(tx: Tx, boss: PgBoss, webhooks: IncomingWebhook[]): P
   return outcomes;
 }
 
-function storeInput(webhook: IncomingWebhook, choice: ConnectionChoice<ConnectionRow>, disposition = webhook.dispositionFor(choice)) {
+function storeInput(
+  webhook: IncomingWebhook,
+  choice: ConnectionChoice<ConnectionRow>,
+  disposition = dispositionOf(webhook.source, webhook.action, webhook.instanceName, choice),
+) {
   return {
     source: webhook.source,
     connectionId: choice.connection?.id ?? null,

@@ -12,6 +12,8 @@ export interface ClassifiedFailure {
   kind: FailureKind;
   /** Short, for the status line and the attempt row. */
   reason: string;
+  /** The reason without the tool's own words, when it quotes them: what a person reads on the item. */
+  summary?: string;
 }
 
 /** A try that failed for a reason already known (duration over the limit, no video stream). */
@@ -47,8 +49,8 @@ function fromMediaTool(error: MediaToolError): ClassifiedFailure {
       if (error.tool !== 'yt-dlp' && UNKNOWN_EXIT.test(verdict.reason)) {
         return { kind: 'permanent', reason: `${error.tool} could not read or convert the video${said ? `: ${said}` : ''}` };
       }
-      if (verdict.kind === 'too-large') return { kind: 'permanent', reason };
-      return { kind: verdict.kind, reason };
+      if (verdict.kind === 'too-large') return { kind: 'permanent', reason, summary: verdict.reason };
+      return { kind: verdict.kind, reason, summary: verdict.reason };
     }
   }
 }

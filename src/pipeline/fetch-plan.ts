@@ -9,7 +9,7 @@ import type { JobPayload } from '../jobs/payloads.ts';
 import { trailerTarget, type TrailerTarget } from '../domain/trailer-name.ts';
 import { checkOwnedFile } from '../files/owned-file.ts';
 import { MediaToolError } from '../media-tools/media-tool-error.ts';
-import { posixRelativePath, resolveMediaFolder } from './media-folder.ts';
+import { posixRelativePath, resolveMediaFolder } from '../library/media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailerListedByServer } from '../media-servers/trailer-check.ts';
 import { loadProfile, type LoadedProfile } from './trailer-profile.ts';

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { connections, media, trailers } from '../db/schema/index.ts';
 import { removeOwnedFile } from '../files/owned-file.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
-import { connectionRoots } from './media-folder.ts';
+import { connectionRoots } from '../library/media-folder.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailersDeleted } from '../outbound/trailer-events.ts';

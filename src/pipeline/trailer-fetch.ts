@@ -17,6 +17,7 @@ import { planFetch } from './fetch-plan.ts';
 import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
 import { setMediaStatus } from './media-status.ts';
+import { pastedLinkFailed } from './pasted-link.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { reportRateLimited, reportSuccess } from './announce.ts';
 
@@ -78,7 +79,8 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
     if (loaded === undefined) continue;
     if ('done' in loaded) return void (await rescheduleAfterSearchFailure(rt, data, row.id, loaded.reason, loaded.kind, progress));
     await storeCandidates(rt.db, row.id, loaded, stage.rankOffset);
-    for (const candidate of loaded.filter((c) => !c.excluded && !skip.has(c.videoId))) {
+    // A pasted link is tried every time, failed before or not: it stands until the user changes it.
+    for (const candidate of loaded.filter((c) => !c.excluded && (c.source === 'user' || !skip.has(c.videoId)))) {
       if (tries >= rt.maxCandidateTries) break;
       tries += 1;
       const result = await tryOne(ctx, data, candidate, notes);
@@ -199,6 +201,10 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
       await progress.stage('queued', 'interrupted; it will be retried');
       throw new Error(`trailer fetch for item ${mediaId} was interrupted: ${failure.reason}`);
     case 'permanent':
+      if (candidate.source === 'user') {
+        await pastedLinkFailed(rt, mediaId, failure.summary ?? failure.reason, attempt, progress);
+        return DONE;
+      }
       await finishAttempt(rt.db, attemptId, { outcome: 'failed', errorKind: 'permanent', error: failure.reason });
       notes.push(`${candidate.source} ${candidate.videoId}: ${failure.reason}`);
       return undefined;

@@ -11,7 +11,7 @@ import { trailerTarget, TRAILERS_FOLDER, type TrailerContainer } from '../domain
 import { checkRealContainment, ensureFolderBelow } from '../files/containment.ts';
 import { checkOwnedFile, fileIdentity, moveOwnedFile, type OwnedFileRecord } from '../files/owned-file.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
-import { posixRelativePath, resolveMediaFolder } from './media-folder.ts';
+import { posixRelativePath, resolveMediaFolder } from '../library/media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailerMoved } from '../outbound/trailer-events.ts';
 

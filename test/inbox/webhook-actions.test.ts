@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connections, trailers } from '../../src/db/schema/index.ts';
-import { EventDeferred } from '../../src/inbox/process-event.ts';
+import { connections, trailers, webhookEvents } from '../../src/db/schema/index.ts';
+import { MAX_DEFERRALS } from '../../src/inbox/event-deferral.ts';
 import { createPipelineRuntime } from '../../src/pipeline/pipeline-runtime.ts';
 import { runTrailerRename } from '../../src/pipeline/trailer-rename.ts';
 import { testBackend } from '../support/test-db.ts';
@@ -15,6 +15,7 @@ import {
   openWebhookWorld,
   addConnection,
   clearLibraryRows,
+  emptyArr,
   eventRow,
   fixture,
   jobsWith,
@@ -146,12 +147,14 @@ describe(`webhook actions (${testBackend})`, () => {
     const added = fixture('radarr', 'webhook-movie-added');
     const reply = await send(svc, 'radarr', added);
     const { eventId } = JSON.parse(reply.text) as { eventId: number };
-    await expect(processEvent(svc, eventId)).rejects.toThrow(/waiting for its folder: .*does not exist yet/);
+    expect(await processEvent(svc, eventId)).toEqual({ state: 'deferred', summary: expect.stringMatching(/; waiting for its folder: .*does not exist yet/) });
     const folder = join(library.movies, 'Nightfall Protocol (2026)');
     const [row] = await mediaRows(svc);
     expect(row).toMatchObject({ title: 'Nightfall Protocol', trailerStatus: 'missing' });
     expect(await jobsWith(svc, 'trailer-fetch', { mediaId: row!.id })).toEqual([]);
-    expect((await eventRow(svc, eventId)).state).toBe('received');
+    const waiting = await eventRow(svc, eventId);
+    expect(waiting).toMatchObject({ state: 'received', deferrals: 1 });
+    expect(await jobsWith(svc, 'webhook-event', { eventId })).toContainEqual(expect.objectContaining({ startAfter: waiting.nextTryAt }));
 
     mkdirSync(folder); // Radarr imports the first file.
     const result = await processEvent(svc, eventId);
@@ -164,8 +167,9 @@ describe(`webhook actions (${testBackend})`, () => {
     added.movie.id = 64;
     added.movie.folderPath = '/movies/Never Imported (2027)';
     const { eventId } = JSON.parse((await send(svc, 'radarr', added)).text) as { eventId: number };
-    await expect(processEvent(svc, eventId)).rejects.toBeInstanceOf(EventDeferred);
-    const result = await processEvent(svc, eventId, true);
+    expect((await processEvent(svc, eventId))?.state).toBe('deferred');
+    await svc.deps.database.db.update(webhookEvents).set({ deferrals: MAX_DEFERRALS }).where(eq(webhookEvents.id, eventId));
+    const result = await processEvent(svc, eventId);
     expect(result?.state).toBe('processed');
     expect((await eventRow(svc, eventId)).summary).toMatch(/Gave up waiting: the trailer is fetched on the next import/);
     expect(await mediaRows(svc)).toHaveLength(1);
@@ -188,14 +192,19 @@ describe(`webhook actions (${testBackend})`, () => {
     expect(event.summary).toMatch(/is not inside any configured media root/);
   });
 
-  it('a connection with no mappings and no root folders allows no folder at all', async () => {
+  it('a connection with no mappings and no root folders waits (roots read from the Arr first), never fails', async () => {
     const bare = await addConnection(svc, { name: 'Bare', kind: 'radarr' });
     const { eventId } = JSON.parse((await send(svc, 'radarr', fixture('radarr', 'webhook-download'), { query: '?connection=bare' })).text) as {
       eventId: number;
     };
     expect((await eventRow(svc, eventId)).connectionId).toBe(bare);
-    await processEvent(svc, eventId);
-    expect((await eventRow(svc, eventId)).summary).toBe('skipped: connection "Bare" has no media roots: add a path mapping or refresh its root folders');
+    expect((await processEvent(svc, eventId))?.state).toBe('deferred');
+    expect(await eventRow(svc, eventId)).toMatchObject({
+      state: 'received',
+      summary: 'waiting: connection "Bare" has no media roots: add a path mapping or refresh its root folders',
+    });
+    const arr = await emptyArr('radarr');
+    expect(arr.requests.map((request) => request.path)).toContain('/api/v3/rootfolder');
     await svc.deps.database.db.delete(connections).where(eq(connections.id, bare));
   });
 
@@ -212,10 +221,11 @@ describe(`webhook actions (${testBackend})`, () => {
     await svc.deps.database.db.delete(connections).where(eq(connections.id, local));
   });
 
-  it('a disabled connection records the event as ignored, with what to do', async () => {
+  it('a disabled connection makes the event wait, saying why', async () => {
     await svc.deps.database.db.update(connections).set({ enabled: false }).where(eq(connections.id, radarrId));
     const event = await deliver('radarr', fixture('radarr', 'webhook-download'));
-    expect(event).toMatchObject({ state: 'ignored', summary: expect.stringContaining('connection "Radarr" is disabled') });
+    expect(event).toMatchObject({ state: 'received', summary: 'waiting: connection "Radarr" is disabled', deferrals: 1 });
+    expect(event.nextTryAt).not.toBeNull();
     expect(await mediaRows(svc)).toEqual([]);
   });
 });

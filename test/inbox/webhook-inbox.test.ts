@@ -1,15 +1,14 @@
 // Group commit: webhooks that arrive while a transaction is being written share the next one.
 // Spies count transactions (no timing); rows and jobs are read back from the database.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionChoice } from '../../src/inbox/connection-choice.ts';
+import type { WebhookAction } from '../../src/domain/event-action.ts';
 import { createWebhookInbox, WRITERS, type IncomingWebhook } from '../../src/inbox/webhook-inbox.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { addConnection, clearLibraryRows, eventRows, fixture, jobsWith, send, startWebhookService } from './webhook-test-kit.ts';
-import type { ConnectionRow } from '../../src/db/schema/index.ts';
 
-const jobFor = (choice: ConnectionChoice<ConnectionRow>) =>
-  choice.connection ? ({ kind: 'job' } as const) : ({ kind: 'needs-setup', summary: 'no connection' } as const);
+// An import: a job once its connection is known, else kept until it is.
+const download: WebhookAction = { type: 'ensure', priority: 'import', item: { kind: 'movie', arrId: 1, title: 'Group', folderPath: '/movies/Group' } };
 
 function incoming(key: string, overrides: Partial<IncomingWebhook> = {}): IncomingWebhook {
   return {
@@ -19,7 +18,7 @@ function incoming(key: string, overrides: Partial<IncomingWebhook> = {}): Incomi
     eventType: 'Download',
     dedupeKey: key,
     rawBody: JSON.stringify({ eventType: 'Download', key }),
-    dispositionFor: jobFor,
+    action: download,
     ...overrides,
   };
 }

@@ -11,7 +11,7 @@ import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { processWebhookEvent } from '../../src/inbox/process-event.ts';
 import type { QueueName } from '../../src/jobs/queues.ts';
 import { arrFixture, type ArrApp, type JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook, type WebhookReply } from '../support/fake-arr.ts';
+import { postWebhook, startFakeRadarr, startFakeSonarr, type FakeArrServer, type WebhookReply } from '../support/fake-arr.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 
 export type Library = { dir: string; movies: string; tv: string; anime: string; remove(): void };
@@ -72,17 +72,34 @@ export async function closeWebhookWorld(world: { svc?: TestService | undefined; 
   world.library?.remove();
 }
 
+const emptyArrs = new Map<ArrApp, Promise<FakeArrServer>>();
+
+/**
+ * A Radarr or Sonarr (one per test file) that knows no items and no root folders: the event job
+ * asks it about every imported item, and its 404 leaves the webhook's own facts in charge.
+ */
+export function emptyArr(kind: ArrApp): Promise<FakeArrServer> {
+  let arr = emptyArrs.get(kind);
+  if (!arr) {
+    const options = { rootFolders: [], apiKey: 'arr-api-key-of-the-empty-fake' };
+    arr = (kind === 'radarr' ? startFakeRadarr({ ...options, movies: [] }) : startFakeSonarr({ ...options, series: [] })).then((fake) => fake.unref());
+    emptyArrs.set(kind, arr);
+  }
+  return arr;
+}
+
 export async function addConnection(
   svc: TestService,
   input: { name: string; kind: ArrApp; pathMappings?: PathMapping[]; rootFolders?: RootFolderInfo[]; enabled?: boolean },
 ): Promise<number> {
+  const arr = await emptyArr(input.kind);
   const [row] = await svc.deps.database.db
     .insert(connections)
     .values({
       name: input.name,
       kind: input.kind,
-      baseUrl: `http://127.0.0.1:9/${input.kind}`,
-      apiKey: 'arr-api-key-not-used-by-webhooks',
+      baseUrl: arr.url,
+      apiKey: arr.apiKey,
       enabled: input.enabled ?? true,
       pathMappings: input.pathMappings ?? [],
       rootFolders: input.rootFolders ?? [],
@@ -138,9 +155,9 @@ export function jobsWith(svc: TestService, queue: QueueName, data: object) {
   return svc.boss.findJobs<Record<string, unknown>>(queue, { data });
 }
 
-/** Runs the event's processing the way its job does (first try unless `lastAttempt`). */
-export function processEvent(svc: TestService, eventId: number, lastAttempt = false) {
-  return processWebhookEvent({ db: svc.deps.database.db, boss: svc.boss }, eventId, { lastAttempt });
+/** Runs the event's processing the way its job does (a wait is recorded on the event row). */
+export function processEvent(svc: TestService, eventId: number) {
+  return processWebhookEvent({ db: svc.deps.database.db, boss: svc.boss }, eventId);
 }
 
 /**

@@ -131,6 +131,12 @@ export class FakeArrServer {
     return this;
   }
 
+  /** Lets the process exit while this server is still open (a fake shared by a whole test file). */
+  unref(): this {
+    this.#server?.unref();
+    return this;
+  }
+
   async close(): Promise<void> {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();

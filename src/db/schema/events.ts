@@ -31,6 +31,10 @@ export const webhookEvents = pgTable(
     error: text('error'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** Times the event waited for something that can still change (roots, the Arr, a folder). */
+    deferrals: integer('deferrals').notNull().default(0),
+    /** While the event waits (state `received`): when its next try is scheduled. */
+    nextTryAt: timestamp('next_try_at', { withTimezone: true }),
   },
   (t) => [
     index('webhook_events_received').on(t.receivedAt),

@@ -9,7 +9,7 @@ import { settingsApiRoutes } from './settings.routes.ts';
 import { statusApiRoutes } from './status.routes.ts';
 
 /** The paths this group serves; auth is bound to them only, so other /api/v1 groups keep theirs. */
-const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/apikey/*', '/api/v1/settings', '/api/v1/settings/*', '/api/v1/profiles', '/api/v1/profiles/*', '/api/v1/media', '/api/v1/media/*', '/api/v1/openapi.json'];
+const PATHS = ['/api/v1/status', '/api/v1/progress', '/api/v1/events', '/api/v1/events/*', '/api/v1/apikey/*', '/api/v1/settings', '/api/v1/settings/*', '/api/v1/profiles', '/api/v1/profiles/*', '/api/v1/media', '/api/v1/media/*', '/api/v1/openapi.json'];
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

@@ -46,6 +46,8 @@ export const createdConnectionReplySchema = z.object({
   syncJobId: z.string().nullable(),
   /** Webhooks that had arrived before the connection existed, now being processed. */
   pendingEventsQueued: z.number().int(),
+  /** The test run on save: a wrong key answers here, not at the first sync. */
+  check: z.lazy(() => connectionTestReplySchema).optional(),
 });
 
 export const connectionTestReplySchema = z.discriminatedUnion('ok', [

@@ -42,9 +42,14 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
   api.post('/', async (c) => {
     const input = await parseJsonBody(c, createConnectionSchema, 'connection');
     if (!input.ok) return input.response;
-    const created = await createConnection(deps, input.data);
+    const created = await createConnection(deps, input.data, options.arr);
     if (!created.ok) return problemResponse(c, created);
-    const body = { connection: connectionReply(created.connection), syncJobId: created.syncJobId, pendingEventsQueued: created.pendingEventsQueued };
+    const body = {
+      connection: connectionReply(created.connection),
+      syncJobId: created.syncJobId,
+      pendingEventsQueued: created.pendingEventsQueued,
+      ...(created.check ? { check: testReply(created.check) } : {}),
+    };
     return c.json(createdConnectionReplySchema.parse(body), 201);
   });
 
@@ -67,9 +72,13 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
     if (!id.ok) return id.response;
     const input = await parseJsonBody(c, updateConnectionSchema, 'change');
     if (!input.ok) return input.response;
-    const updated = await updateConnection(deps, id.data, input.data);
+    const updated = await updateConnection(deps, id.data, input.data, options.arr);
     if (!updated.ok) return problemResponse(c, updated);
-    return c.json({ connection: connectionReply(updated.connection) });
+    return c.json({
+      connection: connectionReply(updated.connection),
+      ...(updated.check ? { check: testReply(updated.check) } : {}),
+      ...(updated.syncJobId !== undefined ? { syncJobId: updated.syncJobId } : {}),
+    });
   };
   api.put('/:id', update);
   api.patch('/:id', update);

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
-import { eventsQuerySchema } from '../../admin/admin-schemas.ts';
+import { z } from 'zod';
+import { eventsQuerySchema, idParamSchema } from '../../admin/admin-schemas.ts';
 import { activeProgress, connectionsHealth, queueSummary, statusCounts } from '../../admin/dashboard-queries.ts';
 import { listEvents } from '../../admin/events-queries.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
+import { retryEvent } from '../../inbox/event-retry.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
 import { validated } from './api-request.ts';
 
@@ -25,6 +27,14 @@ export function statusApiRoutes(deps: ServiceDeps): Hono {
   app.get('/api/v1/progress', async (c) => c.json(await activeProgress(db)));
 
   app.get('/api/v1/events', validated('query', eventsQuerySchema, 'query'), async (c) => c.json(await listEvents(db, c.req.valid('query'))));
+
+  // A failed event, or one waiting for its next try, processed again now.
+  app.post('/api/v1/events/:id/retry', validated('param', z.object({ id: idParamSchema }), 'event id'), async (c) => {
+    if (!deps.boss) return errorJson(c, 503, 'unavailable', 'The job queue is not running; try again in a moment.');
+    const result = await retryEvent({ db, boss: deps.boss }, c.req.valid('param').id);
+    if (!result.ok) return errorJson(c, result.status, result.error, result.message);
+    return c.json(result, 202);
+  });
 
   // The one reply that carries the key itself: the caller proved it knew the old one.
   app.post('/api/v1/apikey/regenerate', async (c) => {

@@ -138,7 +138,8 @@ export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
     const id = idOf(c);
     const detail = id === null ? null : await getMediaDetail(db, id);
     if (id === null || !detail) return missing(c);
-    const raw = (await formFields(c))['url']?.trim() ?? '';
+    const fields = await formFields(c);
+    const raw = fields['forget'] === 'true' ? '' : (fields['url']?.trim() ?? '');
     const parsed = raw === '' ? { success: true as const, data: null } : sourceUrlSchema.safeParse(raw);
     const token = c.get('session').csrfToken;
     if (!parsed.success) {

@@ -58,11 +58,26 @@ function problemErrors(problem: ConnectionProblem): Record<string, string> {
 }
 
 /** Settings → Connections, built on the connections module's own schemas and actions. */
+/** After a save: what the test run on save found, from the stored health (a 401 is not "Saved"). */
+async function savedMessage(db: ServiceDeps['database']['db'], name: string): Promise<{ ok: boolean; text: string }> {
+  const row = (await listConnections(db)).find((connection) => connection.name === name);
+  const health = row?.health;
+  if (!health) return { ok: true, text: `Saved "${name}". Press Test to check it, then set up the webhook shown on its card.` };
+  if (!health.ok) return { ok: false, text: `Saved "${name}", but it does not work yet: ${health.message}` };
+  return { ok: true, text: `Saved "${name}". ${health.message} Set up the webhook shown on its card.` };
+}
+
 export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
   const db = deps.database.db;
   const app = new Hono<UiEnv>();
 
-  const listPage = async (c: Context<UiEnv>, form: ConnectionFormValues, errors: Record<string, string>, status: 200 | 409 | 422 = 200, message?: string) => {
+  const listPage = async (
+    c: Context<UiEnv>,
+    form: ConnectionFormValues,
+    errors: Record<string, string>,
+    status: 200 | 409 | 422 = 200,
+    message?: { ok: boolean; text: string },
+  ) => {
     const connections = (await listConnections(db)).map(toConnectionView);
     return sendPage(c, <ConnectionsPage chrome={chromeOf(c, assets)} connections={connections} origin={publicOrigin(c, deps.env.URL_BASE)} form={form} errors={errors} message={message} />, status);
   };
@@ -78,9 +93,9 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     return c.text(deps.apiKey.current());
   });
 
-  app.get('/settings/connections', (c) => {
+  app.get('/settings/connections', async (c) => {
     const saved = c.req.query('saved');
-    return listPage(c, emptyConnectionForm, {}, 200, saved ? `Saved "${saved}". Press Test to check it, then set up the webhook shown on its card.` : undefined);
+    return listPage(c, emptyConnectionForm, {}, 200, saved ? await savedMessage(db, saved) : undefined);
   });
 
   app.post('/settings/connections', async (c) => {

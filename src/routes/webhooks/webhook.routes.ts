@@ -5,19 +5,16 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { requireApiKey } from '../../http/api-key.ts';
 import { errorJson } from '../../http/errors.ts';
-import type { ArrSource, WebhookAction } from '../../domain/event-action.ts';
-import { needsSetupSummary, type ConnectionChoice } from '../../inbox/connection-choice.ts';
-import type { EventDisposition } from '../../inbox/store-event.ts';
+import type { ArrSource } from '../../domain/event-action.ts';
+import { needsSetupSummary } from '../../inbox/connection-choice.ts';
+import { testMessage } from '../../inbox/event-disposition.ts';
 import { createWebhookInbox, type ReceivedWebhook, type WebhookInbox } from '../../inbox/webhook-inbox.ts';
 import { displayText } from '../../inbox/event-text.ts';
 import { readCappedBody } from './request-body.ts';
-import type { ConnectionRow } from '../../db/schema/index.ts';
 import { contentTypeProblem, isJsonContentType, readWebhookBody } from './webhook-body.ts';
 
 /** Real payloads are a few KiB; 1 MiB leaves room for huge custom-format lists and nothing else. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
-
-const APP_NAME: Record<ArrSource, string> = { radarr: 'Radarr', sonarr: 'Sonarr' };
 
 export function webhookRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
@@ -64,7 +61,7 @@ async function receiveWebhook(c: Context, deps: ServiceDeps, inbox: WebhookInbox
       eventType: displayText(read.eventType) ?? 'Unknown',
       dedupeKey: read.dedupeKey,
       rawBody: read.text,
-      dispositionFor: (choice) => dispositionOf(source, read.action, instanceName, choice),
+      action: read.action,
     });
   } catch (err) {
     deps.logger.error({ err, source }, 'webhook could not be stored');
@@ -92,27 +89,6 @@ async function receiveWebhook(c: Context, deps: ServiceDeps, inbox: WebhookInbox
   // with nothing to do is simply "OK".
   const pending = stored.state === 'received' || stored.state === 'needs-setup';
   return c.json(reply, pending && !stored.duplicate ? 202 : 200);
-}
-
-function dispositionOf(
-  source: ArrSource,
-  action: WebhookAction,
-  instanceName: string | null,
-  choice: ConnectionChoice<ConnectionRow>,
-): EventDisposition {
-  if (action.type === 'test') {
-    return { kind: 'settled', state: 'processed', summary: testMessage(source, instanceName, choice) };
-  }
-  if (action.type === 'none') return { kind: 'settled', state: 'ignored', summary: action.reason };
-  if (choice.connection === null) return { kind: 'needs-setup', summary: needsSetupSummary(choice.why) };
-  return { kind: 'job' };
-}
-
-function testMessage(source: ArrSource, instanceName: string | null, choice: ConnectionChoice<ConnectionRow>): string {
-  const sender = instanceName ?? APP_NAME[source];
-  const works = `Previewarr received the test from ${sender}; the connection works`;
-  if (choice.connection !== null) return `${works} (connection "${choice.connection.name}")`;
-  return `${works}, but ${choice.why}: add it in Previewarr under Settings → Connections so its events can be acted on`;
 }
 
 function unavailable(c: Context, why: string): Response {

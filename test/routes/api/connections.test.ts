@@ -71,9 +71,12 @@ describe(`/api/v1/connections (${testBackend})`, () => {
       apiKey: '••••cdef',
       enabled: true,
       pathMappings: [],
-      health: null,
       lastSyncAt: null,
     });
+    // Tested on save: the reply says whether it works, and the root folders are known already.
+    expect(reply.check).toMatchObject({ ok: true, appName: 'Radarr', version: '6.0.3.10276' });
+    expect(reply.connection.health).toMatchObject({ ok: true, instanceName: 'Radarr' });
+    expect(reply.connection.rootFolders.map((folder) => folder.path)).toEqual(['/movies', '/movies-4k']);
     expect(res.text).not.toContain(radarr.apiKey);
     const [job] = await svc.boss.findJobs(QUEUES.librarySync, { id: reply.syncJobId! });
     expect(job?.data).toEqual({ connectionId: radarrId, reason: 'connection-added' });
@@ -181,14 +184,22 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     const kind = await call('PUT', `/api/v1/connections/${radarrId}`, { kind: 'sonarr' });
     expect(kind).toMatchObject({ status: 400, body: { issues: [{ path: 'kind' }] } });
 
+    // A new key is tested in the same reply: a wrong one shows the 401, not a plain "saved".
     const rekeyed = await call('PUT', `/api/v1/connections/${radarrId}`, { apiKey: 'a-new-key-that-is-wrong' });
-    expect(rekeyed.body.connection).toMatchObject({ apiKey: '••••rong', health: null });
+    expect(rekeyed.body.connection).toMatchObject({ apiKey: '••••rong', health: { ok: false } });
+    expect(rekeyed.body.check).toMatchObject({ ok: false, cause: 'unauthorized', message: expect.stringMatching(/API key rejected \(HTTP 401\)/) });
+    expect(rekeyed.body.syncJobId).toBeUndefined();
+    expect(rekeyed.text).not.toContain('a-new-key-that-is-wrong');
     const failed = await call('POST', `/api/v1/connections/${radarrId}/test`);
     expect(failed.body).toMatchObject({ ok: false, cause: 'unauthorized' });
     expect(failed.body.connection.health).toMatchObject({ ok: false });
     expect(failed.body.message).toMatch(/API key rejected \(HTTP 401\)/);
     expect(failed.text).not.toContain('a-new-key-that-is-wrong');
-    await call('PUT', `/api/v1/connections/${radarrId}`, { apiKey: radarr.apiKey });
+    // Fixing the key works at once and starts a sync.
+    const fixed = await call('PUT', `/api/v1/connections/${radarrId}`, { apiKey: radarr.apiKey });
+    expect(fixed.body.check).toMatchObject({ ok: true });
+    const [sync] = await svc.boss.findJobs(QUEUES.librarySync, { id: fixed.body.syncJobId });
+    expect(sync?.data).toEqual({ connectionId: radarrId, reason: 'manual' });
   });
 
   it('stores ranking overrides per connection (an anime instance) and refuses bad ones by field', async () => {

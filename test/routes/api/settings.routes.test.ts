@@ -60,6 +60,8 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
       [{ maxDurationSeconds: 'long' }, 'maxDurationSeconds'],
       [{ workerConcurrency: 99 }, 'workerConcurrency'],
       [{ minDurationSeconds: 400, maxDurationSeconds: 300 }, 'maxDurationSeconds'],
+      [{ preferredLanguages: ['en', 'english'] }, 'preferredLanguages.1'],
+      [{ preferredLanguages: ['en_US'] }, 'preferredLanguages.0'],
       [{ cookiesFile: '/etc/shadow' }, ''],
       [{ defaultProfileId: 3 }, ''],
       [{ noSuchSetting: true }, ''],

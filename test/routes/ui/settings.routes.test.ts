@@ -64,7 +64,9 @@ describe(`settings pages: connections and profiles forms (${testBackend})`, () =
     // The first library sync was queued with it.
     expect(await svc.boss.findJobs('library-sync', { queued: true, data: { connectionId: row!.id } })).toHaveLength(1);
 
-    const list = await (await page('/settings/connections')).text();
+    // It was tested on save: nothing listens there, and the page after the save says so.
+    const list = await (await page('/settings/connections?saved=Radarr%204K')).text();
+    expect(list).toMatch(/<div class="banner error" data-saved="fails">Saved &quot;Radarr 4K&quot;, but it does not work yet: .*cannot connect \(ECONNREFUSED\)/);
     expect(list).toContain(`/webhooks/radarr?connection=Radarr%204K`);
     expect(list).toContain('••••cdef');
     expect(list).not.toContain('arr-key-0123456789abcdef');

@@ -144,6 +144,12 @@ describe(`admin pages over HTTP (${testBackend})`, () => {
     expect(html).toMatch(/id="f-minDurationSeconds-error"[^>]*>Enter a whole number</);
     expect(await readSettings(svc.deps.database.db)).toEqual(before);
 
+    // A language that can never match a trailer is refused at save, with the reason beside it.
+    const language = await post('/settings/media', { _csrf: csrf, preferredLanguages: 'de\nGerman', minDurationSeconds: '20', maxDurationSeconds: '240' }, { 'hx-request': 'true' });
+    expect(language.status).toBe(422);
+    expect(await language.text()).toMatch(/id="f-preferredLanguages-error"[^>]*>&quot;German&quot; does not start with a two-letter language code: use a two-letter ISO 639-1 code such as en/);
+    expect(await readSettings(svc.deps.database.db)).toEqual(before);
+
     const saved = await post('/settings/media', { _csrf: csrf, preferredLanguages: 'de, en\nfr', minDurationSeconds: '20', maxDurationSeconds: '240' }, { 'hx-request': 'true' });
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('Saved.');

@@ -1,11 +1,13 @@
 // Where an item's folder lives on this machine: the Arr's `folder_path` mapped through its
 // connection's path mappings, inside the allowed roots (the mappings' local prefixes and the
 // connection's root folders), checked again with realpath so a symlink out of a root is refused.
+// Shared by the webhook inbox and the trailer pipeline; nothing here creates a folder (the Arr
+// does, on import).
 import { eq } from 'drizzle-orm';
 import { stat } from 'node:fs/promises';
 import type { Db, Tx } from '../db/client.ts';
 import { connections, type MediaRow } from '../db/schema/index.ts';
-import { checkInsideRoots, mapArrPath, type ArrPathStyle } from '../domain/path-mapping.ts';
+import { checkInsideRoots, mapArrPath, resolveInsideRoot, type ArrPathStyle } from '../domain/path-mapping.ts';
 import { checkRealContainment } from '../files/containment.ts';
 
 export type MediaFolderResult =
@@ -20,7 +22,12 @@ export type MediaFolderResult =
       /** False when the folder is not there (yet): callers defer rather than create it. */
       exists: boolean;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** The connection has no roots yet (no path mapping, root folders not read): can still change. */
+      noRoots?: true;
+    };
 
 /** The allowed local roots of a connection. */
 export function connectionRoots(connection: Pick<typeof connections.$inferSelect, 'pathMappings' | 'rootFolders'>): string[] {
@@ -42,6 +49,7 @@ export async function resolveMediaFolder(
     return {
       ok: false,
       reason: `connection "${connection.name}" has no media roots: add a path mapping or refresh its root folders`,
+      noRoots: true,
     };
   }
   const mapped = mapArrPath(row.folderPath, connection.pathMappings);
@@ -60,4 +68,19 @@ export async function resolveMediaFolder(
 export function posixRelativePath(relative: string | null, style: ArrPathStyle): string | undefined {
   if (relative === null || relative === '') return undefined;
   return style === 'posix' ? relative : relative.replaceAll('\\', '/');
+}
+
+/**
+ * The folder of an item an Arr reported, plus the check that its movie file stays inside it: a
+ * relative path like `../../x.mkv` would name a trailer outside the media folder.
+ */
+export async function locateItemFolder(
+  db: Db | Tx,
+  connectionId: number,
+  item: { folderPath: string; movieFileRelativePath?: string | undefined },
+): Promise<MediaFolderResult> {
+  const folder = await resolveMediaFolder(db, { connectionId, folderPath: item.folderPath });
+  if (!folder.ok || item.movieFileRelativePath === undefined) return folder;
+  const file = resolveInsideRoot(folder.localFolder, item.movieFileRelativePath, folder.style);
+  return file.ok ? folder : { ok: false, reason: `movie file: ${file.reason}` };
 }

@@ -1,0 +1,112 @@
+// Set-up for the import tests that run the whole way: the real service with every worker (the
+// search replaced by one that records its queries and finds nothing, so a fallback to search is
+// seen and never leaves the machine), a fake Radarr whose root folder is a temp folder here (no
+// path mappings needed), the local clip server, and small API helpers.
+import { eq } from 'drizzle-orm';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { media, trailers, webhookEvents } from '../../src/db/schema/index.ts';
+import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
+import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
+import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
+import type { ClipServer } from '../support/clip-server.ts';
+import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
+import { postWebhook, type FakeArrServer } from '../support/fake-arr.ts';
+import { startTestService, type TestService } from '../support/test-service.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+export type ImportWorld = { svc: TestService; searches: string[] };
+
+export async function startImportService(clips: ClipServer): Promise<ImportWorld> {
+  const searches: string[] = [];
+  const svc = await startTestService({
+    env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn' },
+    workers: (deps) => [
+      webhookEventWorker(deps),
+      ...pipelineWorkers(deps, {
+        search: async (query) => {
+          searches.push(query);
+          return [];
+        },
+      }),
+      ...syncJobWorkers(deps),
+    ],
+  });
+  return { svc, searches };
+}
+
+export type MovieCase = { id: number; title: string; trailerId: string; monitored: boolean };
+
+/** The movie as Radarr's API serves it, with its folder and file created under `root`. */
+export function arrMovie(root: string, movie: MovieCase): JsonObject {
+  const folder = join(root, `${movie.title} (2020)`);
+  const file = `${movie.title} (2020).mkv`;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, file), 'the movie');
+  const resource = arrFixture('radarr', 'api-movie');
+  const movieFile = { ...(resource['movieFile'] as JsonObject), id: movie.id * 10, movieId: movie.id, relativePath: file, path: join(folder, file) };
+  return {
+    ...resource,
+    id: movie.id,
+    title: movie.title,
+    originalTitle: movie.title,
+    year: 2020,
+    path: folder,
+    folderName: folder,
+    monitored: movie.monitored,
+    hasFile: true,
+    movieFile,
+    youTubeTrailerId: movie.trailerId,
+    tmdbId: 900_000 + movie.id,
+  };
+}
+
+/** Radarr's Download webhook for that movie: like the real one, without any trailer id. */
+export function downloadBody(resource: JsonObject): JsonObject {
+  const body = arrFixture('radarr', 'webhook-download');
+  const file = resource['movieFile'] as JsonObject;
+  body.movie = { ...body.movie, id: resource['id'], title: resource['title'], year: 2020, folderPath: resource['path'], tmdbId: resource['tmdbId'] };
+  body.movieFile = { ...body.movieFile, id: file['id'], relativePath: file['relativePath'], path: file['path'] };
+  body.downloadId = `import-${String(resource['id'])}`;
+  return body;
+}
+
+export async function sendWebhook(svc: TestService, body: JsonObject): Promise<{ status: number; json: Record<string, unknown> }> {
+  const reply = await postWebhook(`${svc.url}/webhooks/radarr`, body, { headers: { 'X-Api-Key': svc.apiKey } });
+  return { status: reply.status, json: JSON.parse(reply.text) as Record<string, unknown> };
+}
+
+export async function api(svc: TestService, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const reply = await fetch(`${svc.url}${path}`, {
+    method,
+    headers: { 'X-Api-Key': svc.apiKey, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await reply.text();
+  return { status: reply.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+export async function addRadarr(svc: TestService, radarr: FakeArrServer, name = 'Radarr'): Promise<number> {
+  const created = await api(svc, 'POST', '/api/v1/connections', { name, kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey });
+  if (created.status !== 201) throw new Error(`connection not created: ${created.status} ${JSON.stringify(created.json)}`);
+  return Number((created.json['connection'] as { id: number }).id);
+}
+
+/** The item's row once it has our trailer on record, with that trailer row. */
+export async function trailerPlaced(svc: TestService, arrId: number, timeoutMs = 90_000) {
+  const db = svc.deps.database.db;
+  return waitFor(
+    async () => {
+      const [item] = await db.select().from(media).where(eq(media.arrId, arrId));
+      if (item?.trailerStatus !== 'have') return undefined;
+      const [trailer] = await db.select().from(trailers).where(eq(trailers.mediaId, item.id));
+      return trailer ? { item, trailer } : undefined;
+    },
+    { timeoutMs, intervalMs: 100, what: `the trailer of movie ${arrId}` },
+  );
+}
+
+export async function eventById(svc: TestService, id: number) {
+  const [row] = await svc.deps.database.db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
+  return row;
+}
