@@ -77,6 +77,26 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
     expect(await readSettings(svc.deps.database.db)).toEqual(before);
   });
 
+  it('refuses yt-dlp extra arguments outside the allowlist at save, naming the option yt-dlp would run', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--exec-before-downloa', 'id > /tmp/x #'], '--exec-before-download is not allowed'],
+      [['--alias', 'zz', '--exec "id"', '--zz'], '--alias is not allowed'],
+      [['--exec', 'id'], '--exec is not allowed'],
+      [['--plugin-dirs', '/tmp'], '--plugin-dirs is not allowed'],
+    ];
+    for (const [ytdlpExtraArgs, message] of cases) {
+      const res = await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs } });
+      expect(res.status, ytdlpExtraArgs.join(' ')).toBe(400);
+      const reply = (await res.json()) as { message: string; issues: Array<{ path: string; message: string }> };
+      expect(reply.issues[0]).toMatchObject({ path: 'ytdlpExtraArgs', message: expect.stringContaining(message) });
+    }
+    expect((await readSettings(svc.deps.database.db)).ytdlpExtraArgs).toEqual([]);
+    const ok = await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs: ['--limit-r', '5M', '--extractor-args', 'youtube:player_client=web'] } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { ytdlpExtraArgs: string[] }).ytdlpExtraArgs).toEqual(['--limit-r', '5M', '--extractor-args', 'youtube:player_client=web']);
+    await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs: null } });
+  });
+
   it('stores an uploaded cookies file privately and never shows it back', async () => {
     const bad = await api('/api/v1/settings/cookies', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'just some text\nwithout tabs' });
     expect(bad.status).toBe(400);
