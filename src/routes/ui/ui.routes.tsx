@@ -15,10 +15,17 @@ import { staticAssets } from './static-assets.ts';
  *  and probes mounted beside the pages never see a login redirect. */
 const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*'];
 
+/** Forms posted before anyone is signed in. */
+const PUBLIC_FORM_PATHS = ['/login', '/setup'];
+const MAX_FORM_BYTES = 2 * 1024 * 1024;
+
 /** The admin pages: static files, first-run and login (public), then everything behind a session. */
 export function uiRoutes(deps: ServiceDeps): Hono {
   const { urls, routes: staticRoutes } = staticAssets();
   const app = new Hono();
+  // Every form is refused past 2 MiB before it is read, also the ones anyone may post (login, first run).
+  const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => sendError(c, urls, 413, 'That upload is too large (at most 2 MiB).') });
+  for (const path of PUBLIC_FORM_PATHS) app.use(path, limit);
   app.route('/', staticRoutes);
   app.route('/', authRoutes(deps, urls));
 
@@ -27,8 +34,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
     db: deps.database.db,
     onCsrfFailure: (c) => sendError(c, urls, 403, 'This request was refused: its security token is missing or out of date. Reload the page and try again.'),
   });
-  // Before the guard, which reads the form for its CSRF field: no form is parsed past 2 MiB.
-  const limit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => sendError(c, urls, 413, 'That upload is too large (at most 2 MiB).') });
+  // Before the guard, which reads the form for its CSRF field.
   for (const path of GUARDED_PATHS) {
     guarded.use(path, limit);
     guarded.use(path, guard);
