@@ -1,24 +1,15 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { BlockList } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.ts';
 import { readSettings } from '../db/settings-store.ts';
 import { adminExists, firstAdminId } from './admin-account.ts';
 import { isStateChanging, presentedCsrfToken, tokensMatch } from './csrf.ts';
-import { requestIsFromLocalNetwork } from './local-address.ts';
+import { requestIsLocal } from './client-address.ts';
 import { readSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { createSession, findSession, type UiSession } from './sessions.ts';
 
 /** Hono environment of every signed-in page: `c.get('session')`. */
 export type UiEnv = { Variables: { session: UiSession } };
-
-/** The socket peer address (undefined when the app is driven without a Node server). */
-export function remoteAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 export function isHtmxRequest(c: Context): boolean {
   return c.req.header('hx-request') === 'true';
@@ -40,6 +31,8 @@ function redirectTo(c: Context, location: string) {
 
 export type UiAuthOptions = {
   db: Db;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustedProxies: BlockList;
   /** Answer for a state-changing request whose CSRF token is missing or wrong. */
   onCsrfFailure: (c: Context) => Response | Promise<Response>;
 };
@@ -49,7 +42,7 @@ export type UiAuthOptions = {
  * "no login from local addresses" on and a local client, a session made on the spot, so the CSRF
  * rules stay the same); state-changing requests must carry the session's CSRF token.
  */
-export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): MiddlewareHandler<UiEnv> {
+export function requireUiSession({ db, trustedProxies, onCsrfFailure }: UiAuthOptions): MiddlewareHandler<UiEnv> {
   let accountKnown = false;
   return async (c, next) => {
     if (!accountKnown) {
@@ -58,7 +51,7 @@ export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): Middlewa
     }
     const cookie = readSessionCookie(c);
     let session = cookie ? await findSession(db, cookie) : null;
-    if (!session && (await localLoginAllowed(db, c))) {
+    if (!session && (await localLoginAllowed(db, c, trustedProxies))) {
       const userId = await firstAdminId(db);
       if (userId !== null) {
         const created = await createSession(db, userId);
@@ -79,7 +72,7 @@ export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): Middlewa
   };
 }
 
-async function localLoginAllowed(db: Db, c: Context): Promise<boolean> {
-  if (!requestIsFromLocalNetwork(remoteAddress(c), c.req.header('x-forwarded-for'))) return false;
+async function localLoginAllowed(db: Db, c: Context, trustedProxies: BlockList): Promise<boolean> {
+  if (!requestIsLocal(c, trustedProxies)) return false;
   return (await readSettings(db)).authDisabledForLocalAddresses;
 }

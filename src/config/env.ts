@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from '../auth/client-address.ts';
 
 // Every setting that must be known before the database is reachable comes from the environment
 // and is checked here, once, before anything starts. Settings a user edits live in the database.
@@ -45,6 +46,11 @@ export const envSchema = z
     SHUTDOWN_GRACE_SECONDS: intIn(0, 3600).default(30),
     PUID: intIn(0, 2 ** 31 - 1).optional(),
     PGID: intIn(0, 2 ** 31 - 1).optional(),
+    /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); none by default. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((text) => parseTrustedProxies(text).ok, 'must be IP addresses or CIDR ranges (like 172.18.0.0/16), separated by commas'),
     UMASK: z
       .string()
       .regex(/^0?[0-7]{3}$/, 'must be an octal mask like 022 or 002')

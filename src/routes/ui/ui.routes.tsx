@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { trustedProxiesOf } from '../../auth/client-address.ts';
 import { requireUiSession, type UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { authRoutes, logoutRoute } from './auth.routes.tsx';
@@ -32,6 +33,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   const guarded = new Hono<UiEnv>();
   const guard = requireUiSession({
     db: deps.database.db,
+    trustedProxies: trustedProxiesOf(deps.env),
     onCsrfFailure: (c) => sendError(c, urls, 403, 'This request was refused: its security token is missing or out of date. Reload the page and try again.'),
   });
   // Before the guard, which reads the form for its CSRF field.
