@@ -28,7 +28,8 @@ export type ConnectionDeps = { database: { db: Db }; boss: PgBoss | null; logger
 export type ConnectionProblem =
   | { ok: false; problem: 'not-found'; message: string }
   | { ok: false; problem: 'duplicate-name'; message: string }
-  | { ok: false; problem: 'kind-change'; message: string };
+  | { ok: false; problem: 'kind-change'; message: string }
+  | { ok: false; problem: 'key-required'; message: string };
 
 export type CreatedConnection = { ok: true; connection: ConnectionRow; syncJobId: string | null; pendingEventsQueued: number };
 
@@ -80,6 +81,14 @@ export async function updateConnection(
       ok: false,
       problem: 'kind-change',
       message: `A ${existing.kind} connection cannot become ${input.kind}: its library belongs to one app. Add a new connection instead.`,
+    };
+  }
+  // The stored key is only ever sent to the host it was entered for: a new host needs it again.
+  if (input.baseUrl !== undefined && input.apiKey === undefined && new URL(input.baseUrl).origin !== new URL(existing.baseUrl).origin) {
+    return {
+      ok: false,
+      problem: 'key-required',
+      message: `The address moves to another host (${new URL(input.baseUrl).origin}): enter the API key again; the stored key is only sent to ${new URL(existing.baseUrl).origin}.`,
     };
   }
   if (input.name !== undefined && (await nameTaken(db, input.name, id))) return duplicate(input.name);

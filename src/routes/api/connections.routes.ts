@@ -1,4 +1,4 @@
-// /api/v1/connections: list, get, create, update, delete, test, root folders (X-Api-Key).
+// /api/v1/connections: list, get, create, update, delete, test, root folders (API key or signed-in session).
 import { Hono, type Context } from 'hono';
 import type { ArrCallOptions } from '../../connections/arr-clients.ts';
 import {
@@ -13,7 +13,6 @@ import { createConnectionSchema, updateConnectionSchema } from '../../connection
 import { probeConnection, type ConnectionProbe } from '../../connections/connection-probe.ts';
 import { findConnection, listConnections } from '../../connections/connection-store.ts';
 import type { RootFolderInfo } from '../../db/schema/connections.ts';
-import { requireApiKey } from '../../http/api-key.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import {
@@ -23,6 +22,7 @@ import {
   createdConnectionReplySchema,
   rootFoldersReplySchema,
 } from './connection-replies.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
 import { apiBodyLimit, parseId, parseJsonBody } from './json-request.ts';
 
 export type ConnectionRoutesOptions = {
@@ -32,7 +32,7 @@ export type ConnectionRoutesOptions = {
 
 export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOptions = {}): Hono {
   const api = new Hono();
-  api.use('*', requireApiKey(() => deps.apiKey.current()), apiBodyLimit);
+  api.use('*', apiBodyLimit, requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()));
 
   api.get('/', async (c) => {
     const rows = await listConnections(deps.database.db);
@@ -134,5 +134,6 @@ function problemResponse(c: Context, problem: ConnectionProblem): Response {
   if (problem.problem === 'duplicate-name') {
     return errorJson(c, 409, 'duplicate_name', problem.message, { issues: [{ path: 'name', message: 'is already used by another connection' }] });
   }
+  if (problem.problem === 'key-required') return errorJson(c, 400, 'validation_failed', problem.message, { issues: [{ path: 'apiKey', message: 'is required when baseUrl moves to another host' }] });
   return errorJson(c, 400, 'validation_failed', problem.message, { issues: [{ path: 'kind', message: 'cannot be changed' }] });
 }

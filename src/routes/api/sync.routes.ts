@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findConnection } from '../../connections/connection-store.ts';
-import { requireApiKey } from '../../http/api-key.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { enqueueSyncs } from '../../sync/reconcile.ts';
@@ -16,7 +16,7 @@ export const syncReplySchema = z.object({
 
 export function syncRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
-  app.post('/api/v1/sync', requireApiKey(() => deps.apiKey.current()), async (c) => {
+  app.post('/api/v1/sync', requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()), async (c) => {
     const boss = deps.boss;
     if (!boss) return errorJson(c, 503, 'unavailable', 'The job queue is not running in this process.');
     const rawId = c.req.query('connectionId');
