@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { serializeError } from './log-errors.ts';
 
 // Secrets must never reach a log line: every key name below is censored wherever it appears
 // in a logged object, and URLs are logged through redactUrl().
@@ -26,7 +27,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { app: 'previewarr' },
       redact: { paths: redactPaths, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError },
     },
     destination,
   );

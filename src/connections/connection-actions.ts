@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import type { Db } from '../db/client.ts';
 import { connections, type ConnectionHealth, type RootFolderInfo } from '../db/schema/connections.ts';
 import { processPendingEventsForConnection } from '../inbox/pending-events.ts';
@@ -15,7 +16,6 @@ import {
   deleteConnectionRow,
   findConnection,
   insertConnection,
-  isUniqueViolation,
   recordConnectionHealth,
   updateConnectionRow,
   type ConnectionInsert,

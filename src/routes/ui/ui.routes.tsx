@@ -8,6 +8,7 @@ import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
 import { itemRoutes } from './item.routes.tsx';
 import { libraryRoutes } from './library.routes.tsx';
+import { refuseControlCharacters } from './form-text.ts';
 import { sendError } from './render.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
 import { staticAssets } from './static-assets.ts';
@@ -26,7 +27,8 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
   // Every form is refused past 2 MiB before it is read, also the ones anyone may post (login, first run).
   const limit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => sendError(c, urls, 413, 'That upload is too large (at most 2 MiB).') });
-  for (const path of PUBLIC_FORM_PATHS) app.use(path, limit);
+  const plainText = refuseControlCharacters((c, message) => sendError(c, urls, 400, message));
+  for (const path of PUBLIC_FORM_PATHS) app.use(path, limit, plainText);
   app.route('/', staticRoutes);
   app.route('/', authRoutes(deps, urls));
 
@@ -40,6 +42,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   for (const path of GUARDED_PATHS) {
     guarded.use(path, limit);
     guarded.use(path, guard);
+    guarded.use(path, plainText);
   }
   guarded.route('/', logoutRoute(deps));
   guarded.route('/', dashboardRoutes(deps, urls));

@@ -73,7 +73,7 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
       if (path) expect(reply.issues.map((i) => i.path)).toContain(path);
     }
     expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"a":' })).status).toBe(400);
-    expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(400);
+    expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect(await readSettings(svc.deps.database.db)).toEqual(before);
   });
 
