@@ -44,6 +44,7 @@ export type UiAuthOptions = {
  */
 export function requireUiSession({ db, trustedProxies, onCsrfFailure }: UiAuthOptions): MiddlewareHandler<UiEnv> {
   let accountKnown = false;
+  let localCookie: string | undefined;
   return async (c, next) => {
     if (!accountKnown) {
       accountKnown = await adminExists(db);
@@ -52,12 +53,16 @@ export function requireUiSession({ db, trustedProxies, onCsrfFailure }: UiAuthOp
     const cookie = readSessionCookie(c);
     let session = cookie ? await findSession(db, cookie) : null;
     if (!session && (await localLoginAllowed(db, c, trustedProxies))) {
-      const userId = await firstAdminId(db);
+      // One session for every cookie-less local visitor (health probes, scripts): a row per
+      // request would pile up for 30 days. Made again only when it is gone (logout, expiry).
+      session = localCookie ? await findSession(db, localCookie) : null;
+      const userId = session ? null : await firstAdminId(db);
       if (userId !== null) {
         const created = await createSession(db, userId);
-        setSessionCookie(c, created.cookieValue);
+        localCookie = created.cookieValue;
         session = created.session;
       }
+      if (session && localCookie) setSessionCookie(c, localCookie);
     }
     if (!session) {
       const url = new URL(c.req.url);

@@ -2,6 +2,7 @@
 // peer, unless it is a reverse proxy listed in TRUSTED_PROXIES. Guesses count per client and per
 // account, so changing X-Forwarded-For or addresses gets no extra tries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../../src/db/schema/index.ts';
 import { writeSettings } from '../../../src/db/settings-store.ts';
 import { ADMIN, createAdmin, postLogin } from '../../guarantees/admin-session.ts';
 import { testBackend } from '../../support/test-db.ts';
@@ -18,6 +19,7 @@ describe(`login throttle without trusted proxies (${testBackend})`, () => {
   afterAll(async () => {
     await svc?.stop();
   });
+  const sessionCount = async () => (await svc.deps.database.db.select({ id: sessions.id }).from(sessions)).length;
 
   it('a changing X-Forwarded-For does not reset the count, and a locked account refuses even the right password', async () => {
     const statuses: number[] = [];
@@ -29,8 +31,12 @@ describe(`login throttle without trusted proxies (${testBackend})`, () => {
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('"no login from local addresses" is not fooled by a header naming a local client', async () => {
+  it('"no login from local addresses" is not fooled by a header naming a local client, and reuses one session', async () => {
     await writeSettings(svc.deps.database.db, { authDisabledForLocalAddresses: true });
+    // Cookie-less visitors (health probes, scripts) share one session instead of a row each.
+    const before = await sessionCount();
+    for (let i = 0; i < 40; i++) expect((await fetch(`${svc.url}/`, { redirect: 'manual' })).status).toBe(200);
+    expect((await sessionCount()) - before).toBe(1);
     // The peer is local here; a header may only take local trust away, never grant it.
     expect((await fetch(`${svc.url}/`, { redirect: 'manual', headers: { 'x-forwarded-for': '8.8.8.8, 127.0.0.1' } })).status).toBe(303);
     expect((await fetch(`${svc.url}/`, { redirect: 'manual', headers: { 'x-forwarded-for': '192.168.1.5' } })).status).toBe(200);
