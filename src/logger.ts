@@ -1,6 +1,7 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { LogRing } from './logs/log-ring.ts';
+import { serializeError } from './log-errors.ts';
 
 // Secrets must never reach a log line: every key name below is censored wherever it appears
 // in a logged object, and URLs are logged through redactUrl().
@@ -38,7 +39,7 @@ export function createLogger(level: string, destination?: DestinationStream, opt
       level,
       base: { app: 'previewarr' },
       redact: { paths: redactPaths, censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError },
     },
     level === 'silent' ? out : pino.multistream([{ stream: out, level: level as pino.Level }, { stream: ring, level: level as pino.Level }]),
   );

@@ -103,7 +103,7 @@ export const DownloadsSettingsForm: FC<SettingsFormProps> = ({ settings, csrfTok
       <TextField name="ffmpegConcurrency" label="Parallel conversions" type="number" min={1} max={16} value={settings.ffmpegConcurrency} error={errors['ffmpegConcurrency']} hint="Empty: the FFMPEG_CONCURRENCY environment value. Applies after a restart." />
       <TextField name="maxFileSizeMb" label="Largest download (MB)" type="number" min={1} max={20000} value={settings.maxFileSizeMb} error={errors['maxFileSizeMb']} />
       <TextField name="downloadTimeoutSeconds" label="Give up a download after (seconds)" type="number" min={10} max={86400} value={settings.downloadTimeoutSeconds} error={errors['downloadTimeoutSeconds']} />
-      <ListField name="ytdlpExtraArgs" label="Extra yt-dlp arguments" values={settings.ytdlpExtraArgs} error={errors['ytdlpExtraArgs']} hint="One argument per line (for example --extractor-args, then its value on the next line)." />
+      <ListField name="ytdlpExtraArgs" label="Extra yt-dlp arguments" values={settings.ytdlpExtraArgs} error={errors['ytdlpExtraArgs']} hint="One argument per line (for example --extractor-args, then its value on the next line). Only options that shape the download are accepted: format sorting, rate, sleep and retries, proxy and geo, request headers, --extractor-args (the README lists them)." />
     </fieldset>
   </SettingsForm>
 );

@@ -11,7 +11,7 @@ const flag = z
   .transform((value) => value === 'true' || value === '1' || value === 'on');
 
 export const idParamSchema = z.coerce
-  .number({ error: 'must be a media id' })
+  .number({ error: 'must be a positive whole number' })
   .int('must be a whole number')
   .positive('must be a positive id')
   .max(Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,7 @@
 import { asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { isUniqueViolation } from '../connections/connection-store.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
+import { issuesOf } from './admin-schemas.ts';
 import type { Db } from '../db/client.ts';
 import { trailerProfiles, type ProfileRow } from '../db/schema/index.ts';
 import { writeSettings } from '../db/settings-store.ts';
@@ -66,7 +67,7 @@ function invalid(error: z.ZodError): ProfileResult {
     status: 400,
     error: 'invalid_request',
     message: 'The profile is not valid.',
-    issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    issues: issuesOf(error),
   };
 }
 

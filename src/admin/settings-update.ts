@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuesOf } from './admin-schemas.ts';
 import { settingsSchema, type Settings, type SettingsKey } from '../config/settings.ts';
 import { isMaskedKey, maskApiKey } from '../connections/connection-store.ts';
 import type { Db } from '../db/client.ts';
@@ -48,7 +49,7 @@ export type SettingsUpdateResult =
 export async function updateSettings(db: Db, input: unknown): Promise<SettingsUpdateResult> {
   const parsed = settingsUpdateSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+    return { ok: false, issues: issuesOf(parsed.error) };
   }
   const update: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed.data)) {

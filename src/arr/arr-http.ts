@@ -177,8 +177,8 @@ export class ArrHttp {
       try {
         return { body: parseJsonWithoutNulls(text) };
       } catch {
-        const hint = text.trimStart().startsWith('<') ? ' (an HTML page: check the URL base)' : '';
-        return { kind: 'unexpected-reply', reason: `reply is not JSON${hint}: ${this.#snippet(text)}`, retryable: false, status };
+        const hint = isHtml(text) ? ': check the URL base' : '';
+        return { kind: 'unexpected-reply', reason: `reply is not JSON (${describeBody(text)}${hint})`, retryable: false, status };
       }
     }
     if (status === 401 || status === 403) {
@@ -190,8 +190,7 @@ export class ArrHttp {
       return { kind: 'unexpected-reply', reason: `redirected (HTTP ${status}) to "${this.#redact(location)}": check the URL and URL base`, retryable: false, status };
     }
     const retryable = status >= 500;
-    const body = text ? `: ${this.#snippet(text)}` : '';
-    return { kind: 'http-status', reason: `HTTP ${status}${body}`, retryable, status };
+    return { kind: 'http-status', reason: `HTTP ${status} (${describeBody(text)})`, retryable, status };
   }
 
   #error(kind: ArrFailureKind, reason: string, path: string, query: URLSearchParams | undefined, attempts: number, failure?: Failure): ArrRequestError {
@@ -206,12 +205,6 @@ export class ArrHttp {
       ...(failure?.status !== undefined ? { status: failure.status } : {}),
       ...(failure?.code !== undefined ? { code: failure.code } : {}),
     });
-  }
-
-  /** A short, single-line excerpt of a reply body for messages, with the key masked. */
-  #snippet(text: string): string {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return this.#redact(flat.length > 160 ? `${flat.slice(0, 160)}…` : flat || '(empty body)');
   }
 
   // A server or proxy may echo request headers in an error page; the key must not reach our logs.
@@ -235,6 +228,23 @@ function errorCode(error: unknown): string | undefined {
   const { code, cause } = error as { code?: unknown; cause?: unknown };
   if (typeof code === 'string' && code !== 'ERR_NETWORK') return code;
   return errorCode(cause) ?? (typeof code === 'string' ? code : undefined);
+}
+
+const isHtml = (text: string) => /^\s*</.test(text);
+
+/**
+ * What a reply body is, never what it says: the URL may point anywhere (an internal page, a
+ * server echoing the key), and the message reaches the API reply, the page and the log.
+ */
+function describeBody(text: string): string {
+  if (text.trim() === '') return 'an empty body';
+  if (isHtml(text)) return 'an HTML page';
+  try {
+    JSON.parse(text);
+    return `a JSON body of ${text.length} bytes`;
+  } catch {
+    return `${text.length} bytes of text`;
+  }
 }
 
 function describeJson(body: unknown): string {

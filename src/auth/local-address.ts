@@ -27,16 +27,3 @@ export function isLocalAddress(address: string | undefined): boolean {
   // fc00::/7 unique local, fe80::/10 link-local
   return (firstGroup & 0xfe00) === 0xfc00 || (firstGroup & 0xffc0) === 0xfe80;
 }
-
-/**
- * Whether the person behind a request is on the local network. The socket peer decides; a
- * reverse proxy on the local network must also report a local client in X-Forwarded-For (every
- * hop), so a remote visitor behind a local proxy is never let in, and a remote client cannot
- * claim to be local by sending the header itself.
- */
-export function requestIsFromLocalNetwork(socketAddress: string | undefined, forwardedFor: string | undefined): boolean {
-  if (!isLocalAddress(socketAddress)) return false;
-  if (!forwardedFor) return true;
-  const hops = forwardedFor.split(',').map((hop) => hop.trim()).filter(Boolean);
-  return hops.length > 0 && hops.every((hop) => isLocalAddress(hop));
-}

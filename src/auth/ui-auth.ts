@@ -1,24 +1,15 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { BlockList } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.ts';
 import { readSettings } from '../db/settings-store.ts';
 import { adminExists, firstAdminId } from './admin-account.ts';
 import { isStateChanging, presentedCsrfToken, tokensMatch } from './csrf.ts';
-import { requestIsFromLocalNetwork } from './local-address.ts';
+import { requestIsLocal } from './client-address.ts';
 import { readSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { createSession, findSession, type UiSession } from './sessions.ts';
 
 /** Hono environment of every signed-in page: `c.get('session')`. */
 export type UiEnv = { Variables: { session: UiSession } };
-
-/** The socket peer address (undefined when the app is driven without a Node server). */
-export function remoteAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 export function isHtmxRequest(c: Context): boolean {
   return c.req.header('hx-request') === 'true';
@@ -40,6 +31,8 @@ function redirectTo(c: Context, location: string) {
 
 export type UiAuthOptions = {
   db: Db;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustedProxies: BlockList;
   /** Answer for a state-changing request whose CSRF token is missing or wrong. */
   onCsrfFailure: (c: Context) => Response | Promise<Response>;
 };
@@ -49,8 +42,9 @@ export type UiAuthOptions = {
  * "no login from local addresses" on and a local client, a session made on the spot, so the CSRF
  * rules stay the same); state-changing requests must carry the session's CSRF token.
  */
-export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): MiddlewareHandler<UiEnv> {
+export function requireUiSession({ db, trustedProxies, onCsrfFailure }: UiAuthOptions): MiddlewareHandler<UiEnv> {
   let accountKnown = false;
+  let localCookie: string | undefined;
   return async (c, next) => {
     if (!accountKnown) {
       accountKnown = await adminExists(db);
@@ -58,13 +52,17 @@ export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): Middlewa
     }
     const cookie = readSessionCookie(c);
     let session = cookie ? await findSession(db, cookie) : null;
-    if (!session && (await localLoginAllowed(db, c))) {
-      const userId = await firstAdminId(db);
+    if (!session && (await localLoginAllowed(db, c, trustedProxies))) {
+      // One session for every cookie-less local visitor (health probes, scripts): a row per
+      // request would pile up for 30 days. Made again only when it is gone (logout, expiry).
+      session = localCookie ? await findSession(db, localCookie) : null;
+      const userId = session ? null : await firstAdminId(db);
       if (userId !== null) {
         const created = await createSession(db, userId);
-        setSessionCookie(c, created.cookieValue);
+        localCookie = created.cookieValue;
         session = created.session;
       }
+      if (session && localCookie) setSessionCookie(c, localCookie);
     }
     if (!session) {
       const url = new URL(c.req.url);
@@ -79,7 +77,7 @@ export function requireUiSession({ db, onCsrfFailure }: UiAuthOptions): Middlewa
   };
 }
 
-async function localLoginAllowed(db: Db, c: Context): Promise<boolean> {
-  if (!requestIsFromLocalNetwork(remoteAddress(c), c.req.header('x-forwarded-for'))) return false;
+async function localLoginAllowed(db: Db, c: Context, trustedProxies: BlockList): Promise<boolean> {
+  if (!requestIsLocal(c, trustedProxies)) return false;
   return (await readSettings(db)).authDisabledForLocalAddresses;
 }

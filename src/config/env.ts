@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from '../auth/client-address.ts';
 
 // Every setting that must be known before the database is reachable comes from the environment
 // and is checked here, once, before anything starts. Settings a user edits live in the database.
@@ -71,6 +72,11 @@ export const envSchema = z
       .regex(/^\/$|^(\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)+\/?$/, 'must be a path like /previewarr (letters, digits, "-", "_", ".", "~")')
       .transform((base) => base.replace(/\/+$/, ''))
       .default(''),
+    /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); none by default. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((text) => parseTrustedProxies(text).ok, 'must be IP addresses or CIDR ranges (like 172.18.0.0/16), separated by commas'),
     UMASK: z
       .string()
       .regex(/^0?[0-7]{3}$/, 'must be an octal mask like 022 or 002')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rankingSettingsShape } from './ranking-settings.ts';
 import { languageCodeSchema } from '../domain/language-code.ts';
+import { ytdlpExtraArgsSchema } from './ytdlp-extra-args-schema.ts';
 
 // Settings a user edits in the UI or over the API, stored one row per key. Each key has a zod
 // schema with its default, so a stored value from an older version is still read safely.
@@ -28,7 +29,7 @@ export const settingsSchema = z.object({
   tmdbApiKey: z.string().max(200).optional(),
   /** Path of an uploaded Netscape cookies file for yt-dlp. */
   cookiesFile: z.string().max(4096).optional(),
-  ytdlpExtraArgs: z.array(z.string().max(500)).max(50).default([]),
+  ytdlpExtraArgs: ytdlpExtraArgsSchema.default([]),
   defaultProfileId: z.number().int().positive().optional(),
   /** Like the Arr apps' "Disabled for Local Addresses". */
   authDisabledForLocalAddresses: z.boolean().default(false),

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import type { Db } from '../db/client.ts';
 import { connections, type ConnectionHealth, type RootFolderInfo } from '../db/schema/connections.ts';
 import { cancelJobs, pendingJobsOfConnection } from '../jobs/connection-jobs.ts';
@@ -12,7 +13,14 @@ import { enqueueLibrarySync } from '../sync/sync-enqueue.ts';
 import type { ArrCallOptions } from './arr-clients.ts';
 import type { CreateConnectionInput, UpdateConnectionInput } from './connection-input.ts';
 import { probeConnection, type ConnectionProbe } from './connection-probe.ts';
-import { deleteConnectionRow, findConnection, insertConnection, isUniqueViolation, recordConnectionHealth, updateConnectionRow, type ConnectionInsert } from './connection-store.ts';
+import {
+  deleteConnectionRow,
+  findConnection,
+  insertConnection,
+  recordConnectionHealth,
+  updateConnectionRow,
+  type ConnectionInsert,
+} from './connection-store.ts';
 import { remapRootFolders } from './root-folders.ts';
 import type { ConnectionRow } from '../db/schema/index.ts';
 
@@ -21,7 +29,8 @@ export type ConnectionDeps = { database: { db: Db }; boss: PgBoss | null; logger
 export type ConnectionProblem =
   | { ok: false; problem: 'not-found'; message: string }
   | { ok: false; problem: 'duplicate-name'; message: string }
-  | { ok: false; problem: 'kind-change'; message: string };
+  | { ok: false; problem: 'kind-change'; message: string }
+  | { ok: false; problem: 'key-required'; message: string };
 
 export type CreatedConnection = {
   ok: true;
@@ -99,6 +108,14 @@ export async function updateConnection(
       ok: false,
       problem: 'kind-change',
       message: `A ${existing.kind} connection cannot become ${input.kind}: its library belongs to one app. Add a new connection instead.`,
+    };
+  }
+  // The stored key is only ever sent to the host it was entered for: a new host needs it again.
+  if (input.baseUrl !== undefined && input.apiKey === undefined && new URL(input.baseUrl).origin !== new URL(existing.baseUrl).origin) {
+    return {
+      ok: false,
+      problem: 'key-required',
+      message: `The address moves to another host (${new URL(input.baseUrl).origin}): enter the API key again; the stored key is only sent to ${new URL(existing.baseUrl).origin}.`,
     };
   }
   if (input.name !== undefined && (await nameTaken(db, input.name, id))) return duplicate(input.name);

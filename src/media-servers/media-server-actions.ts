@@ -2,7 +2,7 @@
 // the health record the refresh worker and the Test button keep (a change of health is itself
 // a notification). Input is already validated by media-server-input.ts.
 import { eq, sql } from 'drizzle-orm';
-import { isUniqueViolation } from '../connections/connection-store.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import type { ConnectionHealth } from '../db/schema/connections.ts';
 import { mediaServers } from '../db/schema/outbound.ts';
 import { notificationEvent } from '../notifications/notification-event.ts';

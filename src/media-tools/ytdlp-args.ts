@@ -75,46 +75,6 @@ export function escapeOutputTemplate(path: string): string {
   return path.replaceAll('%', '%%');
 }
 
-/**
- * Options that could run commands, read other configs, or write outside the output path.
- * `extraArgs` come from settings, so they are checked against this list before use.
- */
-const FORBIDDEN_LONG_OPTIONS = new Set([
-  'exec',
-  'exec-before-download',
-  'no-exec',
-  'netrc-cmd',
-  'output',
-  'paths',
-  'config-location',
-  'config-locations',
-  'batch-file',
-  'downloader',
-  'external-downloader',
-  'downloader-args',
-  'external-downloader-args',
-  'postprocessor-args',
-  'ppa',
-  'use-postprocessor',
-  'print-to-file',
-  'ffmpeg-location',
-  'load-info-json',
-  'plugin-dirs',
-  'update',
-  'update-to',
-]);
-// -o (output), -P (paths), -a (batch file), -U (update), in any cluster of short flags.
-const FORBIDDEN_SHORT_FLAGS = /^-[A-Za-z]*[oPaU]/;
-
-/** Returns the first extra argument that is not allowed, or undefined when all are fine. */
-export function forbiddenExtraArg(extraArgs: readonly string[]): string | undefined {
-  return extraArgs.find((arg) => {
-    if (arg === '--') return true;
-    if (arg.startsWith('--')) return FORBIDDEN_LONG_OPTIONS.has(arg.slice(2).split('=')[0] ?? '');
-    return FORBIDDEN_SHORT_FLAGS.test(arg);
-  });
-}
-
 /** Flags every invocation gets: no user/system config file may change our behaviour. */
 const BASE_ARGS = ['--ignore-config', '--no-colors'];
 

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { trackDownloadFiles } from './download-files.ts';
 import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
 import { startProcess, type ProcessOutcome } from './run-process.ts';
+import { checkYtdlpExtraArgs } from './ytdlp-extra-args.ts';
 import {
   downloadArgs,
-  forbiddenExtraArg,
   isYoutubeUrl,
   searchArgs,
   supportsJsRuntimes,
@@ -203,13 +203,9 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
   const download = async (request: DownloadRequest): Promise<DownloadResult> => {
     const parsed = downloadRequestSchema.safeParse(request);
     if (!parsed.success) throw invalid('download request', parsed.error);
-    const forbidden = forbiddenExtraArg(parsed.data.extraArgs ?? []);
-    if (forbidden !== undefined) {
-      throw new MediaToolError(`yt-dlp extra argument "${forbidden}" is not allowed`, {
-        tool: 'yt-dlp',
-        failure: 'invalid-request',
-      });
-    }
+    // Settings are checked when saved; this guards every other caller (and older stored values).
+    const extra = checkYtdlpExtraArgs(parsed.data.extraArgs ?? []);
+    if (!extra.ok) throw new MediaToolError(extra.message, { tool: 'yt-dlp', failure: 'invalid-request' });
     const { url, outputPath, maxFilesizeBytes } = parsed.data;
     if (request.signal?.aborted) throw aborted('download');
     const bin = binary();
@@ -220,7 +216,7 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     await rm(finalPathFile, { force: true });
     const files = await trackDownloadFiles(outputPath, [finalPathFile]);
     const progressTotal = new DownloadProgressTotal();
-    const running = startProcess(bin, downloadArgs({ ...parsed.data, finalPathFile, ffmpegPath, readinessArgs }), {
+    const running = startProcess(bin, downloadArgs({ ...parsed.data, extraArgs: extra.args, finalPathFile, ffmpegPath, readinessArgs }), {
       timeoutMs: parsed.data.timeoutMs,
       signal: request.signal,
       env: ytdlpEnv(),

@@ -2,7 +2,7 @@
 // message, and the `notify` job that sends a target what piled up in its outbox.
 import { eq, sql } from 'drizzle-orm';
 import type { Job } from 'pg-boss';
-import { isUniqueViolation } from '../connections/connection-store.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import type { ConnectionHealth } from '../db/schema/connections.ts';
 import { notificationTargets } from '../db/schema/outbound.ts';
 import { digest, type DigestEvent } from '../domain/notification-digest.ts';

@@ -8,19 +8,13 @@ import { downloadAttempts, media, trailers } from '../db/schema/index.ts';
 import { commitPartial, TargetOccupiedError, type FileIdentity } from '../files/atomic-place.ts';
 import { checkRealContainment } from '../files/containment.ts';
 import { checkOwnedFile, removeOwnedFile } from '../files/owned-file.ts';
+import { isUniqueViolation } from '../db/db-errors.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import type { FetchPlan } from './fetch-plan.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailerPlaced } from '../outbound/trailer-events.ts';
 
 export type PlaceResult = { placed: true; trailerId: number } | { placed: false; reason: string; occupiedPath?: string };
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error; current !== undefined && current !== null; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
 
 export async function placeTrailer(
   rt: PipelineRuntime,

@@ -164,7 +164,7 @@ describe('RadarrClient failures', () => {
     expect(error.message).toContain('Radarr connection "Radarr 4K"');
     expect(error.message).toContain(`${radarr.url}/api/v3/movie`);
     expect(error.message).toContain('HTTP 500');
-    expect(error.message).toContain('***');
+    expect(error.message).toMatch(/HTTP 500 \(a JSON body of \d+ bytes\)$/); // described, never quoted
     expectNoKey(error);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalAddress, requestIsFromLocalNetwork } from '../../src/auth/local-address.ts';
+import { clientAddress, isLocalClient, parseTrustedProxies } from '../../src/auth/client-address.ts';
+import { isLocalAddress } from '../../src/auth/local-address.ts';
 import { LoginThrottle } from '../../src/auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../../src/auth/password-hash.ts';
 import { safeNextPath } from '../../src/auth/ui-auth.ts';
@@ -30,12 +31,22 @@ describe('local addresses', () => {
     expect(isLocalAddress(address)).toBe(local);
   });
 
-  it('trusts X-Forwarded-For only from a local peer, and only when every hop is local', () => {
-    expect(requestIsFromLocalNetwork('127.0.0.1', undefined)).toBe(true);
-    expect(requestIsFromLocalNetwork('127.0.0.1', '192.168.1.5')).toBe(true);
-    expect(requestIsFromLocalNetwork('127.0.0.1', '8.8.8.8, 192.168.1.5')).toBe(false);
-    expect(requestIsFromLocalNetwork('8.8.8.8', '127.0.0.1')).toBe(false);
-    expect(requestIsFromLocalNetwork('127.0.0.1', ' , ')).toBe(false);
+  it('believes X-Forwarded-For only from TRUSTED_PROXIES; a header can take local trust away, never grant it', () => {
+    const none = parseTrustedProxies('');
+    const proxies = parseTrustedProxies('127.0.0.1, 172.18.0.0/16 ::1');
+    if (!none.ok || !proxies.ok) throw new Error('valid lists refused');
+    expect(clientAddress('127.0.0.1', '203.0.113.9', none.list)).toBe('127.0.0.1');
+    expect(clientAddress('127.0.0.1', '203.0.113.9', proxies.list)).toBe('203.0.113.9');
+    expect(clientAddress('::ffff:172.18.0.4', '1.1.1.1, 203.0.113.9, 172.18.0.9', proxies.list)).toBe('203.0.113.9');
+    expect(clientAddress('8.8.8.8', '127.0.0.1', proxies.list)).toBe('8.8.8.8');
+    expect(isLocalClient('127.0.0.1', undefined, none.list)).toBe(true);
+    expect(isLocalClient('127.0.0.1', '192.168.1.5', none.list)).toBe(true);
+    expect(isLocalClient('127.0.0.1', '8.8.8.8, 192.168.1.5', none.list)).toBe(false);
+    expect(isLocalClient('8.8.8.8', '127.0.0.1', proxies.list)).toBe(false);
+    expect(isLocalClient('127.0.0.1', ' , ', none.list)).toBe(false);
+    expect(isLocalClient('127.0.0.1', '198.51.100.7', proxies.list)).toBe(false);
+    expect(parseTrustedProxies('10.0.0.0/33')).toEqual({ ok: false, bad: '10.0.0.0/33' });
+    expect(parseTrustedProxies('proxy.lan')).toEqual({ ok: false, bad: 'proxy.lan' });
   });
 });
 

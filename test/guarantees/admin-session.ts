@@ -58,3 +58,17 @@ export function appRoutes(svc: TestService): AppRoute[] {
   }
   return routes;
 }
+
+/** Posts the login form as a browser does (its double-submit token first); the answer is not followed. */
+export async function postLogin(svc: TestService, fields: { username: string; password: string }, headers: Record<string, string> = {}): Promise<Response> {
+  const form = await fetch(`${svc.url}/login`, { headers });
+  const formCookie = cookiesOf(form).get('previewarr_form');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!formCookie || !token) throw new Error('the login page gave no form token');
+  return fetch(`${svc.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `previewarr_form=${formCookie}`, ...headers },
+    body: new URLSearchParams({ _csrf: token, ...fields }),
+  });
+}

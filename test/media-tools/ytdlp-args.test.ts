@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   downloadArgs,
   escapeOutputTemplate,
-  forbiddenExtraArg,
   formatSelector,
   isYoutubeUrl,
   matchFilter,
@@ -127,26 +126,5 @@ describe('searchArgs', () => {
     expect(args.slice(-2)).toEqual(['--', 'ytsearch5:-The Matrix 1999 trailer']);
     expect(args).not.toContain('--js-runtimes');
     expect(searchArgs('x', 1, ['--js-runtimes', 'deno:/usr/local/bin/deno'])).toContain('--js-runtimes');
-  });
-});
-
-describe('forbiddenExtraArg', () => {
-  it.each([
-    [['--exec', 'rm -rf /'], '--exec'],
-    [['--exec=touch x'], '--exec=touch x'],
-    [['-o', '/etc/passwd'], '-o'],
-    [['-xo', 'x'], '-xo'],
-    [['--paths', '/'], '--paths'],
-    [['-P', '/'], '-P'],
-    [['--external-downloader', 'sh'], '--external-downloader'],
-    [['--config-locations', '/tmp/x'], '--config-locations'],
-    [['--', 'https://evil.example'], '--'],
-    [['-U'], '-U'],
-  ])('refuses %j', (args, offender) => {
-    expect(forbiddenExtraArg(args)).toBe(offender);
-  });
-
-  it.each([[['--limit-rate', '5M']], [['-4']], [['--extractor-args', 'youtube:player_client=web']], [[]]])('allows %j', (args) => {
-    expect(forbiddenExtraArg(args)).toBeUndefined();
   });
 });

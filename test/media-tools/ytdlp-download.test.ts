@@ -237,6 +237,9 @@ describe('yt-dlp download', () => {
       request(server.url('608'), path.join(dir, '.t.partial'), { maxHeight: 0 }),
       request(server.url('608'), path.join(dir, '.t.partial'), { extraArgs: ['--exec', 'touch pwned'] }),
       request(server.url('608'), path.join(dir, '.t.partial'), { extraArgs: ['-o', '/etc/x'] }),
+      // yt-dlp takes an unambiguous abbreviation for the full option, and --alias defines new ones.
+      request(server.url('608'), path.join(dir, '.t.partial'), { extraArgs: ['--exec-before-downloa', 'touch pwned #'] }),
+      request(server.url('608'), path.join(dir, '.t.partial'), { extraArgs: ['--alias', 'zz', '--exec "touch pwned"', '--zz'] }),
     ];
     for (const bad of cases) {
       const error = await failureOf(ytdlp.download(bad));
@@ -248,7 +251,7 @@ describe('yt-dlp download', () => {
   it('accepts harmless extra arguments', async () => {
     const dir = await freshDir();
     const outputPath = path.join(dir, '.t.partial');
-    const result = await ytdlp.download(request(server.url('609'), outputPath, { extraArgs: ['--limit-rate', '10M'] }));
+    const result = await ytdlp.download(request(server.url('609'), outputPath, { extraArgs: ['--limit-r', '10M'] }));
     expect(result.bytes).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ServiceDeps } from '../../app/service-deps.ts';
-import { errorJson } from '../../http/errors.ts';
+import { jsonBodyLimit } from './json-request.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
 import { mediaApiRoutes } from './media.routes.ts';
 import { openApiRoutes } from './openapi.routes.ts';
@@ -17,7 +16,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function apiRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
   const auth = requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current());
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorJson(c, 413, 'payload_too_large', 'The request body is larger than 2 MiB.') });
+  const limit = jsonBodyLimit(MAX_BODY_BYTES);
   for (const path of PATHS) {
     app.use(path, limit);
     app.use(path, auth);

@@ -1,4 +1,4 @@
-// /api/v1/connections: list, get, create, update, delete, test, root folders (X-Api-Key).
+// /api/v1/connections: list, get, create, update, delete, test, root folders (API key or signed-in session).
 import { Hono, type Context } from 'hono';
 import type { ArrCallOptions } from '../../connections/arr-clients.ts';
 import {
@@ -13,7 +13,6 @@ import { createConnectionSchema, updateConnectionSchema } from '../../connection
 import { probeConnection, type ConnectionProbe } from '../../connections/connection-probe.ts';
 import { findConnection, listConnections } from '../../connections/connection-store.ts';
 import type { RootFolderInfo } from '../../db/schema/connections.ts';
-import { requireApiKey } from '../../http/api-key.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import {
@@ -23,7 +22,10 @@ import {
   createdConnectionReplySchema,
   rootFoldersReplySchema,
 } from './connection-replies.ts';
-import { apiBodyLimit, parseId, parseJsonBody } from './json-request.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
+import { z } from 'zod';
+import { idParamSchema } from '../../admin/admin-schemas.ts';
+import { jsonBody, jsonBodyLimit, MAX_API_BODY_BYTES, validated } from './json-request.ts';
 
 export type ConnectionRoutesOptions = {
   /** Deadline and retries of the Arr calls a request makes (tests shorten them). */
@@ -32,7 +34,8 @@ export type ConnectionRoutesOptions = {
 
 export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOptions = {}): Hono {
   const api = new Hono();
-  api.use('*', requireApiKey(() => deps.apiKey.current()), apiBodyLimit);
+  const connectionId = validated('param', z.object({ id: idParamSchema }), 'connection id');
+  api.use('*', jsonBodyLimit(MAX_API_BODY_BYTES), requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()));
 
   api.get('/', async (c) => {
     const rows = await listConnections(deps.database.db);
@@ -40,7 +43,7 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
   });
 
   api.post('/', async (c) => {
-    const input = await parseJsonBody(c, createConnectionSchema, 'connection');
+    const input = await jsonBody(c, createConnectionSchema, { what: 'connection' });
     if (!input.ok) return input.response;
     const created = await createConnection(deps, input.data, options.arr);
     if (!created.ok) return problemResponse(c, created);
@@ -55,22 +58,20 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
 
   // Try settings before saving them: the same checks as the Test button, nothing stored.
   api.post('/test', async (c) => {
-    const input = await parseJsonBody(c, createConnectionSchema, 'connection');
+    const input = await jsonBody(c, createConnectionSchema, { what: 'connection' });
     if (!input.ok) return input.response;
     return c.json(testReply(await probeConnection(input.data, options.arr)));
   });
 
-  api.get('/:id', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
+  api.get('/:id', connectionId, async (c) => {
+    const id = { data: c.req.valid('param').id };
     const row = await findConnection(deps.database.db, id.data);
     return row ? c.json({ connection: connectionReply(row) }) : notFound(c, id.data);
   });
 
   const update = async (c: Context) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
-    const input = await parseJsonBody(c, updateConnectionSchema, 'change');
+    const id = { data: Number(c.req.param('id')) };
+    const input = await jsonBody(c, updateConnectionSchema, { what: 'change' });
     if (!input.ok) return input.response;
     const updated = await updateConnection(deps, id.data, input.data, options.arr);
     if (!updated.ok) return problemResponse(c, updated);
@@ -80,26 +81,23 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
       ...(updated.syncJobId !== undefined ? { syncJobId: updated.syncJobId } : {}),
     });
   };
-  api.put('/:id', update);
-  api.patch('/:id', update);
+  api.put('/:id', connectionId, update);
+  api.patch('/:id', connectionId, update);
 
-  api.delete('/:id', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
+  api.delete('/:id', connectionId, async (c) => {
+    const id = { data: c.req.valid('param').id };
     return (await deleteConnection(deps, id.data)) ? c.body(null, 204) : notFound(c, id.data);
   });
 
-  api.post('/:id/test', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
+  api.post('/:id/test', connectionId, async (c) => {
+    const id = { data: c.req.valid('param').id };
     const tested = await testStoredConnection(deps, id.data, options.arr);
     if (!tested) return notFound(c, id.data);
     return c.json({ ...testReply(tested), connection: connectionReply(tested.connection) });
   });
 
-  api.get('/:id/rootfolders', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
+  api.get('/:id/rootfolders', connectionId, async (c) => {
+    const id = { data: c.req.valid('param').id };
     const row = await findConnection(deps.database.db, id.data);
     if (!row) return notFound(c, id.data);
     if (!['1', 'true', 'yes'].includes(c.req.query('refresh') ?? '')) return c.json(rootFoldersReply(row.rootFolders));
@@ -143,5 +141,6 @@ function problemResponse(c: Context, problem: ConnectionProblem): Response {
   if (problem.problem === 'duplicate-name') {
     return errorJson(c, 409, 'duplicate_name', problem.message, { issues: [{ path: 'name', message: 'is already used by another connection' }] });
   }
-  return errorJson(c, 400, 'validation_failed', problem.message, { issues: [{ path: 'kind', message: 'cannot be changed' }] });
+  if (problem.problem === 'key-required') return errorJson(c, 400, 'invalid_request', problem.message, { issues: [{ path: 'apiKey', message: 'is required when baseUrl moves to another host' }] });
+  return errorJson(c, 400, 'invalid_request', problem.message, { issues: [{ path: 'kind', message: 'cannot be changed' }] });
 }

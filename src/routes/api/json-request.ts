@@ -1,51 +1,69 @@
-// Reading a JSON API request: the body parsed and validated by a zod schema, path ids checked.
-// Every problem becomes a 400 naming the field, never a 500.
+// The one way every /api/v1 route reads its request: the body limit (413), the JSON body (415 for
+// another content type, 400 for broken JSON or a control character in any text), the zod check
+// of body, path and query (400 naming each field). Every problem is a clear 4xx, never a 500.
+import { zValidator } from '@hono/zod-validator';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
-import { issuesFromZod } from '../../arr/tolerant-json.ts';
+import type { z } from 'zod';
+import { issuesOf } from '../../admin/admin-schemas.ts';
+import { controlCharacterPath } from '../../domain/control-characters.ts';
 import { errorJson } from '../../http/errors.ts';
 
-/** JSON API bodies are small settings objects; anything larger is a mistake or an attack. */
+/** Connection bodies are small settings objects; anything larger is a mistake or an attack. */
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
-export const apiBodyLimit = bodyLimit({
-  maxSize: MAX_API_BODY_BYTES,
-  onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${MAX_API_BODY_BYTES / 1024} KiB.`),
-});
+/** Refuses a body over `maxBytes` before it is read. */
+export function jsonBodyLimit(maxBytes: number) {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MiB` : `${maxBytes / 1024} KiB`;
+  return bodyLimit({ maxSize: maxBytes, onError: (c) => errorJson(c, 413, 'payload_too_large', `The request body is larger than ${size}.`) });
+}
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-/** Parses and validates the JSON body; the failure is a ready 400 response. */
-export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S, what: string): Promise<Parsed<z.output<S>>> {
-  const contentType = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    return { ok: false, response: errorJson(c, 400, 'unsupported_content_type', 'Send the body as JSON with Content-Type: application/json.') };
+/** The parsed JSON body. `emptyAs` is what an empty body means, for routes where it is optional. */
+export async function readJsonValue(c: Context, { emptyAs }: { emptyAs?: unknown } = {}): Promise<Parsed<unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '' && emptyAs !== undefined) return { ok: true, data: emptyAs };
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    return { ok: false, response: errorJson(c, 415, 'unsupported_content_type', `Send a JSON body with Content-Type: application/json (got ${type ? `"${type}"` : 'none'}).`) };
   }
-  let body: unknown;
+  let data: unknown;
   try {
-    body = JSON.parse(await c.req.text());
-  } catch {
-    return { ok: false, response: errorJson(c, 400, 'invalid_json', 'The request body is not valid JSON.') };
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, response: errorJson(c, 400, 'invalid_json', `The body is not valid JSON: ${(err as Error).message}`) };
   }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const issues = issuesFromZod(parsed.error);
-  const first = issues[0];
-  const summary = first ? `${first.path}: ${first.message}` : 'invalid';
-  return { ok: false, response: errorJson(c, 400, 'validation_failed', `The ${what} is not valid (${summary}).`, { issues }) };
+  const path = controlCharacterPath(data);
+  if (path !== undefined) {
+    const issue = { path: path || '(body)', message: 'must not contain control characters (NUL, line breaks, escape…)' };
+    return { ok: false, response: errorJson(c, 400, 'invalid_request', `The body is not valid: ${issue.path}: ${issue.message}`, { issues: [issue] }) };
+  }
+  return { ok: true, data };
 }
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+/** A JSON body checked by `schema`; every failure is a 4xx that says what is wrong. */
+export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, options: { emptyAs?: unknown; what?: string } = {}): Promise<Parsed<z.output<S>>> {
+  const body = await readJsonValue(c, options);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.data);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, response: invalidRequest(c, parsed.error, options.what ?? 'body') };
+}
 
-/** A positive integer path or query parameter; the failure is a ready 400 response. */
-export function parseId(c: Context, value: string | undefined, name: string): Parsed<number> {
-  const parsed = idSchema.safeParse(value);
-  if (parsed.success && /^\d+$/.test(value ?? '')) return { ok: true, data: parsed.data };
-  return {
-    ok: false,
-    response: errorJson(c, 400, 'invalid_id', `${name} must be a positive whole number, got "${value ?? ''}".`, {
-      issues: [{ path: name, message: 'must be a positive whole number' }],
-    }),
-  };
+/**
+ * The route's path parameters or query string checked by `schema` before the handler runs
+ * (`c.req.valid(target)` then holds the typed values), failing with the same 400 as the body.
+ */
+export function validated<T extends 'param' | 'query', S extends z.ZodType>(target: T, schema: S, what: string) {
+  return zValidator(target, schema, (result, c) => {
+    if (!result.success) return invalidRequest(c, result.error, what);
+  });
+}
+
+/** The 400 for values a schema refused: a summary plus one issue per field. */
+export function invalidRequest(c: Context, error: Pick<z.core.$ZodError, 'issues'>, what: string): Response {
+  const issues = issuesOf(error);
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return errorJson(c, 400, 'invalid_request', `The ${what} is not valid: ${summary}`, { issues });
 }

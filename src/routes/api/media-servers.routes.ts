@@ -7,7 +7,9 @@ import { createMediaServerSchema, updateMediaServerSchema } from '../../media-se
 import { findMediaServer, listMediaServers } from '../../media-servers/media-server-store.ts';
 import { outboundDepsOf } from '../../outbound/outbound-deps.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
-import { apiBodyLimit, parseId, parseJsonBody } from './json-request.ts';
+import { z } from 'zod';
+import { idParamSchema } from '../../admin/admin-schemas.ts';
+import { jsonBody, jsonBodyLimit, MAX_API_BODY_BYTES, validated } from './json-request.ts';
 import { mediaServerReply, targetProblemResponse } from './outbound-replies.ts';
 
 const testReply = (test: ServerTest) =>
@@ -16,53 +18,48 @@ const testReply = (test: ServerTest) =>
 export function mediaServerRoutes(deps: ServiceDeps): Hono {
   const out = outboundDepsOf(deps);
   const api = new Hono();
-  api.use('*', apiBodyLimit, requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()));
+  const idParam = validated('param', z.object({ id: idParamSchema }), 'media server id');
+  api.use('*', jsonBodyLimit(MAX_API_BODY_BYTES), requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()));
   const notFound = (c: Context, id: number) => errorJson(c, 404, 'not_found', `No media server with id ${id}.`);
 
   api.get('/', async (c) => c.json({ mediaServers: (await listMediaServers(out.db)).map(mediaServerReply) }));
 
   api.post('/', async (c) => {
-    const input = await parseJsonBody(c, createMediaServerSchema, 'media server');
+    const input = await jsonBody(c, createMediaServerSchema, { what: 'media server' });
     if (!input.ok) return input.response;
     const created = await createMediaServer(out, input.data);
     return created.ok ? c.json({ mediaServer: mediaServerReply(created.server) }, 201) : targetProblemResponse(c, created);
   });
 
   api.post('/test', async (c) => {
-    const input = await parseJsonBody(c, createMediaServerSchema, 'media server');
+    const input = await jsonBody(c, createMediaServerSchema, { what: 'media server' });
     if (!input.ok) return input.response;
     return c.json(testReply(await probeMediaServer(input.data)));
   });
 
-  api.get('/:id', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
-    const row = await findMediaServer(out.db, id.data);
-    return row ? c.json({ mediaServer: mediaServerReply(row) }) : notFound(c, id.data);
+  api.get('/:id', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const row = await findMediaServer(out.db, id);
+    return row ? c.json({ mediaServer: mediaServerReply(row) }) : notFound(c, id);
   });
 
-  const update = async (c: Context) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
-    const input = await parseJsonBody(c, updateMediaServerSchema, 'change');
+  api.on(['PUT', 'PATCH'], '/:id', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = await jsonBody(c, updateMediaServerSchema, { what: 'change' });
     if (!input.ok) return input.response;
-    const updated = await updateMediaServer(out, id.data, input.data);
+    const updated = await updateMediaServer(out, id, input.data);
     return updated.ok ? c.json({ mediaServer: mediaServerReply(updated.server) }) : targetProblemResponse(c, updated);
-  };
-  api.put('/:id', update);
-  api.patch('/:id', update);
-
-  api.delete('/:id', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
-    return (await deleteMediaServer(out, id.data)) ? c.body(null, 204) : notFound(c, id.data);
   });
 
-  api.post('/:id/test', async (c) => {
-    const id = parseId(c, c.req.param('id'), 'id');
-    if (!id.ok) return id.response;
-    const tested = await testStoredMediaServer(out, id.data);
-    return tested ? c.json({ ...testReply(tested.test), mediaServer: mediaServerReply(tested.server) }) : notFound(c, id.data);
+  api.delete('/:id', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    return (await deleteMediaServer(out, id)) ? c.body(null, 204) : notFound(c, id);
+  });
+
+  api.post('/:id/test', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const tested = await testStoredMediaServer(out, id);
+    return tested ? c.json({ ...testReply(tested.test), mediaServer: mediaServerReply(tested.server) }) : notFound(c, id);
   });
 
   const app = new Hono();

@@ -6,7 +6,7 @@ import { getMediaDetail, listMedia } from '../../admin/media-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
-import { jsonBody, validated } from './api-request.ts';
+import { jsonBody, validated } from './json-request.ts';
 
 function actionReply(c: Context, result: ActionResult, okStatus: 200 | 202) {
   if (!result.ok) return errorJson(c, result.status, result.error, result.message);

@@ -7,7 +7,7 @@ import { saveSettings, settingsView } from '../../admin/settings-update.ts';
 import { readSettings } from '../../db/settings-store.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
-import { readJsonValue, validated } from './api-request.ts';
+import { readJsonValue, validated } from './json-request.ts';
 
 function profileReply(c: Context, result: ProfileResult, okStatus: 200 | 201) {
   if (result.ok) return c.json(result.profile, okStatus);

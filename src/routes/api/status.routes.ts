@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { retryEvent } from '../../inbox/event-retry.ts';
 import { readRateLimitStatus } from '../../pipeline/rate-limit-gate.ts';
-import { validated } from './api-request.ts';
+import { validated } from './json-request.ts';
 
 /** What the dashboard shows, as JSON; the events log; and the API key's regeneration. */
 export function statusApiRoutes(deps: ServiceDeps): Hono {

@@ -3,11 +3,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findConnection } from '../../connections/connection-store.ts';
-import { requireApiKey } from '../../http/api-key.ts';
+import { requireApiKeyOrSession } from './api-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { errorJson } from '../../http/errors.ts';
 import { enqueueSyncs } from '../../sync/reconcile.ts';
-import { parseId } from './json-request.ts';
+import { idParamSchema } from '../../admin/admin-schemas.ts';
+import { validated } from './json-request.ts';
 
 export const syncReplySchema = z.object({
   queued: z.array(z.object({ connectionId: z.number().int(), name: z.string(), jobId: z.string().nullable() })),
@@ -16,20 +17,19 @@ export const syncReplySchema = z.object({
 
 export function syncRoutes(deps: ServiceDeps): Hono {
   const app = new Hono();
-  app.post('/api/v1/sync', requireApiKey(() => deps.apiKey.current()), async (c) => {
+  const query = validated('query', z.object({ connectionId: idParamSchema.optional() }), 'query');
+  app.post('/api/v1/sync', requireApiKeyOrSession(deps.database.db, () => deps.apiKey.current()), query, async (c) => {
     const boss = deps.boss;
     if (!boss) return errorJson(c, 503, 'unavailable', 'The job queue is not running in this process.');
-    const rawId = c.req.query('connectionId');
+    const { connectionId } = c.req.valid('query');
     let only: number[] | undefined;
-    if (rawId !== undefined) {
-      const id = parseId(c, rawId, 'connectionId');
-      if (!id.ok) return id.response;
-      const connection = await findConnection(deps.database.db, id.data);
-      if (!connection) return errorJson(c, 404, 'not_found', `No connection with id ${id.data}.`);
+    if (connectionId !== undefined) {
+      const connection = await findConnection(deps.database.db, connectionId);
+      if (!connection) return errorJson(c, 404, 'not_found', `No connection with id ${connectionId}.`);
       if (!connection.enabled) {
         return errorJson(c, 409, 'connection_disabled', `Connection "${connection.name}" is disabled; enable it to sync.`);
       }
-      only = [id.data];
+      only = [connectionId];
     }
     const queued = await enqueueSyncs({ database: deps.database, boss }, 'manual', only);
     const message =

@@ -1,23 +1,25 @@
+import type { BlockList } from 'node:net';
 import { Hono, type Context } from 'hono';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { setupFormSchema, loginFormSchema } from '../../auth/account-schemas.ts';
 import { adminExists, createFirstAdmin, verifyCredentials } from '../../auth/admin-account.ts';
 import { tokensMatch } from '../../auth/csrf.ts';
-import { isLocalAddress } from '../../auth/local-address.ts';
 import { LoginThrottle } from '../../auth/login-throttle.ts';
 import { clearSessionCookie, formCookieValue, formToken, readSessionCookie, setSessionCookie } from '../../auth/session-cookie.ts';
 import { createSession, deleteSession, findSession } from '../../auth/sessions.ts';
-import { remoteAddress, safeNextPath } from '../../auth/ui-auth.ts';
+import { safeNextPath } from '../../auth/ui-auth.ts';
+import { requestClient, trustedProxiesOf } from '../../auth/client-address.ts';
 import { fieldErrors } from '../../admin/admin-schemas.ts';
 import { LoginPage, SetupPage } from '../../../views/auth-pages.tsx';
 import { formFields, sendError, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
 
-/** Who is guessing: the socket peer, or the client a local reverse proxy names. */
-function throttleKey(c: Context): string {
-  const peer = remoteAddress(c) ?? 'unknown';
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded && isLocalAddress(peer) ? forwarded : peer;
+/**
+ * What a guess is counted against: the client (X-Forwarded-For believed only from
+ * TRUSTED_PROXIES) and the account, so neither changing headers nor many addresses get more tries.
+ */
+function throttleKeys(c: Context, trustedProxies: BlockList, username: string | undefined): string[] {
+  return [`client:${requestClient(c, trustedProxies) ?? 'unknown'}`, `account:${(username ?? '').trim().toLowerCase()}`];
 }
 
 /** Set-up and login forms come before any session: a double-submit cookie guards them. */
@@ -30,6 +32,7 @@ const EXPIRED_FORM = 'The form expired. Reload the page and try again.';
 /** First-run account creation, login, and logout (logout itself is mounted behind the session guard). */
 export function authRoutes(deps: ServiceDeps, assets: AssetUrls, throttle = new LoginThrottle()): Hono {
   const db = deps.database.db;
+  const trustedProxies = trustedProxiesOf(deps.env);
   const app = new Hono();
 
   app.get('/setup', async (c) => {
@@ -70,8 +73,8 @@ export function authRoutes(deps: ServiceDeps, assets: AssetUrls, throttle = new 
     const render = (status: 401 | 403 | 422 | 429, errors: Record<string, string>) =>
       sendPage(c, <LoginPage assets={assets} formToken={formToken(c)} next={next} values={{ username: fields['username'] ?? '' }} errors={errors} />, status);
     if (!formTokenValid(c, fields)) return render(403, { _form: EXPIRED_FORM });
-    const key = throttleKey(c);
-    const verdict = throttle.check(key);
+    const keys = throttleKeys(c, trustedProxies, fields['username']);
+    const verdict = keys.map((key) => throttle.check(key)).find((v) => !v.allowed) ?? { allowed: true };
     if (!verdict.allowed) {
       c.header('Retry-After', String(verdict.retryAfterSeconds));
       return render(429, { _form: `Too many failed attempts. Try again in ${verdict.retryAfterSeconds} seconds.` });
@@ -80,11 +83,11 @@ export function authRoutes(deps: ServiceDeps, assets: AssetUrls, throttle = new 
     if (!parsed.success) return render(422, fieldErrors(parsed.error));
     const userId = await verifyCredentials(db, parsed.data.username, parsed.data.password);
     if (userId === null) {
-      throttle.failed(key);
-      deps.logger.warn({ client: key }, 'failed login');
+      for (const key of keys) throttle.failed(key);
+      deps.logger.warn({ client: keys[0] }, 'failed login');
       return render(401, { _form: 'Wrong user name or password.' });
     }
-    throttle.succeeded(key);
+    for (const key of keys) throttle.succeeded(key);
     const { cookieValue } = await createSession(db, userId);
     setSessionCookie(c, cookieValue);
     return c.redirect(next, 303);

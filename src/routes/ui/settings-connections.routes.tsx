@@ -127,7 +127,7 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     const parsed = updateConnectionSchema.safeParse(isMaskedKey(apiKey.trim()) ? rest : form);
     if (!parsed.success) return edit(issueMap(parsed.error.issues), 422);
     const updated = await updateConnection(deps, id, parsed.data);
-    if (!updated.ok) return edit(problemErrors(updated), updated.problem === 'not-found' ? 404 : 409);
+    if (!updated.ok) return edit(problemErrors(updated), updated.problem === 'not-found' ? 404 : updated.problem === 'key-required' ? 422 : 409);
     return c.redirect(`/settings/connections?saved=${encodeURIComponent(updated.connection.name)}`, 303);
   });
 

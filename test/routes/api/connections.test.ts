@@ -122,20 +122,20 @@ describe(`/api/v1/connections (${testBackend})`, () => {
         'pathMappings.1.remotePrefix',
         /mapped twice/,
       ],
-      [{ ...radarrBody(), surprise: 1 }, '(body)', /surprise/],
+      [{ ...radarrBody(), surprise: 1 }, '', /surprise/],
       [{ kind: 'radarr' }, 'name', /is required/],
     ];
     for (const [body, path, message] of cases) {
       const res = await call('POST', '/api/v1/connections', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error).toBe('validation_failed');
+      expect(res.body.error).toBe('invalid_request');
       const issue = (res.body.issues as Array<{ path: string; message: string }>).find((entry) => entry.path === path);
       expect(issue?.message, `${path} in ${JSON.stringify(res.body)}`).toMatch(message);
     }
     const notJson = await call('POST', '/api/v1/connections', '{"name": ');
     expect(notJson).toMatchObject({ status: 400, body: { error: 'invalid_json' } });
     const wrongType = await call('POST', '/api/v1/connections', 'name=x', { 'Content-Type': 'application/x-www-form-urlencoded' });
-    expect(wrongType).toMatchObject({ status: 400, body: { error: 'unsupported_content_type' } });
+    expect(wrongType).toMatchObject({ status: 415, body: { error: 'unsupported_content_type' } });
     const huge = await call('POST', '/api/v1/connections', { ...radarrBody(), name: 'x'.repeat(70_000) });
     expect(huge.status).toBe(413);
     const rows = rowsOf(await svc.deps.database.db.execute(sql`select id from connections`));
@@ -146,7 +146,7 @@ describe(`/api/v1/connections (${testBackend})`, () => {
     for (const [method, path] of [['GET', '/api/v1/connections/abc'], ['DELETE', '/api/v1/connections/-1'], ['POST', '/api/v1/connections/1.5/test']]) {
       const res = await call(method as string, path as string);
       expect(res.status, path).toBe(400);
-      expect(res.body.error).toBe('invalid_id');
+      expect(res.body.error).toBe('invalid_request');
     }
     for (const [method, path] of [['GET', '/api/v1/connections/999'], ['DELETE', '/api/v1/connections/999'], ['POST', '/api/v1/connections/999/test'], ['GET', '/api/v1/connections/999/rootfolders']]) {
       const res = await call(method as string, path as string);

@@ -71,7 +71,7 @@ describe(`/api/v1/media (${testBackend})`, () => {
     expect(body.issues.map((i) => i.path).sort()).toEqual(['pageSize', 'status']);
     const badId = await api('/api/v1/media/abc');
     expect(badId.status).toBe(400);
-    expect(await badId.json()).toMatchObject({ error: 'invalid_request', message: 'The media id is not valid: id: must be a media id', issues: [{ path: 'id' }] });
+    expect(await badId.json()).toMatchObject({ error: 'invalid_request', message: 'The media id is not valid: id: must be a positive whole number', issues: [{ path: 'id' }] });
     expect((await api('/api/v1/media/-4')).status).toBe(400);
     expect((await api('/api/v1/media/-4/blocklist/dQw4w9WgXcQ', { method: 'DELETE' })).status).toBe(400);
     // A parameter given twice is a list, not silently its first value.
@@ -103,7 +103,7 @@ describe(`/api/v1/media (${testBackend})`, () => {
     expect(await queuedFetches(item.id)).toHaveLength(1);
   });
 
-  it('an item that has a trailer is only replaced with force; bad bodies are 400', async () => {
+  it('an item that has a trailer is only replaced with force; bad bodies are 4xx', async () => {
     const item = await seedMedia(db(), connectionId, { title: 'Has One', trailerStatus: 'external', externalTrailerPath: '/movies/x-trailer.mkv' });
     const refused = await api(`/api/v1/media/${item.id}/fetch`, { method: 'POST', json: {} });
     expect(refused.status).toBe(409);
@@ -114,7 +114,7 @@ describe(`/api/v1/media (${testBackend})`, () => {
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ error: 'invalid_json' });
     const textBody = await api(`/api/v1/media/${item.id}/fetch`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'force' });
-    expect(textBody.status).toBe(400);
+    expect(textBody.status).toBe(415);
     const forced = await api(`/api/v1/media/${item.id}/fetch`, { method: 'POST', json: { force: true } });
     expect(forced.status).toBe(202);
     expect((await queuedFetches(item.id))[0]?.data).toMatchObject({ force: true });

@@ -80,7 +80,7 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
       if (path) expect(reply.issues.map((i) => i.path)).toContain(path);
     }
     expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"a":' })).status).toBe(400);
-    expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(400);
+    expect((await api('/api/v1/settings', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect(await readSettings(svc.deps.database.db)).toEqual(before);
   });
 
@@ -96,6 +96,26 @@ describe(`/api/v1/settings and /api/v1/profiles (${testBackend})`, () => {
     const res = await api('/api/v1/settings', { method: 'PUT', json: update });
     expect(res.status).toBe(200);
     expect(await readSettings(svc.deps.database.db)).toMatchObject(update);
+  });
+
+  it('refuses yt-dlp extra arguments outside the allowlist at save, naming the option yt-dlp would run', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--exec-before-downloa', 'id > /tmp/x #'], '--exec-before-download is not allowed'],
+      [['--alias', 'zz', '--exec "id"', '--zz'], '--alias is not allowed'],
+      [['--exec', 'id'], '--exec is not allowed'],
+      [['--plugin-dirs', '/tmp'], '--plugin-dirs is not allowed'],
+    ];
+    for (const [ytdlpExtraArgs, message] of cases) {
+      const res = await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs } });
+      expect(res.status, ytdlpExtraArgs.join(' ')).toBe(400);
+      const reply = (await res.json()) as { message: string; issues: Array<{ path: string; message: string }> };
+      expect(reply.issues[0]).toMatchObject({ path: 'ytdlpExtraArgs', message: expect.stringContaining(message) });
+    }
+    expect((await readSettings(svc.deps.database.db)).ytdlpExtraArgs).toEqual([]);
+    const ok = await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs: ['--limit-r', '5M', '--extractor-args', 'youtube:player_client=web'] } });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { ytdlpExtraArgs: string[] }).ytdlpExtraArgs).toEqual(['--limit-r', '5M', '--extractor-args', 'youtube:player_client=web']);
+    await api('/api/v1/settings', { method: 'PUT', json: { ytdlpExtraArgs: null } });
   });
 
   it('stores an uploaded cookies file privately and never shows it back', async () => {

@@ -32,8 +32,8 @@ describe(`POST /api/v1/sync (${testBackend})`, () => {
   });
 
   it('rejects a bad connection id with 400, an unknown one with 404, a disabled one with 409', async () => {
-    expect(await post('?connectionId=abc')).toMatchObject({ status: 400, body: { error: 'invalid_id', issues: [{ path: 'connectionId' }] } });
-    expect(await post('?connectionId=0')).toMatchObject({ status: 400, body: { error: 'invalid_id' } });
+    expect(await post('?connectionId=abc')).toMatchObject({ status: 400, body: { error: 'invalid_request', issues: [{ path: 'connectionId' }] } });
+    expect(await post('?connectionId=0')).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
     expect(await post('?connectionId=999')).toMatchObject({ status: 404, body: { error: 'not_found' } });
     expect(await post(`?connectionId=${ids['Old Radarr']}`)).toMatchObject({ status: 409, body: { error: 'connection_disabled' } });
     expect(await syncJobs()).toEqual([]);
