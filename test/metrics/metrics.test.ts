@@ -10,11 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerApp } from '../../src/app/worker-app.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+import { metricsRoutes } from '../../src/routes/metrics/metrics.routes.ts';
 import { connections, media } from '../../src/db/schema/index.ts';
+import { createAdmin } from '../guarantees/admin-session.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
 import { postWebhook } from '../support/fake-arr.ts';
-import { testBackend } from '../support/test-db.ts';
+import { createTestDatabase, testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -120,5 +124,33 @@ describe(`/metrics after a webhook-driven download (${testBackend})`, () => {
     });
     expect(opened.status).toBe(200);
     expect((await scrape({})).status).toBe(200);
+
+    // Settings → General: the form's unticked box (its hidden field sends "false") closes it again.
+    const admin = await createAdmin(svc);
+    const general = await (await fetch(`${svc.url}/settings/general`, { headers: { Cookie: admin.cookie } })).text();
+    expect(general).toMatch(/type="checkbox" name="metricsWithoutApiKey" value="true" checked/);
+    const form = await fetch(`${svc.url}/settings/security`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: admin.cookie },
+      body: new URLSearchParams({ _csrf: admin.csrfToken, authDisabledForLocalAddresses: 'false', metricsWithoutApiKey: 'false' }),
+    });
+    expect(form.status).toBe(200);
+    expect((await scrape({})).status).toBe(401);
+  });
+
+  it('answers 503 (never 500, never open) while the database is unreachable', async () => {
+    const database = await createTestDatabase('metrics-down');
+    try {
+      const handle = await openDatabase({ databaseUrl: database.env['DATABASE_URL'], dataDir: database.env['DATA_DIR'] ?? dir });
+      await runMigrations(handle);
+      await handle.close();
+      const app = metricsRoutes({ database: handle, boss: null, apiKey: svc.deps.apiKey });
+      expect((await app.request('/metrics')).status).toBe(401);
+      const res = await app.request('/metrics', { headers: { 'X-Api-Key': svc.apiKey } });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: 'unavailable' });
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -18,7 +18,8 @@ export function metricsRoutes(deps: Pick<ServiceDeps, 'database' | 'boss' | 'api
   const app = new Hono();
   app.get(
     '/metrics',
-    async (c, next) => ((await readSettings(db)).metricsWithoutApiKey ? next() : keyed(c, next)),
+    // With the database unreachable the setting is unknown: the key is asked for (closed, not open).
+    async (c, next) => ((await readSettings(db).catch(() => null))?.metricsWithoutApiKey ? next() : keyed(c, next)),
     async (c) => {
       let text: string;
       try {
