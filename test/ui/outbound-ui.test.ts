@@ -60,6 +60,17 @@ describe(`media servers and notifications in Chromium (${testBackend})`, () => {
     await eventually(() => page.textContent('#media-servers-health')).toContain('Living room');
     expect(await page.getAttribute('#media-servers-health li', 'class')).toContain('health-ok');
     await saveScreenshots(page, 'outbound-02-dashboard');
+
+    // Edit: the masked key sent back unchanged keeps the stored one.
+    await page.goto(`${world.svc.url}/settings/media-servers`);
+    await page.locator('[data-mediaserver="Living room"] a', { hasText: 'Edit' }).click();
+    expect(await page.inputValue('#f-token')).toMatch(/^••••/);
+    await page.check('#f-skipIfTrailer', { force: true });
+    await page.click('#mediaserver-form button[type=submit]');
+    await page.waitForURL(/\/settings\/media-servers\?saved=/);
+    expect(await page.textContent('[data-mediaserver="Living room"]')).toContain('yes: items this server already lists');
+    await page.locator('[data-mediaserver="Living room"] [data-action=test]').click();
+    await eventually(() => page.textContent('[data-mediaserver="Living room"] .health-message')).toContain('Connected to Jellyfin');
   });
 
   it('adds a Discord target and presses Test', async () => {
