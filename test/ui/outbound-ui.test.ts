@@ -91,6 +91,17 @@ describe(`media servers and notifications in Chromium (${testBackend})`, () => {
     expect(hooks.requests[0]!.path).toBe(`/api/webhooks/4242/${DISCORD_TOKEN}`);
     expect(await page.content()).not.toContain(DISCORD_TOKEN);
     await saveScreenshots(page, 'outbound-03-notifications');
+
+    // Edit the events; the masked webhook token sent back keeps the stored one.
+    await page.locator('[data-notification="Discord"] a', { hasText: 'Edit' }).click();
+    expect(await page.inputValue('#f-secret')).toMatch(/^••••/);
+    await page.uncheck('input[name=events][value=trailer-deleted]');
+    await page.click('#notification-form button[type=submit]');
+    await page.waitForURL(/\/settings\/notifications\?saved=/);
+    expect(await page.textContent('[data-notification="Discord"]')).not.toContain('Trailer deleted');
+    await page.locator('[data-notification="Discord"] [data-action=test]').click();
+    await eventually(() => hooks.messages('/api/webhooks/4242/').length).toBe(2);
+    expect(hooks.requests.map((r) => r.path)).toEqual([`/api/webhooks/4242/${DISCORD_TOKEN}`, `/api/webhooks/4242/${DISCORD_TOKEN}`]);
     expect(problems).toEqual([]);
   });
 });
