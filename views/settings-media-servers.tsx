@@ -18,6 +18,9 @@ export const MediaServerCard: FC<{ server: MediaServerView }> = ({ server }) => 
         {server.name} <span class="muted small">{MEDIA_SERVER_LABELS[server.kind]}</span>
       </h2>
       <CardActions base="/settings/media-servers" id={server.id} name={server.name} enabled={server.enabled} what="mediaserver" />
+      <a class="button small" href={`/settings/media-servers/${server.id}`}>
+        Edit
+      </a>
     </header>
     <div class="card-body">
       <HealthLine enabled={server.enabled} health={server.health} />
@@ -47,8 +50,8 @@ export const MediaServerCard: FC<{ server: MediaServerView }> = ({ server }) => 
   </section>
 );
 
-export const MediaServerForm: FC<{ values: MediaServerFormValues; errors: Record<string, string>; csrfToken: string }> = ({ values, errors, csrfToken }) => (
-  <form class="settings-form" id="mediaserver-form" method="post" action="/settings/media-servers">
+export const MediaServerForm: FC<{ values: MediaServerFormValues; errors: Record<string, string>; csrfToken: string; editId?: number | undefined }> = ({ values, errors, csrfToken, editId }) => (
+  <form class="settings-form" id="mediaserver-form" method="post" action={editId ? `/settings/media-servers/${editId}` : '/settings/media-servers'}>
     <CsrfInput token={csrfToken} />
     <FormMessage error={errors['_form']} />
     <TextField name="name" label="Name" value={values.name} required error={errors['name']} />
@@ -77,8 +80,13 @@ export const MediaServerForm: FC<{ values: MediaServerFormValues; errors: Record
     <CheckboxField name="skipIfTrailer" label="Skip items this server already lists a trailer for" checked={values.skipIfTrailer} error={errors['skipIfTrailer']} />
     <MappingRows rows={values.pathMappings} remoteLabel="Path on the media server" errors={errors} />
     <div class="form-footer">
+      {editId ? (
+        <a class="button" href="/settings/media-servers">
+          Cancel
+        </a>
+      ) : null}
       <button type="submit" class="button primary">
-        Add media server
+        {editId ? 'Save' : 'Add media server'}
       </button>
     </div>
   </form>
@@ -107,5 +115,18 @@ export const MediaServersPage: FC<{ chrome: Chrome; servers: MediaServerView[]; 
         <MediaServerForm values={form} errors={errors} csrfToken={chrome.csrfToken} />
       </div>
     </details>
+  </SettingsLayout>
+);
+
+export const EditMediaServerPage: FC<{ chrome: Chrome; id: number; form: MediaServerFormValues; errors: Record<string, string> }> = ({ chrome, id, form, errors }) => (
+  <SettingsLayout chrome={chrome} tab="media-servers">
+    <section class="card">
+      <header class="card-header">
+        <h2>Edit {form.name}</h2>
+      </header>
+      <div class="card-body">
+        <MediaServerForm values={form} errors={errors} csrfToken={chrome.csrfToken} editId={id} />
+      </div>
+    </section>
   </SettingsLayout>
 );

@@ -28,6 +28,9 @@ export const NotificationCard: FC<{ target: NotificationView }> = ({ target }) =
         {target.name} <span class="muted small">{TARGETS[target.kind].label}</span>
       </h2>
       <CardActions base="/settings/notifications" id={target.id} name={target.name} enabled={target.enabled} what="notification" />
+      <a class="button small" href={`/settings/notifications/${target.id}`}>
+        Edit
+      </a>
     </header>
     <div class="card-body">
       <HealthLine enabled={target.enabled} health={target.health} />
@@ -55,8 +58,8 @@ export const NotificationCard: FC<{ target: NotificationView }> = ({ target }) =
 
 const kindHelp = notificationKinds.map((kind) => `${TARGETS[kind].label}: ${TARGETS[kind].urlHint}`).join(' ');
 
-export const NotificationForm: FC<{ values: NotificationFormValues; errors: Record<string, string>; csrfToken: string }> = ({ values, errors, csrfToken }) => (
-  <form class="settings-form" id="notification-form" method="post" action="/settings/notifications">
+export const NotificationForm: FC<{ values: NotificationFormValues; errors: Record<string, string>; csrfToken: string; editId?: number | undefined }> = ({ values, errors, csrfToken, editId }) => (
+  <form class="settings-form" id="notification-form" method="post" action={editId ? `/settings/notifications/${editId}` : '/settings/notifications'}>
     <CsrfInput token={csrfToken} />
     <FormMessage error={errors['_form']} />
     <TextField name="name" label="Name" value={values.name} required error={errors['name']} />
@@ -85,8 +88,13 @@ export const NotificationForm: FC<{ values: NotificationFormValues; errors: Reco
     </fieldset>
     <CheckboxField name="enabled" label="Enabled" checked={values.enabled} error={errors['enabled']} />
     <div class="form-footer">
+      {editId ? (
+        <a class="button" href="/settings/notifications">
+          Cancel
+        </a>
+      ) : null}
       <button type="submit" class="button primary">
-        Add notification
+        {editId ? 'Save' : 'Add notification'}
       </button>
     </div>
   </form>
@@ -115,5 +123,18 @@ export const NotificationsPage: FC<{ chrome: Chrome; targets: NotificationView[]
         <NotificationForm values={form} errors={errors} csrfToken={chrome.csrfToken} />
       </div>
     </details>
+  </SettingsLayout>
+);
+
+export const EditNotificationPage: FC<{ chrome: Chrome; id: number; form: NotificationFormValues; errors: Record<string, string> }> = ({ chrome, id, form, errors }) => (
+  <SettingsLayout chrome={chrome} tab="notifications">
+    <section class="card">
+      <header class="card-header">
+        <h2>Edit {form.name}</h2>
+      </header>
+      <div class="card-body">
+        <NotificationForm values={form} errors={errors} csrfToken={chrome.csrfToken} editId={id} />
+      </div>
+    </section>
   </SettingsLayout>
 );

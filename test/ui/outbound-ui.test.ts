@@ -60,6 +60,17 @@ describe(`media servers and notifications in Chromium (${testBackend})`, () => {
     await eventually(() => page.textContent('#media-servers-health')).toContain('Living room');
     expect(await page.getAttribute('#media-servers-health li', 'class')).toContain('health-ok');
     await saveScreenshots(page, 'outbound-02-dashboard');
+
+    // Edit: the masked key sent back unchanged keeps the stored one.
+    await page.goto(`${world.svc.url}/settings/media-servers`);
+    await page.locator('[data-mediaserver="Living room"] a', { hasText: 'Edit' }).click();
+    expect(await page.inputValue('#f-token')).toMatch(/^••••/);
+    await page.check('#f-skipIfTrailer', { force: true });
+    await page.click('#mediaserver-form button[type=submit]');
+    await page.waitForURL(/\/settings\/media-servers\?saved=/);
+    expect(await page.textContent('[data-mediaserver="Living room"]')).toContain('yes: items this server already lists');
+    await page.locator('[data-mediaserver="Living room"] [data-action=test]').click();
+    await eventually(() => page.textContent('[data-mediaserver="Living room"] .health-message')).toContain('Connected to Jellyfin');
   });
 
   it('adds a Discord target and presses Test', async () => {
@@ -80,6 +91,17 @@ describe(`media servers and notifications in Chromium (${testBackend})`, () => {
     expect(hooks.requests[0]!.path).toBe(`/api/webhooks/4242/${DISCORD_TOKEN}`);
     expect(await page.content()).not.toContain(DISCORD_TOKEN);
     await saveScreenshots(page, 'outbound-03-notifications');
+
+    // Edit the events; the masked webhook token sent back keeps the stored one.
+    await page.locator('[data-notification="Discord"] a', { hasText: 'Edit' }).click();
+    expect(await page.inputValue('#f-secret')).toMatch(/^••••/);
+    await page.uncheck('input[name=events][value=trailer-deleted]');
+    await page.click('#notification-form button[type=submit]');
+    await page.waitForURL(/\/settings\/notifications\?saved=/);
+    expect(await page.textContent('[data-notification="Discord"]')).not.toContain('Trailer deleted');
+    await page.locator('[data-notification="Discord"] [data-action=test]').click();
+    await eventually(() => hooks.messages('/api/webhooks/4242/').length).toBe(2);
+    expect(hooks.requests.map((r) => r.path)).toEqual([`/api/webhooks/4242/${DISCORD_TOKEN}`, `/api/webhooks/4242/${DISCORD_TOKEN}`]);
     expect(problems).toEqual([]);
   });
 });

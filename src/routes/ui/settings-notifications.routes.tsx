@@ -4,11 +4,11 @@ import { idParamSchema } from '../../admin/admin-schemas.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import { createNotificationTarget, deleteNotificationTarget, testStoredNotificationTarget, updateNotificationTarget } from '../../notifications/notification-actions.ts';
-import { createNotificationSchema } from '../../notifications/notification-input.ts';
+import { createNotificationSchema, updateNotificationSchema } from '../../notifications/notification-input.ts';
 import { findNotificationTarget, listNotificationTargets, toNotificationView } from '../../notifications/notification-store.ts';
 import { outboundDepsOf } from '../../outbound/outbound-deps.ts';
 import { ToastPartial } from '../../../views/components.tsx';
-import { emptyNotificationForm, NotificationCard, NotificationsPage, type NotificationFormValues } from '../../../views/settings-notifications.tsx';
+import { EditNotificationPage, emptyNotificationForm, NotificationCard, NotificationsPage, type NotificationFormValues } from '../../../views/settings-notifications.tsx';
 import { issueMap, readForm } from './outbound-form.ts';
 import { chromeOf, sendError, sendFragment, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
@@ -28,9 +28,13 @@ export function notificationSettingsRoutes(deps: ServiceDeps, assets: AssetUrls)
     return page(c, emptyNotificationForm, {}, 200, saved ? `Saved "${saved}". Press Test to send a test message.` : undefined);
   });
 
-  app.post('/settings/notifications', async (c) => {
+  const formOf = async (c: Context): Promise<NotificationFormValues> => {
     const f = await readForm(c);
-    const form: NotificationFormValues = { name: f.text('name'), kind: f.text('kind'), url: f.text('url'), secret: f.text('secret'), recipient: f.text('recipient'), events: f.list('events'), enabled: f.flag('enabled') };
+    return { name: f.text('name'), kind: f.text('kind'), url: f.text('url'), secret: f.text('secret'), recipient: f.text('recipient'), events: f.list('events'), enabled: f.flag('enabled') };
+  };
+
+  app.post('/settings/notifications', async (c) => {
+    const form = await formOf(c);
     const parsed = createNotificationSchema.safeParse(form);
     // A refused form never shows the secret (nor a Discord URL, which holds one) it was sent.
     const shown = { ...form, secret: '', url: form.kind === 'discord' ? '' : form.url };
@@ -38,6 +42,30 @@ export function notificationSettingsRoutes(deps: ServiceDeps, assets: AssetUrls)
     const created = await createNotificationTarget(out, parsed.data);
     if (!created.ok) return page(c, shown, { [created.field ?? '_form']: created.message }, 409);
     return c.redirect(`/settings/notifications?saved=${encodeURIComponent(created.target.name)}`, 303);
+  });
+
+  app.get('/settings/notifications/:id', async (c) => {
+    const id = idOf(c);
+    const row = id === null ? undefined : await findNotificationTarget(out.db, id);
+    if (!row) return sendError(c, assets, 404, 'There is no such notification target.');
+    const { id: _id, health: _health, createdAt: _created, updatedAt: _updated, ...form } = toNotificationView(row);
+    return sendPage(c, <EditNotificationPage chrome={chromeOf(c, assets)} id={row.id} form={form} errors={{}} />);
+  });
+
+  // A secret shown masked and sent back unchanged keeps the stored one (same address only); an
+  // empty one too, for kinds where it is optional and the form shows none.
+  app.post('/settings/notifications/:id', async (c) => {
+    const id = idOf(c);
+    if (id === null) return sendError(c, assets, 404, 'There is no such notification target.');
+    const form = await formOf(c);
+    const edit = (errors: Record<string, string>, status: 404 | 409 | 422) =>
+      sendPage(c, <EditNotificationPage chrome={chromeOf(c, assets)} id={id} form={{ ...form, secret: '' }} errors={errors} />, status);
+    const { secret, ...rest } = form;
+    const parsed = updateNotificationSchema.safeParse(secret.trim() === '' ? rest : form);
+    if (!parsed.success) return edit(issueMap(parsed.error.issues), 422);
+    const updated = await updateNotificationTarget(out, id, parsed.data);
+    if (!updated.ok) return edit({ [updated.field ?? '_form']: updated.message }, updated.problem === 'not-found' ? 404 : updated.problem === 'duplicate-name' ? 409 : 422);
+    return c.redirect(`/settings/notifications?saved=${encodeURIComponent(updated.target.name)}`, 303);
   });
 
   app.post('/settings/notifications/:id/test', async (c) => {
