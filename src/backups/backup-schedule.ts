@@ -16,7 +16,7 @@ export function startBackups(database: DatabaseHandle, env: Pick<Env, 'DATA_DIR'
   const run = (): Promise<BackupResult | undefined> =>
     backupEmbeddedDatabase(database.pglite, env.DATA_DIR, env.BACKUP_KEEP).then(
       (result) => {
-        log.info({ file: result.file, bytes: result.bytes, deleted: result.deleted }, 'backed up the embedded database');
+        log.info({ file: result.file, deleted: result.deleted }, 'backed up the embedded database');
         return result;
       },
       (err: unknown) => {

@@ -1,4 +1,5 @@
 // Node, ffmpeg/ffprobe, yt-dlp (version and age) and the JavaScript runtime YouTube needs.
+import { stat } from 'node:fs/promises';
 import type { Env } from '../config/env.ts';
 import { detectJsRuntimes } from '../media-tools/js-runtimes.ts';
 import { startProcess } from '../media-tools/run-process.ts';
@@ -58,12 +59,19 @@ async function checkJsRuntime(): Promise<CheckResult> {
   return ok('JavaScript runtime', `${versions.join(', ')} (passed to yt-dlp for YouTube)`);
 }
 
+async function checkPluginDir(dir: string): Promise<CheckResult> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isDirectory() !== true) return fail('yt-dlp plugins', `YTDLP_PLUGIN_DIR ${dir} is not a folder`, 'Point YTDLP_PLUGIN_DIR at the folder holding the PO-token provider plugin (mount it into the container), or unset it.');
+  return ok('yt-dlp plugins', `${dir} is passed to yt-dlp as --plugin-dirs`);
+}
+
 export async function toolChecks(env: Env, now: Date = new Date()): Promise<CheckResult[]> {
   const results = await Promise.all([
     guarded('ffmpeg', 'Install ffmpeg.', () => checkFfmpegBinary('ffmpeg', env.FFMPEG_PATH)),
     guarded('ffprobe', 'Install ffmpeg (it brings ffprobe).', () => checkFfmpegBinary('ffprobe', env.FFPROBE_PATH)),
     guarded('yt-dlp', 'Install yt-dlp.', () => checkYtdlp(env, now)),
     guarded('JavaScript runtime', 'Install deno or node.', checkJsRuntime),
+    ...(env.YTDLP_PLUGIN_DIR !== undefined ? [guarded('yt-dlp plugins', 'Check YTDLP_PLUGIN_DIR.', () => checkPluginDir(env.YTDLP_PLUGIN_DIR!))] : []),
   ]);
   return [checkNode(), ...results.flat()];
 }

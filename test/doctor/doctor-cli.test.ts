@@ -11,7 +11,7 @@ import { testBackend, type TestDatabase } from '../support/test-db.ts';
 import { startTestService } from '../support/test-service.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
-const INHERITED_OUT = ['DATABASE_URL', 'DATA_DIR', 'API_KEY', 'PUID', 'PGID', 'FFMPEG_PATH', 'TEST_DATABASE_URL'];
+const INHERITED_OUT = ['DATABASE_URL', 'DATA_DIR', 'API_KEY', 'PUID', 'PGID', 'FFMPEG_PATH', 'YTDLP_PATH', 'YTDLP_UPDATES', 'YTDLP_PLUGIN_DIR', 'TEST_DATABASE_URL'];
 
 function runDoctor(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INHERITED_OUT.includes(key)));
@@ -56,13 +56,14 @@ describe(`previewarr doctor (${testBackend})`, () => {
   });
 
   it('a healthy set-up: every check passes or only warns, exit code 0', async () => {
-    const { code, stdout, stderr } = await runDoctor({ ...database.env });
+    const { code, stdout, stderr } = await runDoctor({ ...database.env, YTDLP_PLUGIN_DIR: mediaRoot });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(lineOf(stdout, 'Node.js')).toMatch(/^\[ ok \] Node.js: Node.js \d+\.\d+/);
     expect(lineOf(stdout, 'ffmpeg')).toMatch(/^\[ ok \] ffmpeg: ffmpeg version/);
     expect(lineOf(stdout, 'yt-dlp')).toMatch(/\] yt-dlp: \d{4}\.\d{2}\.\d{2}/);
     expect(lineOf(stdout, 'JavaScript runtime')).toMatch(/^\[ ok \] JavaScript runtime: node v\d+/);
+    expect(lineOf(stdout, 'yt-dlp plugins')).toMatch(/^\[ ok \] yt-dlp plugins: .* is passed to yt-dlp as --plugin-dirs$/);
     expect(lineOf(stdout, 'Data folder')).toMatch(/^\[ ok \] Data folder: .* is writable, .* free/);
     expect(lineOf(stdout, 'Database')).toMatch(/^\[ ok \] Database: .* answers, every migration applied/);
     expect(lineOf(stdout, 'Profile "')).toMatch(/^\[ ok \] Profile ".*": encoder libx264 is available/);
@@ -76,11 +77,12 @@ describe(`previewarr doctor (${testBackend})`, () => {
   it('a broken set-up: each problem is one FAIL line with its fix, exit code 1', async () => {
     sonarr.fail({ mode: 'status', status: 401 });
     try {
-      const { code, stdout } = await runDoctor({ ...database.env, FFMPEG_PATH: '/nonexistent/ffmpeg', PUID: '4321', PGID: '4321' });
+      const { code, stdout } = await runDoctor({ ...database.env, FFMPEG_PATH: '/nonexistent/ffmpeg', PUID: '4321', PGID: '4321', YTDLP_PLUGIN_DIR: path.join(mediaRoot, 'no-plugins') });
       expect(code).toBe(1);
       expect(lineOf(stdout, 'ffmpeg')).toBe('[FAIL] ffmpeg: /nonexistent/ffmpeg does not run');
       expect(stdout).toContain('fix: Install ffmpeg, or set FFMPEG_PATH to the binary.');
       expect(lineOf(stdout, 'Profile')).toMatch(/^\[FAIL\] Profile/);
+      expect(lineOf(stdout, 'yt-dlp plugins')).toMatch(/^\[FAIL\] yt-dlp plugins: YTDLP_PLUGIN_DIR .*no-plugins is not a folder$/);
       expect(lineOf(stdout, `Radarr: ${mediaRoot}`)).toMatch(/^\[FAIL\] Radarr: .*\/movies: the folder is not writable as PUID 4321\/PGID 4321$/);
       expect(lineOf(stdout, 'Sonarr')).toMatch(/^\[FAIL\] Sonarr: /);
       expect(stdout).toContain('fix: Check the URL and API key in Settings → Connections');
