@@ -38,6 +38,7 @@ export async function trailersDeleted(deps: OutboundDeps, item: EventItem, files
   await notify(deps, notificationEvent('trailer-deleted', files.join('\n'), subjectOf(item)));
 }
 
-export async function itemNeedsAttention(deps: OutboundDeps, item: EventItem, reason: string): Promise<void> {
-  await notify(deps, notificationEvent('needs-attention', reason, subjectOf(item)));
+/** An item that waits: every candidate failed (`needs-attention`), or nothing official exists yet (`no-trailer`). */
+export async function itemWaiting(deps: OutboundDeps, kind: 'needs-attention' | 'no-trailer', item: EventItem, reason: string): Promise<void> {
+  await notify(deps, notificationEvent(kind, reason, subjectOf(item)));
 }

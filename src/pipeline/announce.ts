@@ -1,18 +1,20 @@
-// Outcomes of the pipeline that a person may want to hear about: an item that needs attention,
+// Outcomes of the pipeline that a person may want to hear about: an item that needs attention or
+// has no trailer yet,
 // a YouTube cool-off starting or ending. Each only records a notification (never throws).
 import { eq } from 'drizzle-orm';
 import { media } from '../db/schema/index.ts';
 import { notificationEvent } from '../notifications/notification-event.ts';
 import { notify } from '../notifications/notify.ts';
-import { itemNeedsAttention } from '../outbound/trailer-events.ts';
+import { itemWaiting } from '../outbound/trailer-events.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 
-export async function announceNeedsAttention(rt: PipelineRuntime, mediaId: number, reason: string): Promise<void> {
+/** "Needs attention" (every candidate failed) or "no trailer yet" (unreleased, nothing official). */
+export async function announceWaitingItem(rt: PipelineRuntime, kind: 'needs-attention' | 'no-trailer', mediaId: number, reason: string): Promise<void> {
   try {
     const [item] = await rt.db.select({ title: media.title, year: media.year }).from(media).where(eq(media.id, mediaId));
-    if (item) await itemNeedsAttention(rt, item, reason);
+    if (item) await itemWaiting(rt, kind, item, reason);
   } catch (error) {
-    rt.logger.warn({ err: error, mediaId }, 'could not queue the needs-attention notification');
+    rt.logger.warn({ err: error, mediaId, kind }, 'could not queue the notification');
   }
 }
 

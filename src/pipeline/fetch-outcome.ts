@@ -9,7 +9,7 @@ import { PRIORITY, QUEUES } from '../jobs/queues.ts';
 import { finishAttempt } from './attempts.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
-import { announceNeedsAttention } from './announce.ts';
+import { announceWaitingItem } from './announce.ts';
 
 type FetchData = JobPayload<'trailer-fetch'>;
 
@@ -81,7 +81,7 @@ export async function finishWithoutTrailer(
     }
     await setMediaStatus(tx, mediaId, status, reason, options.externalTrailerPath !== undefined ? { externalTrailerPath: options.externalTrailerPath } : {});
   });
-  if (status === 'needs-attention') await announceNeedsAttention(rt, mediaId, reason ?? 'no reason given');
+  if (status === 'needs-attention') await announceWaitingItem(rt, 'needs-attention', mediaId, reason ?? 'no reason given');
 }
 
 /** `at 14:05:00` style time for status lines (UTC, ISO without the date noise). */

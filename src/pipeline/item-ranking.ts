@@ -10,6 +10,7 @@ import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
 import type { MediaForSources } from '../sources/source-choice.ts';
 import { shortTime } from './fetch-outcome.ts';
+import { announceWaitingItem } from './announce.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 
@@ -51,5 +52,7 @@ export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, ite
     await setMediaStatus(tx, row.id, 'no-trailer-yet', reason);
     await enqueueInTransaction(rt.boss, tx, QUEUES.trailerFetch, { mediaId: row.id, reason: 'refetch' }, { startAfter: at, priority: PRIORITY.backfill });
   });
+  // Once per change into this state: a re-check that still finds nothing stays quiet.
+  if (row.trailerStatus !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', row.id, reason);
   return reason;
 }
