@@ -5,6 +5,7 @@ import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
 import { CandidatesCard } from './media-candidates.tsx';
+import { ItemControlCard } from './item-control.tsx';
 import { ReasonText } from './reason-text.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
@@ -166,6 +167,7 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boo
         <div class="span-2">
           <ItemStatus detail={detail} busy={busy} />
         </div>
+        <ItemControlCard detail={detail} />
         <Card title="Use a video of your choice" id="source-url">
           <SourceUrlForm detail={detail} csrfToken={chrome.csrfToken} />
         </Card>
