@@ -160,7 +160,7 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boo
       </p>
       <h1 class="page-title">{titleWithYear(item.title, item.year)}</h1>
       <p class="subtitle muted">
-        {detail.connection.name} · {item.monitored ? 'monitored' : 'not monitored'} · {item.hasFile ? 'file on disk' : 'no file yet'}
+        {detail.connection.name} · {item.monitored ? 'monitored' : 'not monitored'} in {detail.connection.kind === 'radarr' ? 'Radarr' : 'Sonarr'} · {item.hasFile ? 'file on disk' : 'no file yet'}
         {item.removedAt ? ' · removed from the library' : ''}
       </p>
       <div class="grid">
