@@ -7,6 +7,7 @@ import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
 import { itemRoutes } from './item.routes.tsx';
 import { itemControlRoutes } from './item-control.routes.tsx';
+import { bulkRoutes } from './bulk.routes.tsx';
 import { libraryRoutes } from './library.routes.tsx';
 import { sendError } from './render.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
@@ -37,6 +38,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', logoutRoute(deps));
   guarded.route('/', dashboardRoutes(deps, urls));
   guarded.route('/', libraryRoutes(deps, urls));
+  guarded.route('/', bulkRoutes(deps, urls));
   guarded.route('/', itemRoutes(deps, urls));
   guarded.route('/', itemControlRoutes(deps, urls));
   guarded.route('/', settingsRoutes(deps, urls));
