@@ -51,6 +51,8 @@ ALTER TABLE "media" ADD COLUMN "release_status" text;--> statement-breakpoint
 ALTER TABLE "media" ADD COLUMN "premiere_date" date;--> statement-breakpoint
 ALTER TABLE "media" ADD COLUMN "digital_release_date" date;--> statement-breakpoint
 ALTER TABLE "media" ADD COLUMN "physical_release_date" date;--> statement-breakpoint
+ALTER TABLE "media" ADD COLUMN "trailer_monitored" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "media" ADD COLUMN "excluded_reason" text;--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD COLUMN "deferrals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "webhook_events" ADD COLUMN "next_try_at" timestamp with time zone;--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_dedupe" ON "outbox" USING btree ("channel","target_id","dedupe_key") WHERE "outbox"."dedupe_key" is not null;--> statement-breakpoint

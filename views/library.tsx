@@ -42,6 +42,9 @@ export const FetchButton: FC<{ item: Pick<MediaListItem, 'id' | 'trailerStatus' 
 
 export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
   <tr id={`media-row-${item.id}`} data-media-id={String(item.id)} class={item.removed ? 'removed' : undefined}>
+    <td class="select-cell">
+      <input type="checkbox" name="ids" value={String(item.id)} form="bulk-form" aria-label={`Select ${item.title}`} />
+    </td>
     <td class="title-cell">
       <a href={`/library/${item.id}`}>{item.title}</a>
       {item.removed ? <span class="muted"> (removed)</span> : null}
@@ -72,6 +75,9 @@ export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({
         <table class="table library-table">
           <thead>
             <tr>
+              <th class="select-cell">
+                <span class="visually-hidden">Select</span>
+              </th>
               <th>Title</th>
               <th class="num hide-sm">Year</th>
               <th class="hide-sm">Type</th>
@@ -92,6 +98,29 @@ export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({
     )}
     <Pagination page={page.page} pages={page.pages} total={page.total} label="items" one="item" href={(n) => libraryHref(query, n)} />
   </div>
+);
+
+/**
+ * One action on every ticked row (the rows' checkboxes belong to this form by their `form`
+ * attribute). The answer is a summary; each row then shows its own progress as the jobs run.
+ */
+const BulkBar: FC = () => (
+  <form class="toolbar bulk-bar" id="bulk-form" method="post" action="/library/bulk" hx-post="/library/bulk" hx-target="#bulk-result" hx-swap="innerHTML" hx-disable="find button">
+    <label class="inline-field">
+      <span>With the selected items</span>
+      <select name="action">
+        <option value="fetch">Fetch trailer</option>
+        <option value="replace">Replace trailer</option>
+        <option value="delete-trailer">Delete trailer</option>
+        <option value="monitor">Monitor</option>
+        <option value="unmonitor">Unmonitor</option>
+      </select>
+    </label>
+    <button type="submit" class="button" data-action="bulk">
+      Apply
+    </button>
+    <span id="bulk-result" class="bulk-result" role="status" />
+  </form>
 );
 
 const SORT_LABELS: Record<MediaSort, string> = { title: 'Title', year: 'Year', added: 'Added', status: 'Trailer status', size: 'Trailer size' };
@@ -147,6 +176,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
         <SortSelect query={query} />
       </FilterToolbar>
+      <BulkBar />
       <LibraryResults page={page} query={query} />
     </Layout>
   );

@@ -5,6 +5,7 @@ import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
 import { CandidatesCard } from './media-candidates.tsx';
+import { ItemControlCard } from './item-control.tsx';
 import { ReasonText } from './reason-text.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
@@ -164,13 +165,14 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boo
       </p>
       <h1 class="page-title">{titleWithYear(item.title, item.year)}</h1>
       <p class="subtitle muted">
-        {detail.connection.name} · {item.monitored ? 'monitored' : 'not monitored'} · {item.hasFile ? 'file on disk' : 'no file yet'}
+        {detail.connection.name} · {item.monitored ? 'monitored' : 'not monitored'} in {detail.connection.kind === 'radarr' ? 'Radarr' : 'Sonarr'} · {item.hasFile ? 'file on disk' : 'no file yet'}
         {item.removedAt ? ' · removed from the library' : ''}
       </p>
       <div class="grid">
         <div class="span-2">
           <ItemStatus detail={detail} busy={busy} />
         </div>
+        <ItemControlCard detail={detail} />
         <Card title="Use a video of your choice" id="source-url">
           <SourceUrlForm detail={detail} csrfToken={chrome.csrfToken} />
         </Card>

@@ -188,6 +188,8 @@ function pathsChanged(before: MediaRow, after: MediaRow): boolean {
 
 /** Why claimTrailerFetch declined, for the events log. */
 async function whyNoFetch(tx: Tx, row: MediaRow): Promise<string> {
+  if (row.excludedReason !== null) return `no fetch: excluded from trailers (${row.excludedReason})`;
+  if (!row.trailerMonitored) return 'no fetch: not monitored for trailers in Previewarr';
   if (await hasPresentTrailer(tx, row.id)) return 'it already has our trailer';
   if (row.externalTrailerPath) return `it already has a trailer of its own (${row.externalTrailerPath})`;
   if (row.trailerStatus === 'queued' || row.trailerStatus === 'downloading') return 'its trailer is already on the way';

@@ -164,6 +164,9 @@ export async function claimTrailerFetch(tx: Tx, mediaId: number): Promise<boolea
       and(
         eq(media.id, mediaId),
         eq(media.trailerStatus, 'missing'),
+        // Switched off or excluded by the user: no webhook fetches it until switched back.
+        eq(media.trailerMonitored, true),
+        sql`${media.excludedReason} is null`,
         sql`${media.externalTrailerPath} is null`,
         sql`not exists (select 1 from ${trailers} where ${trailers.mediaId} = ${media.id} and ${trailers.state} = 'present')`,
       ),

@@ -43,6 +43,9 @@ export async function planFetch(rt: PipelineRuntime, media: MediaRow, data: JobP
   const force = data.force === true;
   const userAsked = force || data.videoId !== undefined || data.reason === 'user';
   if (media.removedAt !== null && !userAsked) return stop('skipped', 'no longer in the Arr library');
+  // Switched off or excluded after this job was queued: only a request of the user still runs.
+  if (media.excludedReason !== null && !userAsked) return stop('skipped', `excluded: ${media.excludedReason}`);
+  if (!media.trailerMonitored && !userAsked) return stop('missing', 'not monitored for trailers');
   if (media.externalTrailerPath !== null && !force) {
     return stop('external', `a trailer that was already there is kept: ${media.externalTrailerPath}`);
   }

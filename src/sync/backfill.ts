@@ -36,6 +36,8 @@ export async function enqueueBackfill(
         eq(media.trailerStatus, 'missing'),
         isNull(media.removedAt),
         isNull(media.externalTrailerPath),
+        eq(media.trailerMonitored, true),
+        isNull(media.excludedReason),
         noOwnTrailer,
         policyFilter(policy),
       ),
@@ -50,6 +52,7 @@ export async function enqueueBackfill(
           update media set trailer_status = 'queued', status_reason = null, updated_at = now()
           where id = any(${`{${ids.join(',')}}`}::bigint[])
             and trailer_status = 'missing' and removed_at is null and external_trailer_path is null
+            and trailer_monitored and excluded_reason is null
             and ${noOwnTrailer}
           returning id`),
       );

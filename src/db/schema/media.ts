@@ -72,6 +72,10 @@ export const media = pgTable(
     userSourceUrl: text('user_source_url'),
     /** Set when the item disappeared from the Arr; its files are never deleted for that. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Previewarr's own monitor switch (not the Arr's): off, neither backfill nor a webhook fetches. */
+    trailerMonitored: boolean('trailer_monitored').notNull().default(true),
+    /** Set: the user excluded the item from trailers, saying why; nothing fetches until cleared. */
+    excludedReason: text('excluded_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,6 +8,8 @@ import { authRoutes, logoutRoute } from './auth.routes.tsx';
 import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
 import { itemRoutes } from './item.routes.tsx';
+import { itemControlRoutes } from './item-control.routes.tsx';
+import { bulkRoutes } from './bulk.routes.tsx';
 import { libraryRoutes } from './library.routes.tsx';
 import { refuseControlCharacters } from './form-text.ts';
 import { sendError } from './render.tsx';
@@ -49,7 +51,9 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', logoutRoute(deps));
   guarded.route('/', dashboardRoutes(deps, urls));
   guarded.route('/', libraryRoutes(deps, urls));
+  guarded.route('/', bulkRoutes(deps, urls));
   guarded.route('/', itemRoutes(deps, urls));
+  guarded.route('/', itemControlRoutes(deps, urls));
   guarded.route('/', settingsRoutes(deps, urls));
   guarded.route('/', eventsRoutes(deps, urls));
   guarded.route('/', systemRoutes(deps, urls));
