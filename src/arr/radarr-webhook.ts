@@ -1,6 +1,7 @@
 // Radarr webhook bodies (Radarr 5.28 – 6.1; see test/fixtures/arr/REFERENCE.md §3).
 // Only the fields the service acts on are validated strictly; see webhook-common.ts for why.
 import { z } from 'zod';
+import { originalLanguageField } from './release-facts.ts';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
   deleteReasonField,
@@ -22,6 +23,7 @@ const radarrWebhookMovie = z.object({
   folderPath: z.string().min(1),
   tmdbId: arrId.optional(),
   imdbId: z.string().optional(),
+  originalLanguage: originalLanguageField,
   tags: soft(z.array(z.string())),
 });
 

@@ -1,6 +1,7 @@
 // Sonarr webhook bodies (Sonarr v4.0.x, tolerant of the v5 additions; see
 // test/fixtures/arr/REFERENCE.md §4). Only the fields the service acts on are strict.
 import { z } from 'zod';
+import { originalLanguageField } from './release-facts.ts';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
   deleteReasonField,
@@ -24,6 +25,7 @@ const sonarrWebhookSeries = z.object({
   tmdbId: arrId.optional(),
   imdbId: z.string().optional(),
   type: soft(z.string()),
+  originalLanguage: originalLanguageField,
   tags: soft(z.array(z.string())),
 });
 

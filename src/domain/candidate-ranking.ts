@@ -1,7 +1,7 @@
 import { originalLanguageSignals, type LanguageMode } from './candidate-dubs.ts';
 import { exclusionReasons, type FilterSettings } from './candidate-filters.ts';
 import { detectLanguages, primaryLanguage } from './candidate-language.ts';
-import { fakeDescriptionReason, NO_USER_RULES, unreleasedReasons, userRuleReasons, type UserRules } from './candidate-rules.ts';
+import { fakeDescriptionReason, isTrustedChannel, NO_USER_RULES, unreleasedReasons, userRuleReasons, type UserRules } from './candidate-rules.ts';
 import { ARTICLES, findJoined, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
 import { entryUrl, type YtDlpSearchEntry } from './ytdlp-search-entry.ts';
 
@@ -194,7 +194,8 @@ function formatSignal({ points, reason }: Signal): string {
 function ruleExclusions(entry: YtDlpSearchEntry, wanted: WantedItem, preferences: RankingPreferences, verdict: TitleVerdict): string[] {
   const rules = preferences.rules ?? NO_USER_RULES;
   const reasons = userRuleReasons(entry, rules);
-  const fake = fakeDescriptionReason(entry, wanted.unreleased === true);
+  // A studio's own description may say "parody" of its spoof film; only strangers' uploads are judged by it.
+  const fake = isTrustedChannel(entry) ? undefined : fakeDescriptionReason(entry, wanted.unreleased === true);
   if (fake !== undefined) reasons.push(fake);
   if (wanted.unreleased === true) {
     const namesFilm = 'signals' in verdict && verdict.signals.some((s) => s.reason === 'title matches');

@@ -82,6 +82,11 @@ export function isKnownStudioChannel(entry: YtDlpSearchEntry): boolean {
   return channelNames(entry).some((name) => KNOWN_STUDIO_CHANNELS.includes(name));
 }
 
+/** A verified channel or a known studio's. */
+export function isTrustedChannel(entry: YtDlpSearchEntry): boolean {
+  return entry.channel_is_verified === true || isKnownStudioChannel(entry);
+}
+
 // Description lines fake-trailer channels use. Concept, fan-made and AI trailers also appear for
 // released films, so these exclude everywhere; the disclaimers only for unreleased ones, where
 // a re-upload cannot be the real thing's first home.
@@ -106,7 +111,7 @@ export function fakeDescriptionReason(entry: YtDlpSearchEntry, unreleased: boole
  */
 export function unreleasedReasons(entry: YtDlpSearchEntry, titleNamesFilm: boolean, trustedChannels: readonly string[]): string[] {
   const reasons: string[] = [];
-  const trusted = entry.channel_is_verified === true || isKnownStudioChannel(entry) || channelListed(entry, trustedChannels) !== undefined;
+  const trusted = isTrustedChannel(entry) || channelListed(entry, trustedChannels) !== undefined;
   if (!trusted) reasons.push('not yet released: only a verified or studio channel is trusted');
   if (!titleNamesFilm) reasons.push('not yet released: the title does not name the film');
   return reasons;

@@ -23,6 +23,8 @@ export type TrailerItemRef = {
   tvdbId?: number;
   /** Never in a webhook; the API sync fills it (Radarr only). */
   youTubeTrailerId?: string;
+  /** ISO 639-1 code of `originalLanguage` (both apps' webhooks carry it by name). */
+  originalLanguage?: string;
 };
 
 export type FileRename = {
@@ -153,6 +155,7 @@ function movieItem(movie: RadarrWebhookMovie, movieFileRelativePath: string | un
   if (movieFileRelativePath) item.movieFileRelativePath = movieFileRelativePath;
   if (movie.tmdbId) item.tmdbId = movie.tmdbId;
   if (movie.imdbId) item.imdbId = movie.imdbId;
+  if (movie.originalLanguage) item.originalLanguage = movie.originalLanguage;
   return item;
 }
 
@@ -162,6 +165,7 @@ function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
   if (series.tmdbId) item.tmdbId = series.tmdbId;
   if (series.imdbId) item.imdbId = series.imdbId;
   if (series.tvdbId) item.tvdbId = series.tvdbId;
+  if (series.originalLanguage) item.originalLanguage = series.originalLanguage;
   return item;
 }
 

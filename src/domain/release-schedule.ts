@@ -36,6 +36,24 @@ export function isUnreleased(facts: ReleaseFacts, now: Date): boolean {
   return date !== undefined && date.getTime() > now.getTime();
 }
 
+// TMDB's `status` words for an item that is not out yet (movies and series).
+const TMDB_NOT_OUT = new Set(['rumored', 'planned', 'in production', 'post production', 'pilot']);
+
+/**
+ * Facts from TMDB for an item the Arr told nothing about: its release date, and its status
+ * translated to the Arr's words (`announced`, `released`). The Arr's own facts win over these.
+ */
+export function withTmdbFacts(facts: ReleaseFacts, tmdb: { releaseDate?: string | undefined; status?: string | undefined }): ReleaseFacts {
+  const date = tmdb.releaseDate !== undefined ? new Date(`${tmdb.releaseDate}T00:00:00Z`) : undefined;
+  const status = tmdb.status?.toLowerCase();
+  const word = status === undefined ? undefined : TMDB_NOT_OUT.has(status) ? 'announced' : 'released';
+  return {
+    ...facts,
+    status: facts.status ?? word,
+    tmdbReleaseDate: date !== undefined && !Number.isNaN(date.getTime()) ? date : facts.tmdbReleaseDate,
+  };
+}
+
 export interface RecheckSettings {
   /** Hours between searches while the item is not out yet. */
   beforeReleaseHours: number;

@@ -5,10 +5,11 @@ import { eq } from 'drizzle-orm';
 import { rankingFor, type ItemRanking } from '../config/ranking-settings.ts';
 import type { Settings } from '../config/settings.ts';
 import { connections, type MediaRow } from '../db/schema/index.ts';
-import { isUnreleased, nextRecheckAt, type ReleaseFacts } from '../domain/release-schedule.ts';
+import { isUnreleased, nextRecheckAt, withTmdbFacts, type ReleaseFacts } from '../domain/release-schedule.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
 import type { MediaForSources } from '../sources/source-choice.ts';
+import { TmdbError, type TmdbDetails } from '../sources/tmdb-client.ts';
 import { shortTime } from './fetch-outcome.ts';
 import { announceWaitingItem } from './announce.ts';
 import { setMediaStatus } from './media-status.ts';
@@ -32,12 +33,27 @@ export function releaseFactsOf(row: MediaRow): ReleaseFacts {
   };
 }
 
-export async function rankedItem(rt: PipelineRuntime, row: MediaRow, settings: Settings): Promise<RankedItem> {
+/** TMDB's language and release facts, asked only when the Arr told us neither (a failure is no fact). */
+async function tmdbFacts(rt: PipelineRuntime, row: MediaRow, settings: Settings, signal: AbortSignal | undefined): Promise<TmdbDetails | undefined> {
+  const apiKey = settings.tmdbApiKey?.trim();
+  const arrTold = row.originalLanguage !== null && (row.releaseStatus !== null || row.premiereDate !== null);
+  if (!apiKey || row.tmdbId === null || arrTold) return undefined;
+  try {
+    return await rt.tmdb(apiKey).details(row.kind, row.tmdbId, signal);
+  } catch (error) {
+    if (!(error instanceof TmdbError)) throw error;
+    rt.logger.debug({ mediaId: row.id, err: error.message }, 'TMDB details not read');
+    return undefined;
+  }
+}
+
+export async function rankedItem(rt: PipelineRuntime, row: MediaRow, settings: Settings, signal?: AbortSignal): Promise<RankedItem> {
   const [connection] = await rt.db.select({ overrides: connections.rankingOverrides }).from(connections).where(eq(connections.id, row.connectionId));
   const ranking = rankingFor(settings, connection?.overrides);
-  const release = releaseFactsOf(row);
+  const tmdb = await tmdbFacts(rt, row, settings, signal);
+  const release = tmdb !== undefined ? withTmdbFacts(releaseFactsOf(row), tmdb) : releaseFactsOf(row);
   const unreleased = isUnreleased(release, new Date(rt.clock.now()));
-  const media: MediaForSources = { ...row, unreleased };
+  const media: MediaForSources = { ...row, originalLanguage: row.originalLanguage ?? tmdb?.originalLanguage ?? null, unreleased };
   return { ranking, media, release, unreleased };
 }
 

@@ -65,7 +65,7 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
   await setMediaStatus(rt.db, row.id, 'downloading', null);
   await progress.stage('searching');
   const ctx: TryContext = { rt, plan, jobId: job.id, signal: job.signal, progress };
-  const item = await rankedItem(rt, row, plan.settings);
+  const item = await rankedItem(rt, row, plan.settings, job.signal);
   const stages = await candidateStages(rt, plan, data, job.signal, item);
   const skip = data.videoId !== undefined ? new Set<string>() : await recentlyFailedVideoIds(rt, row.id);
   const notes: string[] = [];

@@ -19,8 +19,18 @@ export interface TmdbVideo {
   publishedAt?: string | undefined;
 }
 
+/** What TMDB says about an item's language and release (`/movie/{id}`, `/tv/{id}`). */
+export interface TmdbDetails {
+  originalLanguage?: string | undefined;
+  /** `YYYY-MM-DD`: `release_date` of a movie, `first_air_date` of a series. */
+  releaseDate?: string | undefined;
+  /** "Rumored" | "Planned" | "In Production" | "Post Production" | "Released" | "Returning Series" | … */
+  status?: string | undefined;
+}
+
 export interface TmdbClient {
   videos(kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]>;
+  details(kind: 'movie' | 'series', tmdbId: number, signal?: AbortSignal): Promise<TmdbDetails | undefined>;
 }
 
 export interface TmdbClientConfig {
@@ -54,6 +64,13 @@ const videoSchema = z.object({
   published_at: text,
 });
 const replySchema = z.object({ results: z.array(z.unknown()).catch([]) });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().catch(undefined).transform((value) => value ?? undefined);
+const detailsSchema = z.object({
+  original_language: z.string().regex(/^[a-z]{2,3}$/).nullish().catch(undefined).transform((value) => value ?? undefined),
+  release_date: day,
+  first_air_date: day,
+  status: z.string().max(40).nullish().catch(undefined).transform((value) => value ?? undefined),
+});
 
 /** A v4 "API Read Access Token" is a JWT sent as a bearer token; a v3 key is a query parameter. */
 function isReadAccessToken(key: string): boolean {
@@ -70,11 +87,8 @@ export function createTmdbClient(config: TmdbClientConfig): TmdbClient {
   });
   const bearer = isReadAccessToken(config.apiKey);
 
-  const videos = async (kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]> => {
-    if (!Number.isInteger(tmdbId) || tmdbId <= 0) throw new TmdbError(`invalid TMDB id ${tmdbId}`, undefined, true);
-    const what = `${kind === 'movie' ? 'movie' : 'tv'}/${tmdbId}/videos`;
-    // `null` asks for videos without a language too (many official trailers have none set).
-    const params: Record<string, string> = { include_video_language: [...languages.map((l) => l.split('-')[0]), 'null'].join(',') };
+  /** One GET; the parsed JSON, or undefined for a 404 (TMDB does not know the id). */
+  const get = async (what: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> => {
     if (!bearer) params['api_key'] = config.apiKey;
     let status: number;
     let data: unknown;
@@ -90,11 +104,24 @@ export function createTmdbClient(config: TmdbClientConfig): TmdbClient {
       const code = (error as { code?: string }).code ?? 'network error';
       throw new TmdbError(`TMDB ${what} could not be reached (${code})`, undefined, false);
     }
-    if (status === 404) return [];
+    if (status === 404) return undefined;
     if (status === 401 || status === 403) throw new TmdbError(`TMDB rejected the API key (HTTP ${status})`, status, true);
     if (status < 200 || status >= 300) throw new TmdbError(`TMDB ${what} answered HTTP ${status}`, status, status < 500 && status !== 429);
+    return data;
+  };
+
+  const itemPath = (kind: 'movie' | 'series', tmdbId: number): string => {
+    if (!Number.isInteger(tmdbId) || tmdbId <= 0) throw new TmdbError(`invalid TMDB id ${tmdbId}`, undefined, true);
+    return `${kind === 'movie' ? 'movie' : 'tv'}/${tmdbId}`;
+  };
+
+  const videos = async (kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]> => {
+    const what = `${itemPath(kind, tmdbId)}/videos`;
+    // `null` asks for videos without a language too (many official trailers have none set).
+    const data = await get(what, { include_video_language: [...languages.map((l) => l.split('-')[0]), 'null'].join(',') }, signal);
+    if (data === undefined) return [];
     const reply = replySchema.safeParse(data);
-    if (!reply.success) throw new TmdbError(`TMDB ${what} sent a reply that is not a video list`, status, false);
+    if (!reply.success) throw new TmdbError(`TMDB ${what} sent a reply that is not a video list`, undefined, false);
     return reply.data.results.flatMap((raw) => {
       const parsed = videoSchema.safeParse(raw);
       if (!parsed.success) return [];
@@ -103,5 +130,14 @@ export function createTmdbClient(config: TmdbClientConfig): TmdbClient {
     });
   };
 
-  return { videos };
+  const details = async (kind: 'movie' | 'series', tmdbId: number, signal?: AbortSignal): Promise<TmdbDetails | undefined> => {
+    const data = await get(itemPath(kind, tmdbId), {}, signal);
+    if (data === undefined) return undefined;
+    const parsed = detailsSchema.safeParse(data);
+    if (!parsed.success) throw new TmdbError(`TMDB ${itemPath(kind, tmdbId)} sent a reply that is not an item`, undefined, false);
+    const d = parsed.data;
+    return { originalLanguage: d.original_language, releaseDate: d.release_date ?? d.first_air_date, status: d.status };
+  };
+
+  return { videos, details };
 }

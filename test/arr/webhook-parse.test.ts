@@ -45,6 +45,7 @@ describe('what the parsed events carry', () => {
       folderPath: '/movies/Blade Runner 2049 (2017)',
       tmdbId: 335912,
       imdbId: 'tt1856190',
+      originalLanguage: 'en',
       tags: ['4k', 'trailers'],
     });
     expect(event['movieFile']).toEqual({

@@ -48,6 +48,14 @@ describe('fake and unreleased', () => {
     expect(fakeDescriptionReason(entry('g', 't', { description: 'Fan made trailer.' }), false)).toBe('description says "fan made"');
   });
 
+  it("a studio's own description of its spoof film may say parody", () => {
+    const spoof = entry('spoof000001', 'Scary Movie | Official Trailer', { channel: 'Paramount Pictures', channel_is_verified: true, description: 'The parody of every horror film.' });
+    const copy = entry('copy0000001', 'Scary Movie Official Trailer', { channel: 'Trailer Vault', description: 'The parody of every horror film.' });
+    const ranked = rankCandidates([spoof, copy], { title: 'Scary Movie', year: 2000, kind: 'movie' }, { preferredLanguages: ['en'], excludeKeywords: [] });
+    expect(ranked.find((c) => c.videoId === 'spoof000001')?.excluded).toBe(false);
+    expect(ranked.find((c) => c.videoId === 'copy0000001')?.reasons).toContain('excluded: description says "parody"');
+  });
+
   it('copyright disclaimers only count for a film that is not out', () => {
     const disclaimer = entry('d', 't', { description: 'Copyright Disclaimer Under Section 107 of the Copyright Act 1976' });
     expect(fakeDescriptionReason(disclaimer, false)).toBeUndefined();

@@ -22,6 +22,7 @@ const arrival = {
   folderPath: '/movies/Arrival (2016)',
   tmdbId: 329871,
   imdbId: 'tt2543199',
+  originalLanguage: 'en',
 } as const;
 const bladeRunner = {
   kind: 'movie',
@@ -31,6 +32,7 @@ const bladeRunner = {
   folderPath: '/movies/Blade Runner 2049 (2017)',
   tmdbId: 335912,
   imdbId: 'tt1856190',
+  originalLanguage: 'en',
 } as const;
 const severance = {
   kind: 'series',
@@ -41,6 +43,7 @@ const severance = {
   tmdbId: 95341,
   imdbId: 'tt11280799',
   tvdbId: 371999,
+  originalLanguage: 'en',
 } as const;
 const expanse = {
   kind: 'series',
@@ -51,6 +54,7 @@ const expanse = {
   tmdbId: 63652,
   imdbId: 'tt3230871',
   tvdbId: 280644,
+  originalLanguage: 'en',
 } as const;
 const frieren = {
   kind: 'series',
@@ -61,6 +65,7 @@ const frieren = {
   tmdbId: 209871,
   imdbId: 'tt22248399',
   tvdbId: 424577,
+  originalLanguage: 'ja',
 } as const;
 
 const none = { type: 'none', reason: expect.any(String) };
@@ -96,7 +101,7 @@ const expected: Record<ArrApp, Record<string, WebhookAction | typeof none>> = {
     'webhook-movie-added': {
       type: 'ensure',
       priority: 'import',
-      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', year: 2026, folderPath: '/movies/Nightfall Protocol (2026)', tmdbId: 1187342 },
+      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', year: 2026, folderPath: '/movies/Nightfall Protocol (2026)', tmdbId: 1187342, originalLanguage: 'en' },
     },
     'webhook-movie-delete-with-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: true },
     'webhook-movie-delete-keep-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: false },
@@ -186,7 +191,7 @@ describe('webhookAction rules', () => {
     expect(actionOf('radarr', body)).toStrictEqual({
       type: 'ensure',
       priority: 'import',
-      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', folderPath: '/movies/Nightfall Protocol (2026)' },
+      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', folderPath: '/movies/Nightfall Protocol (2026)', originalLanguage: 'en' },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnreleased, nextRecheckAt, releaseDate } from '../../src/domain/release-schedule.ts';
+import { isUnreleased, nextRecheckAt, releaseDate, withTmdbFacts } from '../../src/domain/release-schedule.ts';
 
 const now = new Date('2026-12-05T01:00:00Z');
 const day = 24 * 3600_000;
@@ -25,6 +25,16 @@ describe('release state', () => {
 
   it('the release date is the earliest known one', () => {
     expect(releaseDate({ physicalRelease: new Date('2027-09-01'), inCinemas: new Date('2027-06-30') })).toEqual(new Date('2027-06-30'));
+  });
+});
+
+describe("TMDB's facts when the Arr told nothing", () => {
+  it('post-production or planned is unreleased, Released is out; the Arr\'s own status wins', () => {
+    expect(isUnreleased(withTmdbFacts({}, { status: 'Post Production', releaseDate: '2027-12-17' }), now)).toBe(true);
+    expect(isUnreleased(withTmdbFacts({}, { status: 'Planned' }), now)).toBe(true);
+    expect(isUnreleased(withTmdbFacts({}, { status: 'Released', releaseDate: '2019-07-19' }), now)).toBe(false);
+    expect(isUnreleased(withTmdbFacts({ status: 'released' }, { status: 'Planned' }), now)).toBe(false);
+    expect(withTmdbFacts({}, { releaseDate: '2027-06-30' }).tmdbReleaseDate).toEqual(new Date('2027-06-30T00:00:00Z'));
   });
 });
 

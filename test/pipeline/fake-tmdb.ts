@@ -1,6 +1,6 @@
 /**
- * A local stand-in for TMDB's `/movie/{id}/videos` and `/tv/{id}/videos`: answers the videos set
- * per id, 401 for any key but the expected one, and records each request (path and query).
+ * A local stand-in for TMDB's `/movie/{id}/videos` and `/tv/{id}/videos` (the videos set per id)
+ * and `/movie/{id}`, `/tv/{id}` (the details set per id): 401 for any key but the expected one, and records each request (path and query).
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -19,12 +19,15 @@ export interface FakeTmdbVideo {
 export interface FakeTmdb {
   baseUrl: string;
   setVideos(kind: 'movie' | 'tv', id: number, videos: FakeTmdbVideo[]): void;
+  /** What `/movie/{id}` or `/tv/{id}` answers (original_language, release_date, status, …). */
+  setDetails(kind: 'movie' | 'tv', id: number, details: Record<string, unknown>): void;
   requests: Array<{ path: string; query: Record<string, string> }>;
   close(): Promise<void>;
 }
 
 export async function startFakeTmdb(apiKey: string): Promise<FakeTmdb> {
   const videos = new Map<string, FakeTmdbVideo[]>();
+  const details = new Map<string, Record<string, unknown>>();
   const requests: FakeTmdb['requests'] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -33,6 +36,11 @@ export async function startFakeTmdb(apiKey: string): Promise<FakeTmdb> {
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     };
     if (url.searchParams.get('api_key') !== apiKey) return json(401, { status_code: 7, status_message: 'Invalid API key' });
+    const item = /^\/3\/(movie|tv)\/(\d+)$/.exec(url.pathname);
+    if (item) {
+      const found = details.get(`${item[1]}/${item[2]}`);
+      return found === undefined ? json(404, { status_code: 34, status_message: 'not found' }) : json(200, { id: Number(item[2]), ...found });
+    }
     const match = /^\/3\/(movie|tv)\/(\d+)\/videos$/.exec(url.pathname);
     const list = match ? videos.get(`${match[1]}/${match[2]}`) : undefined;
     if (list === undefined) return json(404, { status_code: 34, status_message: 'not found' });
@@ -47,6 +55,7 @@ export async function startFakeTmdb(apiKey: string): Promise<FakeTmdb> {
   return {
     baseUrl: `http://127.0.0.1:${port}/3`,
     setVideos: (kind, id, list) => void videos.set(`${kind}/${id}`, list),
+    setDetails: (kind, id, body) => void details.set(`${kind}/${id}`, body),
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

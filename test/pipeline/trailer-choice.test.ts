@@ -11,11 +11,14 @@ import { rowsOf } from '../../src/db/client.ts';
 import { connections, media, trailerCandidates } from '../../src/db/schema/index.ts';
 import { writeSettings } from '../../src/db/settings-store.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { startFakeTmdb, type FakeTmdb } from './fake-tmdb.ts';
 import type { TestService } from '../support/test-service.ts';
 import { attemptRows, enqueueFetch, insertConnection, insertMovie, listFiles, makeMediaRoot, removeMediaRoot, startPipelineService, trailerRows, waitForStatus } from './pipeline-fixture.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/ytdlp-search');
+const TMDB_KEY = 'tmdb-test-key-0123456789';
 let clips: ClipServer;
+let tmdb: FakeTmdb;
 let svc: TestService;
 let root: string;
 let connectionId: number;
@@ -33,8 +36,10 @@ beforeAll(async () => {
   await record('天気の子 2019 trailer', 'weathering-with-you-2019.original.flat.json');
   await record('Dune 2021 trailer', 'dune-2021.flat.json');
   clips = await startClipServer({ unknownIds: 'not-found' });
+  tmdb = await startFakeTmdb(TMDB_KEY);
   svc = await startPipelineService({
     clips,
+    env: { TMDB_API_URL: tmdb.baseUrl },
     pipeline: {
       search: async (query) => {
         searches.push(query);
@@ -43,12 +48,13 @@ beforeAll(async () => {
     },
   });
   connectionId = await insertConnection(svc.deps.database.db, root);
-  await writeSettings(svc.deps.database.db, { preferredLanguages: ['en'] });
+  await writeSettings(svc.deps.database.db, { preferredLanguages: ['en'], tmdbApiKey: TMDB_KEY });
 });
 
 afterAll(async () => {
   await svc?.stop();
   await clips?.close();
+  await tmdb?.close();
   await removeMediaRoot(root);
 });
 
@@ -137,5 +143,18 @@ describe('trailer choice in the pipeline', () => {
     expect(stored.find((c) => c.videoId === 'dnOffMain01')?.reasons).toContain('excluded: channel "Warner Bros. Pictures" is on the blocklist');
     const [trailer] = await trailerRows(db, mediaId);
     expect(trailer?.sourceVideoId).toBe('dnGerman012');
+  });
+
+  it('when the Arr told nothing, TMDB says the film is in post-production: "no trailer yet" as well', async () => {
+    const db = svc.deps.database.db;
+    tmdb.setDetails('movie', 299999, { original_language: 'en', release_date: '2027-12-17', status: 'Post Production' });
+    const folder = path.join(root, 'Secret Wars from TMDB (2027)');
+    const mediaId = await insertMovie(db, { connectionId, folder, title: 'Avengers: Secret Wars', year: 2027, youTubeTrailerId: null, movieFile: null, tmdbId: 299999 });
+    await enqueueFetch(svc, { mediaId, reason: 'import' });
+
+    const row = await waitForStatus(db, mediaId, ['no-trailer-yet', 'have', 'needs-attention']);
+    expect(row.trailerStatus).toBe('no-trailer-yet');
+    expect(tmdb.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/3/movie/299999', '/3/movie/299999/videos']));
+    expect(await attemptRows(db, mediaId)).toEqual([]);
   });
 });
