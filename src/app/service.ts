@@ -15,6 +15,10 @@ import { buildJobWorkers } from './job-workers.ts';
 import { startReconcile } from '../sync/reconcile.ts';
 import { preparePipeline } from '../pipeline/pipeline-workers.ts';
 import { startYtdlpUpdates } from '../ytdlp-updater/update-schedule.ts';
+import { binaryVersion } from '../ytdlp-updater/update-ytdlp.ts';
+import { ytdlpBinary } from '../ytdlp-updater/managed-ytdlp.ts';
+import { watchYtdlpAge } from '../outbound/ytdlp-age-events.ts';
+import { outboundDepsOf } from '../outbound/outbound-deps.ts';
 import { startBackups } from '../backups/backup-schedule.ts';
 import { createWorkerApp } from './worker-app.ts';
 
@@ -55,6 +59,8 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     }
     // The managed yt-dlp (when YTDLP_UPDATES is on) is kept current beside the workers.
     const ytdlpUpdates = env.ROLE !== 'web' ? startYtdlpUpdates(env, logger) : undefined;
+    // An outdated yt-dlp (when updates are off or failing) is announced to notification targets.
+    const ytdlpAge = env.ROLE !== 'web' ? watchYtdlpAge(outboundDepsOf(deps), () => binaryVersion(ytdlpBinary(env))) : undefined;
     const backups = startBackups(database, env, logger);
     // A worker process serves only its probes (container health checks) and metrics.
     const app = env.ROLE === 'worker' ? createWorkerApp(deps) : createApp(deps);
@@ -65,6 +71,7 @@ export async function startService(env: Env, logger: Logger, options: StartOptio
     const registered = registration;
     const stop = async () => {
       ytdlpUpdates?.stop();
+      ytdlpAge?.stop();
       backups.stop();
       // A backup still being written finishes before the database closes.
       await backups.firstRun;

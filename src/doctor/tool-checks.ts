@@ -6,10 +6,9 @@ import { startProcess } from '../media-tools/run-process.ts';
 import { supportsJsRuntimes } from '../media-tools/ytdlp-args.ts';
 import { nodeVersionProblem } from '../node-version.ts';
 import { readUpdateStatus, updateSettings, ytdlpBinary } from '../ytdlp-updater/managed-ytdlp.ts';
+import { YTDLP_MAX_AGE_DAYS, ytdlpAgeDays } from '../domain/ytdlp-age.ts';
 import { fail, guarded, ok, warn, type CheckResult } from './check-result.ts';
 
-/** yt-dlp versions are release dates; YouTube breaks old ones within weeks. */
-export const YTDLP_MAX_AGE_DAYS = 60;
 
 async function firstLineOf(binary: string, args: string[]): Promise<string | undefined> {
   const outcome = await startProcess(binary, args, { collectStdout: true, timeoutMs: 20_000 }).done;
@@ -26,14 +25,6 @@ async function checkFfmpegBinary(name: string, binary: string): Promise<CheckRes
   const line = await firstLineOf(binary, ['-hide_banner', '-version']);
   if (line === undefined) return fail(name, `${binary} does not run`, `Install ffmpeg, or set ${name === 'ffmpeg' ? 'FFMPEG_PATH' : 'FFPROBE_PATH'} to the binary.`);
   return ok(name, line.replace(/ Copyright.*$/, ''));
-}
-
-/** Days between a `YYYY.MM.DD` version and now, or undefined for another format. */
-export function ytdlpAgeDays(version: string, now: Date): number | undefined {
-  const match = /^(\d{4})\.(\d{1,2})\.(\d{1,2})/.exec(version);
-  if (match === null) return undefined;
-  const released = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Math.floor((now.getTime() - released) / 86_400_000);
 }
 
 async function checkYtdlp(env: Env, now: Date): Promise<CheckResult> {
