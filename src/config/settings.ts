@@ -30,6 +30,8 @@ export const settingsSchema = z.object({
   defaultProfileId: z.number().int().positive().optional(),
   /** Like the Arr apps' "Disabled for Local Addresses". */
   authDisabledForLocalAddresses: z.boolean().default(false),
+  /** Pasted links may name private network addresses (self-hosted sources); loopback never. */
+  allowPrivateSourceUrls: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

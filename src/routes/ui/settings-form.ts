@@ -23,13 +23,14 @@ const KINDS: Record<EditableSettingKey, FieldKind> = {
   tmdbApiKey: 'secret',
   ytdlpExtraArgs: 'list',
   authDisabledForLocalAddresses: 'bool',
+  allowPrivateSourceUrls: 'bool',
 };
 
 /** The settings forms and the keys each one edits. */
 export const SETTINGS_SECTIONS = {
   media: ['trailerLayout', 'deletedTrailerPolicy', 'preferredLanguages', 'excludeKeywords', 'preferredChannels', 'minDurationSeconds', 'maxDurationSeconds', 'searchResultCount', 'tmdbApiKey'],
   downloads: ['backfillPolicy', 'reconcileIntervalHours', 'workerConcurrency', 'ffmpegConcurrency', 'maxFileSizeMb', 'downloadTimeoutSeconds', 'ytdlpExtraArgs'],
-  security: ['authDisabledForLocalAddresses'],
+  security: ['authDisabledForLocalAddresses', 'allowPrivateSourceUrls'],
 } as const satisfies Record<string, readonly EditableSettingKey[]>;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
