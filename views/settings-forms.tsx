@@ -118,5 +118,12 @@ export const SecuritySettingsForm: FC<SettingsFormProps> = ({ settings, csrfToke
       hint="Like the Arr apps: visitors from this machine or the local network (10.x, 172.16–31.x, 192.168.x, fc00::/7) are signed in without a password."
     />
     <CheckboxField name="metricsWithoutApiKey" label="Metrics without API key" checked={settings.metricsWithoutApiKey} error={errors['metricsWithoutApiKey']} hint="Lets Prometheus read /metrics without the API key. Only on a network you trust." />
+    <CheckboxField
+      name="allowPrivateSourceUrls"
+      label="Pasted links may name private addresses"
+      checked={settings.allowPrivateSourceUrls}
+      error={errors['allowPrivateSourceUrls']}
+      hint="For self-hosted video sources: this machine, your network (10.x, 172.16–31.x, 192.168.x, fc00::/7) and names without a dot. Link-local addresses (169.254.x, fe80::) are never fetched."
+    />
   </SettingsForm>
 );

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
+import { readSettings } from '../db/settings-store.ts';
+import { sourceUrlProblem, withoutCredentials } from '../domain/source-url.ts';
 import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../db/schema/index.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
@@ -15,7 +17,7 @@ export type ActionDeps = { db: Db; boss: PgBoss | null };
 
 export type ActionResult =
   | { ok: true; message: string; jobId?: string | null }
-  | { ok: false; status: 404 | 409 | 503; error: string; message: string };
+  | { ok: false; status: 400 | 404 | 409 | 503; error: string; message: string; issues?: Array<{ path: string; message: string }> };
 
 const notFound = (id: number): ActionResult => ({ ok: false, status: 404, error: 'not_found', message: `No library item with id ${id}` });
 const noQueue: ActionResult = { ok: false, status: 503, error: 'unavailable', message: 'The job queue is not running; try again in a moment.' };
@@ -112,10 +114,13 @@ export async function setUserSourceUrl(deps: ActionDeps, mediaId: number, url: s
       .where(eq(media.id, mediaId));
     return { ok: true, message: `Forgot the pasted link of "${item.title}".` };
   }
+  const refused = sourceUrlProblem(new URL(url), (await readSettings(db)).allowPrivateSourceUrls);
+  if (refused) return { ok: false, status: 400, error: 'invalid_request', message: `This link is not allowed: ${refused}.`, issues: [{ path: 'url', message: refused }] };
   if (!boss) return noQueue;
   if (item.removedAt) return { ok: false, status: 409, error: 'removed', message: `"${item.title}" is no longer in the library.` };
   const jobId = await db.transaction(async (tx) => {
-    await tx.update(media).set({ userSourceUrl: url, updatedAt: new Date() }).where(eq(media.id, mediaId));
+    // Credentials are never kept: the link is shown on the item and in its attempts.
+    await tx.update(media).set({ userSourceUrl: withoutCredentials(url), updatedAt: new Date() }).where(eq(media.id, mediaId));
     return enqueueFetch(boss, tx, mediaId, { force: true }, 'Fetching the link you pasted');
   });
   return { ok: true, message: `Fetching "${item.title}" from the link you pasted.`, jobId };

@@ -35,6 +35,8 @@ export const settingsSchema = z.object({
   authDisabledForLocalAddresses: z.boolean().default(false),
   /** /metrics readable without the API key (for a Prometheus on a trusted network). */
   metricsWithoutApiKey: z.boolean().default(false),
+  /** Pasted links may name this machine or private network addresses (self-hosted sources); link-local never. */
+  allowPrivateSourceUrls: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -14,8 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DatabaseHandle =
-  | { kind: 'pglite'; db: Db; pglite: PGlite; dataDir: string; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; close(): Promise<void> };
+  | { kind: 'pglite'; db: Db; pglite: PGlite; dataDir: string; storageProblem(): string | undefined; close(): Promise<void> }
+  | { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; storageProblem(): string | undefined; close(): Promise<void> };
 
 export type OpenDatabaseOptions = { databaseUrl?: string; dataDir: string; poolSize?: number };
 
@@ -47,6 +48,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       pglite,
       dataDir,
+      // PGlite keeps writing into files it has open even when the folder was deleted: nothing
+      // written then survives, so the lock file (and the folder) must still be there and ours.
+      storageProblem: () => lock.problem() ?? (existsSync(pgdata) ? undefined : `the database folder ${pgdata} is gone`),
       async close() {
         try {
           if (!pglite.closed) await pglite.close();
@@ -80,6 +84,7 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     db,
     sql,
     url,
+    storageProblem: () => undefined,
     async close() {
       await sql.end({ timeout: 5 });
     },

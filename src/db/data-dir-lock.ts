@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,12 @@ export class DataDirLockedError extends Error {
   }
 }
 
-export type DataDirLock = { path: string; release(): void };
+export type DataDirLock = {
+  path: string;
+  /** Why the data directory can no longer be trusted (the lock file is gone or another's), or undefined. */
+  problem(): string | undefined;
+  release(): void;
+};
 
 function readOwner(lockPath: string): LockOwner | null {
   try {
@@ -92,6 +97,12 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   let released = false;
   return {
     path: lockPath,
+    problem() {
+      if (!existsSync(dir)) return `the data directory ${dir} is gone`;
+      const owner = readOwner(lockPath);
+      if (!owner) return `the lock file ${lockPath} is gone`;
+      return owner.pid === me.pid && owner.host === me.host ? undefined : `the lock file ${lockPath} now belongs to process ${owner.pid} on ${owner.host}`;
+    },
     release() {
       if (released) return;
       released = true;

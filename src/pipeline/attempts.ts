@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Db, Tx } from '../db/client.ts';
 import { downloadAttempts, media, type AttemptRow } from '../db/schema/index.ts';
+import { withoutCredentials } from '../domain/source-url.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import { isWorkerDead, jobStates } from './job-liveness.ts';
 
@@ -77,7 +78,7 @@ export async function startAttempt(db: Db, input: StartAttemptInput): Promise<St
       .values({
         mediaId: input.mediaId,
         jobId: input.jobId,
-        sourceUrl: input.candidate.url,
+        sourceUrl: withoutCredentials(input.candidate.url),
         sourceVideoId: input.candidate.videoId,
         outcome: 'running',
         worker: input.worker,

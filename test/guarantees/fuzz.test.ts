@@ -11,6 +11,7 @@ import { connections } from '../../src/db/schema/index.ts';
 import { createApp } from '../../src/app/create-app.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
 import { workRootOf } from '../../src/pipeline/pipeline-runtime.ts';
+import { controlCharacterRequests } from './control-character-requests.ts';
 import { MAX_WEBHOOK_BYTES } from '../../src/routes/webhooks/webhook.routes.ts';
 import { testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -98,6 +99,26 @@ describe(`fuzzing the webhook and JSON API routes (${testBackend})`, () => {
       req.end(request.body ?? undefined);
     });
   }
+
+  it('refuses a control character in every text field of every JSON API route with a 400; webhooks never get a 5xx', async () => {
+    const requests = controlCharacterRequests(targets().filter((target) => !['GET', 'HEAD', 'DELETE'].includes(target.method)));
+    const wrong: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: LANES }, async () => {
+        for (let request = requests[next++]; request; request = requests[next++]) {
+          const bytes = Buffer.from(request.body);
+          const outcome = await send({ method: request.method, path: request.path, contentType: 'application/json', body: bytes, withKey: true, kind: 'control character' });
+          const api = request.path.startsWith('/api/');
+          const ok = api ? outcome.status === 400 : typeof outcome.status === 'number' && outcome.status < 500;
+          if (!ok) wrong.push(`${request.route} ${request.field} ${JSON.stringify(request.body).slice(0, 80)} → ${outcome.status}: ${outcome.detail}`);
+        }
+      }),
+    );
+    expect(requests.length).toBeGreaterThan(500);
+    expect(wrong).toEqual([]);
+    expect((await fetch(`${svc.url}/readyz`)).status).toBe(200);
+  });
 
   it(`answers ${COUNT} generated requests without a 5xx, stays up and writes nothing to the media folders`, async () => {
     const before = snapshotTree(root);

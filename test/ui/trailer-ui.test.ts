@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSettings } from '../../src/db/settings-store.ts';
 import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../../src/db/schema/index.ts';
 import type { ClipServer } from '../support/clip-server.ts';
 import { testBackend } from '../support/test-db.ts';
@@ -150,7 +151,13 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     await eventually(() => page.locator('#f-url-error').textContent()).toContain('http:// or https://');
     expect((await db.select().from(media).where(eq(media.id, id)))[0]?.userSourceUrl).toBeNull();
 
+    // A link to this machine is refused beside the field until private addresses are allowed.
     const pasted = clips.url('pasted-clip');
+    await page.fill('#source-url-form input[name=url]', pasted);
+    await page.click('#source-url-form button[type=submit]');
+    await eventually(() => page.locator('#f-url-error').textContent()).toContain('private network address');
+    expect((await db.select().from(media).where(eq(media.id, id)))[0]?.userSourceUrl).toBeNull();
+    await writeSettings(db, { allowPrivateSourceUrls: true });
     await page.fill('#source-url-form input[name=url]', pasted);
     await page.click('#source-url-form button[type=submit]');
     await waitFor(

@@ -9,7 +9,7 @@ import { errorJson } from '../../http/errors.ts';
 import { jsonBody, validated } from './json-request.ts';
 
 function actionReply(c: Context, result: ActionResult, okStatus: 200 | 202) {
-  if (!result.ok) return errorJson(c, result.status, result.error, result.message);
+  if (!result.ok) return errorJson(c, result.status, result.error, result.message, result.issues ? { issues: result.issues } : {});
   return c.json({ ok: true, message: result.message, ...(result.jobId !== undefined ? { jobId: result.jobId } : {}) }, okStatus);
 }
 

@@ -17,8 +17,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Ready means: the database answers, and every migration this build ships is applied. */
+/** Ready means: the embedded database's folder is still there, the database answers, and every migration this build ships is applied. */
 export async function checkReadiness(database: DatabaseHandle): Promise<ReadinessReport> {
+  const storage = database.storageProblem();
+  if (storage !== undefined) return { ready: false, checks: { database: `unavailable: ${storage}`, migrations: 'unknown' } };
   try {
     await withTimeout(database.db.execute(sql`select 1`), DATABASE_TIMEOUT_MS, 'the database');
   } catch (err) {

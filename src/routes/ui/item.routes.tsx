@@ -146,6 +146,7 @@ export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
       return sendFragment(c, <SourceUrlForm detail={detail} csrfToken={token} value={raw} error={parsed.error.issues[0]?.message} />, 422);
     }
     const result = await setUserSourceUrl(actionDeps, id, parsed.data);
+    if (!result.ok && result.status === 400) return sendFragment(c, <SourceUrlForm detail={detail} csrfToken={token} value={raw} error={result.message} />, 422);
     if (!result.ok) return sendError(c, assets, result.status, result.message);
     const fresh = (await getMediaDetail(db, id)) ?? detail;
     return sendFragment(

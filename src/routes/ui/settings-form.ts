@@ -26,13 +26,14 @@ const KINDS: Record<EditableSettingKey, FieldKind> = {
   authDisabledForLocalAddresses: 'bool',
   ...RANKING_FIELD_KINDS,
   metricsWithoutApiKey: 'bool',
+  allowPrivateSourceUrls: 'bool',
 };
 
 /** The settings forms and the keys each one edits. */
 export const SETTINGS_SECTIONS = {
   media: ['trailerLayout', 'deletedTrailerPolicy', 'preferredLanguages', 'excludeKeywords', 'preferredChannels', 'minDurationSeconds', 'maxDurationSeconds', 'searchResultCount', 'tmdbApiKey', ...RANKING_FORM_KEYS],
   downloads: ['backfillPolicy', 'reconcileIntervalHours', 'workerConcurrency', 'ffmpegConcurrency', 'maxFileSizeMb', 'downloadTimeoutSeconds', 'ytdlpExtraArgs'],
-  security: ['authDisabledForLocalAddresses', 'metricsWithoutApiKey'],
+  security: ['authDisabledForLocalAddresses', 'metricsWithoutApiKey', 'allowPrivateSourceUrls'],
 } as const satisfies Record<string, readonly EditableSettingKey[]>;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;

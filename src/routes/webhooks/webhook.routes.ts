@@ -50,6 +50,12 @@ async function receiveWebhook(c: Context, deps: ServiceDeps, inbox: WebhookInbox
   if (!read.ok) return errorJson(c, 400, read.error, read.message, { issues: read.issues });
 
   if (!inbox) return unavailable(c, 'the job queue is not running in this process');
+  // An event written into a deleted data folder would be lost with it: refuse, so the sender retries.
+  const storage = deps.database.storageProblem();
+  if (storage !== undefined) {
+    deps.logger.error({ source, problem: storage }, 'webhook refused: the data folder is not usable');
+    return unavailable(c, 'its data folder is not usable');
+  }
   const hint = displayText(c.req.query('connection')?.trim() || undefined);
   const instanceName = displayText(read.event.instanceName);
   let received: ReceivedWebhook;

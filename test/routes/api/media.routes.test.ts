@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { writeSettings } from '../../../src/db/settings-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobProgress, media, trailers, videoBlocklist } from '../../../src/db/schema/index.ts';
 import { PRIORITY } from '../../../src/jobs/queues.ts';
@@ -151,11 +152,25 @@ describe(`/api/v1/media (${testBackend})`, () => {
       const res = await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url } });
       expect(res.status, url).toBe(400);
     }
-    const ok = await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url: 'https://example.com/watch?v=abc' } });
+    // Internal hosts in any spelling are refused; private ranges only when the setting allows them.
+    const internal = ['http://127.0.0.1:5432/', 'http://0x7f000001/', 'http://[::1]/x', 'http://localhost/', 'http://169.254.169.254/latest', 'http://10.0.0.5/v.mp4', 'http://postgres:5432/', 'http://[::ffff:127.0.0.1]/'];
+    for (const url of internal) {
+      const res = await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url } });
+      expect(res.status, url).toBe(400);
+      expect(await res.json(), url).toMatchObject({ error: 'invalid_request', issues: [{ path: 'url' }] });
+    }
+    expect(await queuedFetches(item.id)).toHaveLength(0);
+    await writeSettings(db(), { allowPrivateSourceUrls: true });
+    expect((await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url: 'http://10.0.0.5/v.mp4' } })).status).toBe(202);
+    expect((await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url: 'http://169.254.169.254/latest' } })).status).toBe(400);
+    await writeSettings(db(), { allowPrivateSourceUrls: undefined });
+    // Credentials are never kept, so never shown.
+    const ok = await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url: 'https://user:secret@example.com/watch?v=abc' } });
     expect(ok.status).toBe(202);
     const [row] = await db().select().from(media).where(eq(media.id, item.id));
     expect(row?.userSourceUrl).toBe('https://example.com/watch?v=abc');
-    expect(await queuedFetches(item.id)).toHaveLength(1);
+    expect(JSON.stringify(await (await api(`/api/v1/media/${item.id}`)).json())).not.toContain('secret');
+    expect(await queuedFetches(item.id)).toHaveLength(2);
     const cleared = await api(`/api/v1/media/${item.id}/source-url`, { method: 'PUT', json: { url: null } });
     expect(cleared.status).toBe(200);
     const [after] = await db().select().from(media).where(eq(media.id, item.id));
