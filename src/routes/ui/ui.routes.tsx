@@ -13,7 +13,7 @@ import { staticAssets } from './static-assets.ts';
 
 /** Paths of the signed-in pages. The guard is bound to these only, so the JSON API, webhooks
  *  and probes mounted beside the pages never see a login redirect. */
-const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*'];
+const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/events/*', '/settings', '/settings/*'];
 
 /** The admin pages: static files, first-run and login (public), then everything behind a session. */
 export function uiRoutes(deps: ServiceDeps): Hono {
