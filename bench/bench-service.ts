@@ -12,6 +12,7 @@ import { createLogger } from '../src/logger.ts';
 import { buildJobWorkers } from '../src/app/job-workers.ts';
 import type { QueueName } from '../src/jobs/queues.ts';
 import { startService, type RunningService } from '../src/app/service.ts';
+import { startFakeRadarr, type FakeArrServer } from '../test/support/fake-arr.ts';
 import { createBenchDatabase, type Backend, type BenchDatabase } from './bench-db.ts';
 import { BENCH_REMOTE_ROOT, benchMovieFolder } from './webhook-bodies.ts';
 
@@ -41,6 +42,9 @@ export type BenchServiceOptions = {
   /** `none`: no job workers (the web process alone); `all`: the service's own workers. */
   workers: 'none' | 'all';
   env?: Record<string, string>;
+  /** The Radarr the connection points at; default: a fake that knows no movie (each event job's
+   *  read of its movie answers 404 at once, and the webhook's facts stand). */
+  radarr?: FakeArrServer;
 };
 
 export async function startBenchService(options: BenchServiceOptions): Promise<BenchService> {
@@ -49,8 +53,11 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
   const moviesDir = join(libraryDir, 'movies');
   mkdirSync(moviesDir);
   const logSink = pino.destination({ dest: '/dev/null', sync: true });
+  const ownRadarr = options.radarr ? undefined : await startFakeRadarr({ movies: [], rootFolders: [] });
+  const radarr = options.radarr ?? ownRadarr!;
   const cleanUp = async () => {
     logSink.end();
+    await ownRadarr?.close();
     rmSync(libraryDir, { recursive: true, force: true });
     await database.drop();
   };
@@ -82,8 +89,8 @@ export async function startBenchService(options: BenchServiceOptions): Promise<B
   const connection = await insertConnection(running.deps.database.db, {
     name: 'Radarr',
     kind: 'radarr',
-    baseUrl: 'http://127.0.0.1:9/radarr',
-    apiKey: 'arr-api-key-not-used-by-webhooks',
+    baseUrl: radarr.url,
+    apiKey: radarr.apiKey,
     pathMappings: [{ remotePrefix: BENCH_REMOTE_ROOT, localPrefix: moviesDir }],
   });
   const url = `http://127.0.0.1:${running.port}`;

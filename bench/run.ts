@@ -11,6 +11,7 @@ import { burstTable, runBurstBench } from './burst.ts';
 import { runChild } from './child-process.ts';
 import { idleMemoryTable, runIdleMemoryBench } from './idle-memory.ts';
 import { importLatencyTable, runImportLatencyBench } from './import-latency.ts';
+import { importTrailerTable, runImportTrailerBench } from './import-trailer.ts';
 import { ingestTable, runIngestBench } from './ingest.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { PipelineBenchResult } from './pipeline.ts';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (ctx: Context) => Promise<Table>> = {
   ingest: async ({ quick, backends, results }) => ingestTable((results.ingest = await runIngestBench({ quick, backends }))),
   'import-latency': async ({ quick, backends, results }) =>
     importLatencyTable((results.importLatency = await runImportLatencyBench({ quick, backends }))),
+  'import-trailer': async ({ quick, backends }) => importTrailerTable(await runImportTrailerBench({ quick, backends })),
   burst: async ({ quick, backends, results }) => burstTable((results.burst = await runBurstBench({ quick, backends }))),
   'library-sync': async ({ quick, backends, results }) => syncTable((results.librarySync = await runSyncComparison({ quick, backends }))),
   pipeline: async ({ results }) =>

@@ -7,6 +7,7 @@ import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from 
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import { PASTED_LINK_FAILED } from '../pipeline/pasted-link.ts';
 import { videoIdForPastedUrl } from '../sources/trailer-url.ts';
 
@@ -27,18 +28,9 @@ async function findMedia(db: Db, id: number) {
   return row;
 }
 
-async function enqueueFetch(boss: PgBoss, tx: Tx, mediaId: number, data: { force: boolean; videoId?: string }, reason: string) {
-  await tx
-    .update(media)
-    .set({ trailerStatus: 'queued', statusReason: reason, updatedAt: new Date() })
-    .where(eq(media.id, mediaId));
-  // Shown as "queued" on the dashboard at once, before a worker picks the job up.
-  await tx
-    .insert(jobProgress)
-    .values({ mediaId, stage: 'queued', percent: null, detail: reason })
-    .onConflictDoUpdate({ target: jobProgress.mediaId, set: { stage: 'queued', percent: null, detail: reason, updatedAt: new Date() } });
+function enqueueFetch(boss: PgBoss, tx: Tx, mediaId: number, data: { force: boolean; videoId?: string }, reason: string) {
   const payload = jobPayloads['trailer-fetch'].parse({ mediaId, reason: 'user', ...data });
-  return enqueueInTransaction(boss, tx, QUEUES.trailerFetch, payload, { priority: PRIORITY.userRequest });
+  return queueTrailerFetch(boss, tx, payload, { statusReason: reason });
 }
 
 /**

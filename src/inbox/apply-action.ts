@@ -6,9 +6,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { media, type ConnectionRow, type MediaRow } from '../db/schema/index.ts';
 import type { WebhookAction } from '../domain/event-action.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
-import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { QUEUES } from '../jobs/queues.ts';
 import {
-  claimTrailerFetch,
   deleteMediaItem,
   findMediaItem,
   hasPresentTrailer,
@@ -19,6 +18,7 @@ import {
 import { readArrItem, readRootFoldersNow, withArrFacts } from './arr-reads.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
+import { claimTrailerFetch, queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = {
@@ -86,7 +86,7 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
       steps.push('trailer rename queued (the movie file changed)');
     }
     if (await claimTrailerFetch(tx, row.id)) {
-      await enqueueInTransaction(deps.boss, tx, QUEUES.trailerFetch, { mediaId: row.id, reason: 'import' }, { priority: PRIORITY.import });
+      await queueTrailerFetch(deps.boss, tx, { mediaId: row.id, reason: 'import' }, { statusReason: null });
       steps.push('trailer fetch queued');
     } else {
       steps.push(await whyNoFetch(tx, row));

@@ -2,7 +2,7 @@
 // single-item upsert/find/delete the webhook worker uses. The library sync maps API resources to
 // the same `MediaItemFacts` and reuses `mediaRowValues`/`mediaUpdateValues` for its bulk upserts,
 // so both paths store an item the same way.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { media, trailers, type MediaRow } from '../db/schema/index.ts';
 import type { TrailerItemRef } from '../domain/event-action.ts';
@@ -149,28 +149,4 @@ export async function hasPresentTrailer(db: Db | Tx, mediaId: number): Promise<b
     .where(and(eq(trailers.mediaId, mediaId), eq(trailers.state, 'present')))
     .limit(1);
   return row !== undefined;
-}
-
-/**
- * Moves the item to `queued` if it still needs a trailer: status `missing`, no external trailer
- * and no present trailer of ours. Atomic, so of two workers racing on one item only one wins;
- * returns whether this call did (and so must enqueue the fetch in the same transaction).
- */
-export async function claimTrailerFetch(tx: Tx, mediaId: number): Promise<boolean> {
-  const claimed = await tx
-    .update(media)
-    .set({ trailerStatus: 'queued', statusReason: null, updatedAt: new Date() })
-    .where(
-      and(
-        eq(media.id, mediaId),
-        eq(media.trailerStatus, 'missing'),
-        // Switched off or excluded by the user: no webhook fetches it until switched back.
-        eq(media.trailerMonitored, true),
-        sql`${media.excludedReason} is null`,
-        sql`${media.externalTrailerPath} is null`,
-        sql`not exists (select 1 from ${trailers} where ${trailers.mediaId} = ${media.id} and ${trailers.state} = 'present')`,
-      ),
-    )
-    .returning({ id: media.id });
-  return claimed.length > 0;
 }

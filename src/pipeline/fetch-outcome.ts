@@ -3,27 +3,14 @@
 // the same transaction as the attempt and the status; or given up with a reason a person reads.
 import { nextDelayMs } from '../domain/backoff.ts';
 import type { TrailerStatus } from '../db/schema/index.ts';
-import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
-import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import { finishAttempt } from './attempts.ts';
 import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { announceWaitingItem } from './announce.ts';
 
 type FetchData = JobPayload<'trailer-fetch'>;
-
-export function priorityFor(reason: FetchData['reason']): number {
-  switch (reason) {
-    case 'import':
-      return PRIORITY.import;
-    case 'user':
-      return PRIORITY.userRequest;
-    case 'backfill':
-    case 'refetch':
-      return PRIORITY.backfill;
-  }
-}
 
 export interface FailedAttempt {
   attemptId: number;
@@ -56,8 +43,7 @@ export async function rescheduleFetch(rt: PipelineRuntime, request: RescheduleRe
         nextTryAt,
       });
     }
-    if (request.statusReason !== undefined) await setMediaStatus(tx, request.mediaId, 'queued', request.statusReason);
-    await enqueueInTransaction(rt.boss, tx, QUEUES.trailerFetch, data, { startAfter: nextTryAt, priority: priorityFor(request.data.reason) });
+    await queueTrailerFetch(rt.boss, tx, data, { startAfter: nextTryAt, ...(request.statusReason !== undefined ? { statusReason: request.statusReason } : {}) });
   });
   return nextTryAt;
 }

@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { downloadAttempts, media } from '../db/schema/index.ts';
+import { downloadAttempts } from '../db/schema/index.ts';
 import { removePartialFile, removeWorkDir } from '../files/partial-files.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { showTrailersQueued } from '../library/trailer-fetch-queue.ts';
 import { isWorkerDead, jobStates } from './job-liveness.ts';
 
 export interface CleanupReport {
@@ -52,10 +53,7 @@ export async function cleanupInterruptedWork(deps: CleanupDeps): Promise<Cleanup
       .update(downloadAttempts)
       .set({ outcome: 'failed', errorKind: 'interrupted', error: 'interrupted: the process running it stopped', finishedAt: new Date() })
       .where(inArray(downloadAttempts.id, dead.map((row) => row.id)));
-    await db
-      .update(media)
-      .set({ trailerStatus: 'queued', statusReason: 'interrupted by a restart; retrying', updatedAt: new Date() })
-      .where(inArray(media.id, [...new Set(dead.map((row) => row.mediaId))]));
+    await showTrailersQueued(db, [...new Set(dead.map((row) => row.mediaId))], 'interrupted by a restart; retrying');
     report.interruptedAttempts = dead.length;
   }
   await retryInterruptedJobs(boss, dead.flatMap((row) => (row.jobId !== null ? [{ id: row.jobId, state: states.get(row.jobId) }] : [])), logger);

@@ -8,7 +8,7 @@ import type { Settings } from '../config/settings.ts';
 import type { Db } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { media } from '../db/schema/media.ts';
-import { enqueueTrailerFetches } from './trailer-jobs.ts';
+import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 
 export type BackfillPolicy = Settings['backfillPolicy'];
 
@@ -56,7 +56,7 @@ export async function enqueueBackfill(
             and ${noOwnTrailer}
           returning id`),
       );
-      return enqueueTrailerFetches(deps.boss, tx, claimed.map((row) => Number(row.id)).sort((a, b) => a - b), 'backfill');
+      return queueTrailerFetches(deps.boss, tx, claimed.map((row) => Number(row.id)).sort((a, b) => a - b), 'backfill');
     });
   }
   return queued;

@@ -11,7 +11,7 @@ import { media } from '../db/schema/media.ts';
 import { mapArrPath } from '../domain/path-mapping.ts';
 import { decideTrailerState, type DeletedTrailerPolicy, type TrailerCheckItem, type TrailerDecision } from './trailer-decision.ts';
 import { jsonParam } from './json-param.ts';
-import { enqueueTrailerFetches } from './trailer-jobs.ts';
+import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 import { scanTrailerFolders, type ScanTarget } from './trailer-scan.ts';
 
 export type TrailerReconcileReport = {
@@ -122,7 +122,7 @@ async function applyDecisions(
       );
       report.externalFound += changed.filter((row) => row.status === 'external').length;
       const refetch = changed.filter((row) => row.status === 'queued').map((row) => Number(row.id));
-      report.refetchQueued += await enqueueTrailerFetches(deps.boss, tx, refetch, 'refetch');
+      report.refetchQueued += await queueTrailerFetches(deps.boss, tx, refetch, 'refetch');
     });
   }
   return report;

@@ -16,7 +16,7 @@ import { workRootOf } from '../../src/pipeline/pipeline-runtime.ts';
 import { startChildService, type ChildService } from '../support/child-service.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook, startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { makeClip } from '../support/make-clip.ts';
 import { createTestDatabase, testBackend, type TestDatabase } from '../support/test-db.ts';
 import { TEST_API_KEY } from '../support/test-service.ts';
@@ -27,12 +27,15 @@ const CLIP_ID = 'slowClip0001';
 describe(`SIGKILL during a download (${testBackend})`, () => {
   let database: TestDatabase;
   let clips: ClipServer;
+  // Asked about each imported movie by the event job; it knows none (404: the webhook's facts stand).
+  let radarr: FakeArrServer;
   let root: string;
   const children: ChildService[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase('mid-work');
     clips = await startClipServer();
+    radarr = await startFakeRadarr({ movies: [], rootFolders: [] });
     root = mkdtempSync(join(tmpdir(), 'previewarr-midwork-'));
     mkdirSync(join(root, 'movies', 'Slow (2020)'), { recursive: true });
     writeFileSync(join(root, 'movies', 'Slow (2020)', 'Slow (2020).mkv'), 'the movie');
@@ -42,7 +45,7 @@ describe(`SIGKILL during a download (${testBackend})`, () => {
       await runMigrations(handle);
       const [connection] = await handle.db
         .insert(connections)
-        .values({ name: 'Radarr', kind: 'radarr', baseUrl: 'http://127.0.0.1:9', apiKey: 'radarr-key-midwork', pathMappings: [{ remotePrefix: '/movies', localPrefix: join(root, 'movies') }] })
+        .values({ name: 'Radarr', kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey, pathMappings: [{ remotePrefix: '/movies', localPrefix: join(root, 'movies') }] })
         .returning({ id: connections.id });
       await handle.db
         .insert(media)
@@ -55,6 +58,7 @@ describe(`SIGKILL during a download (${testBackend})`, () => {
   afterAll(async () => {
     for (const child of children) await child.kill();
     await clips?.close();
+    await radarr?.close();
     await database?.drop();
     if (root) rmSync(root, { recursive: true, force: true });
   });

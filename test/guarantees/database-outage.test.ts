@@ -19,6 +19,7 @@ import type { TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { downloadBody, insertRadarrConnection, makeImportLibrary, type ImportLibrary } from './import-library.ts';
 
 const unavailable = clusterUnavailableReason();
@@ -29,6 +30,7 @@ describe.skipIf(unavailable !== null)(`database outage under a running service${
   let cluster: ThrowawayCluster;
   let svc: TestService;
   let library: ImportLibrary;
+  let radarr: FakeArrServer | undefined;
   let nextMovie = 0;
 
   beforeAll(async () => {
@@ -46,11 +48,14 @@ describe.skipIf(unavailable !== null)(`database outage under a running service${
     // Only the inbox worker: the trailer jobs it queues stay queued (no network here).
     svc = await startTestService({ database, workers: (deps) => [webhookEventWorker(deps)] });
     library = makeImportLibrary(400);
-    await insertRadarrConnection(svc.deps.database.db, library);
+    // The event job asks Radarr about each movie; this one knows none (404: the webhook's facts stand).
+    radarr = await startFakeRadarr({ movies: [], rootFolders: [] });
+    await insertRadarrConnection(svc.deps.database.db, library, { baseUrl: radarr.url, apiKey: radarr.apiKey });
   }, 120_000);
 
   afterAll(async () => {
     await svc?.stop();
+    await radarr?.close();
     await cluster?.destroy();
     library?.remove();
   });

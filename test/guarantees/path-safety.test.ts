@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connections, media, webhookEvents } from '../../src/db/schema/index.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook, startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -30,6 +30,8 @@ const USER_TRAILER: Case = { id: 7, title: 'Owned', folderPath: '/movies/Owned (
 describe(`path safety through webhook → job → pipeline (${testBackend})`, () => {
   let svc: TestService;
   let clips: ClipServer;
+  // Asked about each imported movie by the event job; it knows none (404: the webhook's facts stand).
+  let radarr: FakeArrServer;
   let dir: string;
   let movies: string;
   let outside: string;
@@ -54,10 +56,11 @@ describe(`path safety through webhook → job → pipeline (${testBackend})`, ()
     symlinkSync(join(outside, 'Linked (2020)'), join(movies, 'Linked (2020)'));
 
     clips = await startClipServer();
+    radarr = await startFakeRadarr({ movies: [], rootFolders: [] });
     svc = await startTestService({ env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, WORKER_CONCURRENCY: '1', LOG_LEVEL: 'info' } });
     const [row] = await svc.deps.database.db
       .insert(connections)
-      .values({ name: 'Radarr', kind: 'radarr', baseUrl: 'http://127.0.0.1:9', apiKey: 'radarr-key-paths', pathMappings: [{ remotePrefix: '/movies', localPrefix: movies }] })
+      .values({ name: 'Radarr', kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey, pathMappings: [{ remotePrefix: '/movies', localPrefix: movies }] })
       .returning({ id: connections.id });
     connectionId = row!.id;
     // As the library sync leaves them: each movie known with Radarr's trailer id (served locally).
@@ -77,6 +80,7 @@ describe(`path safety through webhook → job → pipeline (${testBackend})`, ()
   afterAll(async () => {
     await svc?.stop();
     await clips?.close();
+    await radarr?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -66,9 +66,9 @@ async function candidatesOf(mediaId: number) {
 }
 
 describe('candidate choice', () => {
-  it('moves past permanent failures in source order: pasted URL → Radarr id → TMDB official trailer', async () => {
+  // (A pasted link that fails stops there instead: the user's choice, test/pipeline/pasted-link.test.ts.)
+  it('moves past permanent failures in source order: Radarr id → TMDB official trailer', async () => {
     const db = svc.deps.database.db;
-    clips.behave('gone-pasted', { kind: 'status', status: 404 });
     clips.behave('radarrGone1', { kind: 'status', status: 404 });
     clips.behave('tmdbTrail01', { kind: 'clip' });
     tmdb.setVideos('movie', 438631, [
@@ -84,7 +84,6 @@ describe('candidate choice', () => {
       year: 2021,
       tmdbId: 438631,
       youTubeTrailerId: 'radarrGone1',
-      userSourceUrl: clips.url('gone-pasted'),
     });
     await enqueueFetch(svc, { mediaId, reason: 'import' });
     const row = await waitForStatus(db, mediaId, ['have', 'needs-attention']);
@@ -92,7 +91,6 @@ describe('candidate choice', () => {
 
     const attempts = await attemptRows(db, mediaId);
     expect(attempts.map((a) => [a.sourceVideoId, a.outcome, a.errorKind])).toEqual([
-      [clips.url('gone-pasted'), 'failed', 'permanent'],
       ['radarrGone1', 'failed', 'permanent'],
       ['tmdbTrail01', 'succeeded', null],
     ]);
@@ -103,14 +101,13 @@ describe('candidate choice', () => {
 
     const stored = await candidatesOf(mediaId);
     expect(stored.map((c) => [c.videoId, c.source, c.excluded])).toEqual([
-      [clips.url('gone-pasted'), 'user', false],
       ['radarrGone1', 'radarr', false],
       ['tmdbTrail01', 'tmdb', false],
       ['tmdbTease01', 'tmdb', false],
       ['tmdbFeat001', 'tmdb', true],
     ]);
-    expect(stored[2]?.reasons).toEqual(expect.arrayContaining(['+30 TMDB type Trailer', '+20 official', '+30 preferred language (en)']));
-    expect(stored[4]?.reasons[0]).toBe('excluded: TMDB type Featurette is not a trailer');
+    expect(stored[1]?.reasons).toEqual(expect.arrayContaining(['+30 TMDB type Trailer', '+20 official', '+30 preferred language (en)']));
+    expect(stored[3]?.reasons[0]).toBe('excluded: TMDB type Featurette is not a trailer');
     // Lazy sources: TMDB answered a usable trailer, so YouTube was never searched.
     expect(searches).toEqual([]);
     expect(tmdb.requests.at(-1)?.query['include_video_language']).toBe('en,null');

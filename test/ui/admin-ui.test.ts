@@ -119,8 +119,10 @@ describe(`admin UI in Chromium (${testBackend})`, () => {
     await page.click('#connection-form button[type=submit]');
     await page.waitForURL(/\/settings\/connections\?saved=Radarr/);
 
+    // Tested on save: the page after it says the connection works.
+    expect(await page.locator('.banner[data-saved]').getAttribute('data-saved')).toBe('works');
+    expect(await page.locator('.banner[data-saved]').textContent()).toContain('Connected to Radarr');
     const card = page.locator('.connection-card[data-connection="Radarr"]');
-    expect(await card.locator('.health-message').textContent()).toContain('Not tested yet');
     await card.locator('button[data-action=test]').click();
     await eventually(() => card.locator('.health-message').textContent()).toContain('Connected to Radarr');
     expect(await card.locator('.health-message').getAttribute('data-health')).toBe('ok');

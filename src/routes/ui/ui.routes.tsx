@@ -19,7 +19,7 @@ import { systemRoutes } from './system.routes.tsx';
 
 /** Paths of the signed-in pages. The guard is bound to these only, so the JSON API, webhooks
  *  and probes mounted beside the pages never see a login redirect. */
-const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/settings', '/settings/*', '/system/*'];
+const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/events/*', '/settings', '/settings/*', '/system/*'];
 
 /** Forms posted before anyone is signed in. */
 const PUBLIC_FORM_PATHS = ['/login', '/setup'];

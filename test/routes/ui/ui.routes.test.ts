@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobProgress } from '../../../src/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { jobProgress, webhookEvents } from '../../../src/db/schema/index.ts';
 import { readSettings, writeInternal, writeSettings } from '../../../src/db/settings-store.ts';
 import { seedConnection, seedMedia } from '../../ui/seed.ts';
 import { testBackend } from '../../support/test-db.ts';
@@ -152,6 +153,34 @@ describe(`admin pages over HTTP (${testBackend})`, () => {
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('Saved.');
     expect(await readSettings(svc.deps.database.db)).toMatchObject({ preferredLanguages: ['de', 'en', 'fr'], minDurationSeconds: 20, maxDurationSeconds: 240 });
+  });
+
+  it('the Events page shows a waiting event with its next try, and Retry now runs a failed one again', async () => {
+    const db = svc.deps.database.db;
+    const event = { source: 'radarr' as const, eventType: 'Download', rawBody: '{}' };
+    const nextTryAt = new Date(Date.now() + 60_000);
+    const [failed, waiting, done] = await db
+      .insert(webhookEvents)
+      .values([
+        { ...event, dedupeKey: 'ui-failed', state: 'failed', summary: 'skipped: /srv/x maps outside every root' },
+        { ...event, dedupeKey: 'ui-waiting', state: 'received', summary: 'waiting: connection "Radarr" is disabled', deferrals: 1, nextTryAt },
+        { ...event, dedupeKey: 'ui-done', state: 'processed', summary: 'added "Done"' },
+      ])
+      .returning({ id: webhookEvents.id });
+    const html = await (await get('/events')).text();
+    expect(html).toContain(`waiting: connection &quot;Radarr&quot; is disabled, next try at <time datetime="${nextTryAt.toISOString()}"`);
+    expect(html.match(/data-action="retry-event"/g)).toHaveLength(2);
+
+    const retried = await post(`/events/${failed!.id}/retry`, { _csrf: csrf });
+    expect(retried.status).toBe(303);
+    expect(retried.headers.get('location')).toBe('/events');
+    const [row] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, failed!.id));
+    expect(row).toMatchObject({ state: 'received', nextTryAt: null });
+    expect(await svc.boss.findJobs('webhook-event', { data: { eventId: failed!.id } })).toHaveLength(1);
+    expect((await post(`/events/${done!.id}/retry`, { _csrf: csrf })).status).toBe(409);
+    // A waiting event runs now rather than at its next try.
+    expect((await post(`/events/${waiting!.id}/retry`, { _csrf: csrf })).status).toBe(303);
+    expect(await svc.boss.findJobs('webhook-event', { data: { eventId: waiting!.id } })).toHaveLength(1);
   });
 
   it('streams dashboard updates over Server-Sent Events as job_progress changes', async () => {
