@@ -3,7 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
 import { readSettings } from '../db/settings-store.ts';
 import { sourceUrlProblem, withoutCredentials } from '../domain/source-url.ts';
-import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../db/schema/index.ts';
+import { media, trailerCandidates, trailers, videoBlocklist } from '../db/schema/index.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
