@@ -9,6 +9,9 @@ const profile = { name: 'HD', container: 'mkv', videoCodec: 'h264', audioCodec: 
 const connection = { name: 'Radarr', kind: 'radarr', baseUrl: 'http://radarr.example:7878', apiKey: 'radarr-key-0123456789', pathMappings: [{ remotePrefix: '/movies', localPrefix: '/data/movies' }] };
 
 /** A body with text fields per JSON route (`null`: the route takes no JSON text at all). */
+const mediaServer = { name: 'Jellyfin', kind: 'jellyfin', baseUrl: 'http://127.0.0.1:9/jellyfin', token: 'jellyfin-api-key-0123', pathMappings: [{ remotePrefix: '/data/movies', localPrefix: '/movies' }] };
+const notificationTarget = { name: 'ntfy', kind: 'ntfy', url: 'http://127.0.0.1:9/trailers', secret: 'tk_ntfy-token-0123', events: ['trailer-placed'] };
+
 export const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /webhooks/radarr': arrFixture('radarr', 'webhook-download'),
   'PUT /webhooks/radarr': arrFixture('radarr', 'webhook-download'),
@@ -38,6 +41,17 @@ export const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/sync': null,
   'POST /api/v1/apikey/regenerate': null,
   'PUT /api/v1/settings/cookies': null,
+  'POST /api/v1/events/:id/retry': null,
+  'POST /api/v1/mediaservers': mediaServer,
+  'POST /api/v1/mediaservers/test': mediaServer,
+  'PUT /api/v1/mediaservers/:id': mediaServer,
+  'PATCH /api/v1/mediaservers/:id': mediaServer,
+  'POST /api/v1/mediaservers/:id/test': null,
+  'POST /api/v1/notifications': notificationTarget,
+  'POST /api/v1/notifications/test': notificationTarget,
+  'PUT /api/v1/notifications/:id': notificationTarget,
+  'PATCH /api/v1/notifications/:id': notificationTarget,
+  'POST /api/v1/notifications/:id/test': null,
 };
 
 export type ControlCharacterRequest = { route: string; method: string; path: string; field: string; body: string };
