@@ -16,6 +16,8 @@ import {
 import { profileCreateSchema, profileUpdateSchema } from '../../admin/profiles.ts';
 import { settingsUpdateSchema } from '../../admin/settings-update.ts';
 import { createConnectionSchema, updateConnectionSchema } from '../../connections/connection-input.ts';
+import { createMediaServerSchema, updateMediaServerSchema } from '../../media-servers/media-server-input.ts';
+import { createNotificationSchema, updateNotificationSchema } from '../../notifications/notification-input.ts';
 import {
   connectionListReplySchema,
   connectionReplySchema,
@@ -25,7 +27,7 @@ import {
 } from './connection-replies.ts';
 import { syncReplySchema } from './sync.routes.ts';
 
-export type ApiTag = 'Status' | 'Media' | 'Settings' | 'Profiles' | 'Connections' | 'Sync' | 'API';
+export type ApiTag = 'Status' | 'Media' | 'Settings' | 'Profiles' | 'Connections' | 'Media servers' | 'Notifications' | 'Sync' | 'API';
 
 export type ApiOperation = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -50,13 +52,31 @@ export type ApiOperation = {
 const mediaId = z.object({ id: idParamSchema });
 const profileId = z.object({ id: idParamSchema });
 const connectionId = z.object({ id: idParamSchema });
+const eventId = z.object({ id: idParamSchema });
+const targetId = z.object({ id: idParamSchema });
 const json = z.record(z.string(), z.unknown());
 const actionReply = z.object({ ok: z.literal(true), message: z.string(), jobId: z.string().optional() }).meta({ id: 'ActionReply' });
+
+/** Media servers and notification targets share one shape of routes (secrets always masked). */
+function outboundOperations(base: string, tag: ApiTag, what: string, create: z.ZodType, update: z.ZodType): ApiOperation[] {
+  const one = `${base}/:id`;
+  return [
+    { method: 'get', path: base, tag, summary: `Every ${what} (secrets masked)`, ok: { status: 200, description: `Every ${what}`, schema: json } },
+    { method: 'post', path: base, tag, summary: `Add a ${what}`, body: create, ok: { status: 201, description: `The new ${what}`, schema: json }, errors: [409, 413] },
+    { method: 'post', path: `${base}/test`, tag, summary: `Test settings before saving them`, body: create, ok: { status: 200, description: 'What the other end answered', schema: json }, errors: [413] },
+    { method: 'get', path: one, tag, summary: `One ${what}`, params: targetId, ok: { status: 200, description: `The ${what}`, schema: json }, errors: [404] },
+    { method: 'put', path: one, tag, summary: `Change a ${what} (the masked secret keeps the stored one)`, params: targetId, body: update, ok: { status: 200, description: `The ${what} after the change`, schema: json }, errors: [404, 409, 413] },
+    { method: 'patch', path: one, tag, summary: `Change a ${what} (same as PUT)`, params: targetId, body: update, ok: { status: 200, description: `The ${what} after the change`, schema: json }, errors: [404, 409, 413] },
+    { method: 'delete', path: one, tag, summary: `Delete a ${what}`, params: targetId, ok: { status: 204, description: 'Deleted' }, errors: [404] },
+    { method: 'post', path: `${one}/test`, tag, summary: `Test a stored ${what}`, params: targetId, ok: { status: 200, description: 'What the other end answered', schema: json }, errors: [404] },
+  ];
+}
 
 export const apiOperations: ApiOperation[] = [
   { method: 'get', path: '/api/v1/status', tag: 'Status', summary: 'Counts, live progress, queue, cool-off and connection health', ok: { status: 200, description: 'What the dashboard shows', schema: json } },
   { method: 'get', path: '/api/v1/progress', tag: 'Status', summary: 'Running and just-finished downloads and conversions', ok: { status: 200, description: 'Progress rows', schema: z.array(json) } },
   { method: 'get', path: '/api/v1/events', tag: 'Status', summary: 'The webhook log, filtered and paginated', query: eventsQuerySchema, ok: { status: 200, description: 'One page of events', schema: json } },
+  { method: 'post', path: '/api/v1/events/:id/retry', tag: 'Status', summary: 'Process a failed or waiting event again now', params: eventId, ok: { status: 202, description: 'Queued again', schema: json }, errors: [404, 409, 503] },
   { method: 'post', path: '/api/v1/apikey/regenerate', tag: 'API', summary: 'A new API key (not when API_KEY is set)', ok: { status: 200, description: 'The new key', schema: z.object({ apiKey: z.string() }) }, errors: [409] },
   { method: 'get', path: '/api/v1/openapi.json', tag: 'API', summary: 'This document', ok: { status: 200, description: 'The OpenAPI 3.1 document', schema: json } },
 
@@ -101,6 +121,9 @@ export const apiOperations: ApiOperation[] = [
     errors: [404, 502],
     apiKeyOnly: true,
   },
+
+  ...outboundOperations('/api/v1/mediaservers', 'Media servers', 'media server', createMediaServerSchema, updateMediaServerSchema),
+  ...outboundOperations('/api/v1/notifications', 'Notifications', 'notification target', createNotificationSchema, updateNotificationSchema),
 
   { method: 'post', path: '/api/v1/sync', tag: 'Sync', summary: 'Sync every enabled connection now, or only connectionId', query: z.object({ connectionId: idParamSchema.optional() }), ok: { status: 202, description: 'Syncs queued', schema: syncReplySchema }, errors: [404, 409, 503], apiKeyOnly: true },
 ];

@@ -48,5 +48,5 @@ export function targetProblemResponse(c: Context, problem: TargetProblem): Respo
   if (problem.problem === 'not-found') return errorJson(c, 404, 'not_found', problem.message);
   const issues = [{ path: problem.field ?? '', message: problem.message }];
   if (problem.problem === 'duplicate-name') return errorJson(c, 409, 'duplicate_name', problem.message, { issues });
-  return errorJson(c, 400, 'validation_failed', `${problem.field ?? 'request'}: ${problem.message}`, { issues });
+  return errorJson(c, 400, 'invalid_request', `${problem.field ?? 'request'}: ${problem.message}`, { issues });
 }
