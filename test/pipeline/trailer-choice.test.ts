@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusCounts } from '../../src/admin/dashboard-queries.ts';
 import { rowsOf } from '../../src/db/client.ts';
-import { connections, media, trailerCandidates } from '../../src/db/schema/index.ts';
+import { connections, media, notificationTargets, outbox, trailerCandidates } from '../../src/db/schema/index.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { writeSettings } from '../../src/db/settings-store.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { startFakeTmdb, type FakeTmdb } from './fake-tmdb.ts';
@@ -68,6 +69,7 @@ describe('trailer choice in the pipeline', () => {
     const folder = path.join(root, 'Avengers Secret Wars (2027)');
     const mediaId = await insertMovie(db, { connectionId, folder, title: 'Avengers: Secret Wars', year: 2027, youTubeTrailerId: null, movieFile: null });
     await db.update(media).set({ releaseStatus: 'announced', premiereDate: '2027-12-17', originalLanguage: 'en' }).where(eq(media.id, mediaId));
+    const [target] = await db.insert(notificationTargets).values({ name: 'ntfy-no-trailer', kind: 'ntfy', url: 'http://127.0.0.1:9/topic', events: ['no-trailer'] }).returning();
     const before = Date.now();
     await enqueueFetch(svc, { mediaId, reason: 'import' });
 
@@ -92,6 +94,13 @@ describe('trailer choice in the pipeline', () => {
     const delayHours = (new Date(jobs[0]!.start_after).getTime() - before) / 3600_000;
     expect(delayHours).toBeGreaterThan(23.9);
     expect(delayHours).toBeLessThan(24.1);
+
+    // Whoever asked for "no trailer yet" notifications gets one in its outbox.
+    const notices = await waitFor(async () => {
+      const rows = await db.select().from(outbox).where(eq(outbox.targetId, target!.id));
+      return rows.length > 0 ? rows : undefined;
+    }, { what: 'the no-trailer notification' });
+    expect(notices.map((n) => (n.payload as { kind: string; subject?: string }))).toEqual([expect.objectContaining({ kind: 'no-trailer', subject: 'Avengers: Secret Wars (2027)' })]);
 
     const counts = await statusCounts(db);
     expect(counts['no-trailer-yet']).toBeGreaterThanOrEqual(1);
