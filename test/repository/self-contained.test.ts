@@ -1,5 +1,5 @@
 // A user's fresh clone has nothing beside it: no file of the repository may name a path outside
-// it (a sibling folder such as ../shared, or this machine's absolute folders), or the tests and
+// it (a sibling folder of the checkout, or this machine's absolute folders), or the tests and
 // benchmarks would pass here and fail there.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
