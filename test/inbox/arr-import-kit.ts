@@ -3,21 +3,29 @@
 // seen and never leaves the machine), a fake Radarr whose root folder is a temp folder here (no
 // path mappings needed), the local clip server, and small API helpers.
 import { eq } from 'drizzle-orm';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { media, trailers, webhookEvents } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
 import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
-import type { ClipServer } from '../support/clip-server.ts';
+import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook, type FakeArrServer } from '../support/fake-arr.ts';
+import { postWebhook, startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-export type ImportWorld = { svc: TestService; searches: string[] };
+export type ImportWorld = { svc: TestService; searches: string[]; clips: ClipServer; radarr: FakeArrServer; root: string };
 
-export async function startImportService(clips: ClipServer): Promise<ImportWorld> {
+/**
+ * Opens the world of one import test file (call in `beforeAll`): the media root, the clip server,
+ * a fake Radarr with no movies whose only root folder is that root, and the service.
+ */
+export async function openImportWorld(label: string): Promise<ImportWorld> {
+  const root = mkdtempSync(join(tmpdir(), `previewarr-${label}-`));
+  const clips = await startClipServer();
+  const radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
   const searches: string[] = [];
   const svc = await startTestService({
     env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn' },
@@ -32,7 +40,15 @@ export async function startImportService(clips: ClipServer): Promise<ImportWorld
       ...syncJobWorkers(deps),
     ],
   });
-  return { svc, searches };
+  return { svc, searches, clips, radarr, root };
+}
+
+/** Stops what `openImportWorld` started; safe when it failed half-way. */
+export async function closeImportWorld(world: ImportWorld | undefined): Promise<void> {
+  await world?.svc.stop();
+  await world?.radarr.close();
+  await world?.clips.close();
+  if (world) rmSync(world.root, { recursive: true, force: true });
 }
 
 export type MovieCase = { id: number; title: string; trailerId: string; monitored: boolean };

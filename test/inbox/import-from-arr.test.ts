@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connections } from '../../src/db/schema/index.ts';
 import { ffmpeg } from '../pipeline/pipeline-fixture.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
-import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import type { ClipServer } from '../support/clip-server.ts';
+import type { FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { addRadarr, api, arrMovie, downloadBody, eventById, sendWebhook, startImportService, trailerPlaced, type ImportWorld } from './arr-import-kit.ts';
+import { addRadarr, api, arrMovie, downloadBody, eventById, sendWebhook, openImportWorld, closeImportWorld, trailerPlaced, type ImportWorld } from './arr-import-kit.ts';
 
 describe(`an import gets Radarr's own trailer without any manual sync (${testBackend})`, () => {
   let world: ImportWorld;
@@ -23,17 +23,12 @@ describe(`an import gets Radarr's own trailer without any manual sync (${testBac
   let connectionId: number;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'previewarr-import-'));
-    clips = await startClipServer();
-    radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
-    world = await startImportService(clips);
+    world = await openImportWorld('import');
+    ({ clips, radarr, root } = world);
   }, 120_000);
 
   afterAll(async () => {
-    await world?.svc.stop();
-    await radarr?.close();
-    await clips?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await closeImportWorld(world);
   });
 
   it('a Download sent right after the connection is created, before its first sync read anything, for an unmonitored movie', async () => {

@@ -3,14 +3,12 @@
 // trying another video, and a pasted link can be forgotten. Through the JSON API the item page
 // uses, the real event job and pipeline, the local clip server and a fake Radarr.
 import { and, eq } from 'drizzle-orm';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadAttempts } from '../../src/db/schema/index.ts';
-import { addRadarr, api, arrMovie, downloadBody, sendWebhook, startImportService, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
-import { startClipServer, type ClipServer } from '../support/clip-server.ts';
-import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { addRadarr, api, arrMovie, downloadBody, sendWebhook, openImportWorld, closeImportWorld, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
+import type { ClipServer } from '../support/clip-server.ts';
+import type { FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { attemptRows, mediaRow } from './pipeline-fixture.ts';
@@ -24,18 +22,13 @@ describe(`pasted links and chosen videos (${testBackend})`, () => {
   let root: string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'previewarr-choices-'));
-    clips = await startClipServer();
-    radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
-    world = await startImportService(clips);
+    world = await openImportWorld('choices');
+    ({ clips, radarr, root } = world);
     await addRadarr(world.svc, radarr);
   }, 120_000);
 
   afterAll(async () => {
-    await world?.svc.stop();
-    await radarr?.close();
-    await clips?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await closeImportWorld(world);
   });
 
   /** Imports the movie through its webhook; resolves with its media id once Radarr's trailer is placed. */
