@@ -1,17 +1,10 @@
-import { ConfigError, loadEnv } from './config/env.ts';
+import { loadEnvOrExit } from './config/env.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { SchemaTooNewError } from './db/schema-version.ts';
 import { createLogger } from './logger.ts';
 import { startService, type RunningService } from './app/service.ts';
 
-let env;
-try {
-  env = loadEnv();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit();
 
 const logger = createLogger(env.LOG_LEVEL, undefined, { format: env.LOG_FORMAT });
 let running: RunningService;

@@ -103,6 +103,17 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; blank values count as unset, like most container tooling. */
+/** For the command-line entry points: the environment, or each problem printed and exit 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape ?? {})) {

@@ -2,7 +2,7 @@
 // what to do about it), exits 1 when any check failed. Reads the same environment as the service.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadEnv, type Env } from '../config/env.ts';
+import { loadEnvOrExit, type Env } from '../config/env.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { fail, warn, type CheckResult } from './check-result.ts';
@@ -24,14 +24,7 @@ async function openForDoctor(env: Env): Promise<DatabaseHandle | CheckResult> {
   }
 }
 
-let env: Env;
-try {
-  env = loadEnv();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-}
+const env = loadEnvOrExit();
 const database = await openForDoctor(env);
 try {
   const results = await runDoctor(env, database);
