@@ -6,7 +6,10 @@ import type { Chrome } from './layout.tsx';
 import { SettingsLayout } from './settings-layout.tsx';
 
 /** A profile as the form shows it; a number that did not parse comes back as the text typed. */
-export type ProfileFormValues = Omit<ProfileRow, 'id' | 'crf' | 'maxHeight'> & { crf: number | string; maxHeight: number | string };
+export type ProfileFormValues = Pick<ProfileRow, 'name' | 'container' | 'videoCodec' | 'audioCodec' | 'preset' | 'hwaccel' | 'isDefault'> & {
+  crf: number | string;
+  maxHeight: number | string;
+};
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 

@@ -29,7 +29,7 @@ export async function storeCandidates(db: Db, mediaId: number, candidates: reado
     .insert(trailerCandidates)
     .values(unique)
     .onConflictDoUpdate({
-      target: [trailerCandidates.mediaId, trailerCandidates.videoId],
+      target: [trailerCandidates.mediaId, trailerCandidates.profileId, trailerCandidates.season, trailerCandidates.videoId],
       set: {
         url: sql`excluded.url`,
         title: sql`excluded.title`,

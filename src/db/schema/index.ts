@@ -1,6 +1,7 @@
 export * from './connections.ts';
 export * from './media.ts';
 export * from './trailers.ts';
+export * from './slots.ts';
 export * from './events.ts';
 export * from './settings.ts';
 export * from './processes.ts';

@@ -76,6 +76,10 @@ export const media = pgTable(
     trailerMonitored: boolean('trailer_monitored').notNull().default(true),
     /** Set: the user excluded the item from trailers, saying why; nothing fetches until cleared. */
     excludedReason: text('excluded_reason'),
+    /** Series: the seasons Sonarr lists (number, monitored), for season-scoped profiles. */
+    seasons: jsonb('seasons').$type<Array<{ number: number; monitored: boolean }>>().notNull().default([]),
+    /** The Arr's tag labels of this item, for profiles that apply only to some tags. */
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

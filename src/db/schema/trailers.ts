@@ -11,9 +11,31 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { EXTRA_KINDS } from '../../domain/extra-kinds.ts';
+import { languageModes } from '../../domain/candidate-dubs.ts';
 import { media } from './media.ts';
+
+/** Subtitles a profile asks for: uploaded ones in these languages, automatic captions only if allowed. */
+export interface ProfileSubtitles {
+  languages: string[];
+  automatic: boolean;
+}
+
+/** Which items a profile applies to; an empty list means "any". */
+export interface ProfileAppliesTo {
+  mediaKinds: Array<'movie' | 'series'>;
+  connectionIds: number[];
+  /** Tag labels as the Arr shows them (compared ignoring case). */
+  tags: string[];
+}
+
+/** `item`: one file per movie/series; `season`: one file per season of a series. */
+export const profileScopes = ['item', 'season'] as const;
+/** `settings`: the Trailer choice settings' language mode; otherwise that mode for this profile. */
+export const profileLanguageRules = ['settings', ...languageModes] as const;
 
 export const trailerProfiles = pgTable('trailer_profiles', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -25,7 +47,15 @@ export const trailerProfiles = pgTable('trailer_profiles', {
   crf: integer('crf').notNull().default(22),
   preset: text('preset').notNull().default('veryfast'),
   hwaccel: text('hwaccel', { enum: ['none', 'vaapi', 'qsv', 'nvenc'] }).notNull().default('none'),
+  /** The item's main trailer: its status is the media row's `trailerStatus`. */
   isDefault: boolean('is_default').notNull().default(false),
+  /** What this profile fetches; several enabled profiles give several files per item. */
+  kind: text('kind', { enum: EXTRA_KINDS }).notNull().default('trailer'),
+  scope: text('scope', { enum: profileScopes }).notNull().default('item'),
+  languageRule: text('language_rule', { enum: profileLanguageRules }).notNull().default('settings'),
+  subtitles: jsonb('subtitles').$type<ProfileSubtitles>(),
+  appliesTo: jsonb('applies_to').$type<ProfileAppliesTo>().notNull().default({ mediaKinds: [], connectionIds: [], tags: [] }),
+  enabled: boolean('enabled').notNull().default(true),
 });
 
 /**
@@ -45,13 +75,18 @@ export const trailers = pgTable(
     sourceVideoId: text('source_video_id'),
     sourceUrl: text('source_url').notNull(),
     profileId: integer('profile_id').references(() => trailerProfiles.id, { onDelete: 'set null' }),
+    /** The season a season-scoped profile's file belongs to; null for the whole item. */
+    season: integer('season'),
     state: text('state', { enum: ['present', 'removed', 'missing'] }).notNull().default('present'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One live trailer per item, enforced by the database: no loop can leave "Trailer 2".
-    uniqueIndex('trailers_one_present_per_media').on(t.mediaId).where(sql`${t.state} = 'present'`),
+    // One live file per item, profile and season, enforced by the database: no loop can leave
+    // "Trailer 2". A row whose profile was deleted (null) still holds its slot until it is gone.
+    uniqueIndex('trailers_one_present_per_slot')
+      .on(t.mediaId, sql`coalesce(${t.profileId}, 0)`, sql`coalesce(${t.season}, -1)`)
+      .where(sql`${t.state} = 'present'`),
     uniqueIndex('trailers_present_path').on(t.path).where(sql`${t.state} = 'present'`),
   ],
 );
@@ -64,6 +99,9 @@ export const downloadAttempts = pgTable(
       .notNull()
       .references(() => media.id, { onDelete: 'cascade' }),
     jobId: text('job_id'),
+    /** The slot tried: profile and season (null: the item's main trailer, as before slots). */
+    profileId: integer('profile_id').references(() => trailerProfiles.id, { onDelete: 'set null' }),
+    season: integer('season'),
     sourceUrl: text('source_url'),
     sourceVideoId: text('source_video_id'),
     outcome: text('outcome', { enum: ['running', 'succeeded', 'failed'] }).notNull().default('running'),
@@ -91,6 +129,9 @@ export const trailerCandidates = pgTable(
     mediaId: bigint('media_id', { mode: 'number' })
       .notNull()
       .references(() => media.id, { onDelete: 'cascade' }),
+    /** The slot ranked: profile and season (null profile: the item's main trailer). */
+    profileId: integer('profile_id').references(() => trailerProfiles.id, { onDelete: 'cascade' }),
+    season: integer('season'),
     videoId: text('video_id').notNull(),
     url: text('url').notNull(),
     title: text('title'),
@@ -103,7 +144,8 @@ export const trailerCandidates = pgTable(
     rank: integer('rank').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('trailer_candidates_media_video').on(t.mediaId, t.videoId)],
+  // NULLS NOT DISTINCT (PostgreSQL 15+), so ON CONFLICT can name these columns for upserts.
+  (t) => [unique('trailer_candidates_slot_video').on(t.mediaId, t.profileId, t.season, t.videoId).nullsNotDistinct()],
 );
 
 export const videoBlocklist = pgTable(
