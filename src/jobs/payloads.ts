@@ -17,6 +17,10 @@ export const jobPayloads = {
     /** Set by the pipeline itself when it re-schedules after a transient failure: how many
      *  transient failures came before, which the backoff and the give-up limit count. */
     retry: z.number().int().min(0).max(100).optional(),
+    /** The slot: a profile other than the default one, and for season-scoped profiles the season.
+     *  Absent: the item's main trailer (the default profile, whole item), as before slots. */
+    profileId: z.number().int().positive().optional(),
+    season: z.number().int().min(0).max(1000).optional(),
   }),
   /** The media row's folder/file changed: move its owned trailer to the new name, if any. */
   'trailer-rename': z.object({ mediaId: z.number().int().positive() }),
@@ -26,6 +30,10 @@ export const jobPayloads = {
     mediaId: z.number().int().positive(),
     reason: z.enum(['media-deleted', 'user']),
     deleteMediaAfter: z.boolean().default(false),
+    /** Only this slot's file (profile, and season for season-scoped profiles); absent: every
+     *  owned file of the item. */
+    profileId: z.number().int().positive().optional(),
+    season: z.number().int().min(0).max(1000).optional(),
   }),
   /** Sync one connection's library from its API. */
   'library-sync': z.object({

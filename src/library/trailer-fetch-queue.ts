@@ -10,6 +10,7 @@ import { jobProgress, media, trailers } from '../db/schema/index.ts';
 import { enqueueInTransaction, enqueueManyInTransaction } from '../jobs/enqueue.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { setSlotStatus } from './slot-status.ts';
 
 export type TrailerFetchRequest = JobPayload<'trailer-fetch'>;
 export type FetchReason = TrailerFetchRequest['reason'];
@@ -79,7 +80,10 @@ export type QueueFetchOptions = {
 /** Queues one item's fetch. Returns the job id. */
 export async function queueTrailerFetch(boss: PgBoss, tx: Tx, data: TrailerFetchRequest, options: QueueFetchOptions = {}): Promise<string | null> {
   const { statusReason } = options;
-  if (statusReason !== undefined) {
+  if (statusReason !== undefined && data.profileId !== undefined) {
+    // Another slot than the main trailer: its own state row; the item's progress row is the main trailer's.
+    await setSlotStatus(tx, data, 'queued', statusReason);
+  } else if (statusReason !== undefined) {
     await tx
       .update(media)
       .set({ trailerStatus: 'queued', statusReason: statusReason?.slice(0, 1000) ?? null, updatedAt: new Date() })
