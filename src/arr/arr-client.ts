@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { ArrHttp, undefinedWhenNotFound, type ArrConnectionConfig, type ArrHttpOptions } from './arr-http.ts';
 import type { ListReply } from './api-list.ts';
-import { rootFolderSchema, systemStatusSchema, type ArrRootFolder, type ArrSystemStatus } from './system-api.ts';
+import { rootFolderSchema, systemStatusSchema, tagSchema, type ArrRootFolder, type ArrSystemStatus, type ArrTag } from './system-api.ts';
 
 export abstract class ArrClient {
   protected readonly http: ArrHttp;
@@ -28,6 +28,17 @@ export abstract class ArrClient {
 
   rootFolders(): Promise<ListReply<ArrRootFolder>> {
     return this.http.getList('/rootfolder', rootFolderSchema);
+  }
+
+  /** The app's tags (id → label). */
+  tags(): Promise<ListReply<ArrTag>> {
+    return this.http.getList('/tag', tagSchema);
+  }
+
+  /** Tag id → label. An app without /tag (404) has no tags; any other failure is thrown. */
+  async tagLabels(): Promise<Map<number, string>> {
+    const reply = await undefinedWhenNotFound(this.tags());
+    return new Map((reply?.items ?? []).map((tag) => [tag.id, tag.label]));
   }
 
   /** `{collection}/{id}`, or `undefined` when the app answers 404 (the item was deleted). */

@@ -27,6 +27,8 @@ export const radarrMovieSchema = z.object({
   tmdbId: idOrNone,
   imdbId: textOrNone,
   youTubeTrailerId: textOrNone,
+  /** Tag ids; /tag names them. */
+  tags: softList(z.int().positive()),
   alternateTitles: softList(z.object({ title: z.string() })).transform((titles) => titles.map((t) => t.title)),
   ...radarrReleaseFields,
 });

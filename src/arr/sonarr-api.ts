@@ -2,7 +2,7 @@
 // for looking one up elsewhere. See test/fixtures/arr/REFERENCE.md §6.
 import { z } from 'zod';
 import { sonarrReleaseFields } from './release-facts.ts';
-import { arrId, idOrNone, textOrNone } from './tolerant-json.ts';
+import { arrId, idOrNone, softList, textOrNone } from './tolerant-json.ts';
 
 export const sonarrSeriesSchema = z
   .object({
@@ -15,6 +15,10 @@ export const sonarrSeriesSchema = z
     tvdbId: idOrNone,
     tmdbId: idOrNone,
     imdbId: textOrNone,
+    /** Tag ids; /tag names them. */
+    tags: softList(z.int().positive()),
+    /** Season 0 is the specials; `monitored` decides whether a season-scoped profile fetches for it. */
+    seasons: softList(z.object({ seasonNumber: z.int().min(0).max(1000), monitored: z.boolean().default(false) })),
     statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),
     ...sonarrReleaseFields,
   })

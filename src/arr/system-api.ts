@@ -18,3 +18,10 @@ export const rootFolderSchema = z.object({
   freeSpace: soft(z.number()),
 });
 export type ArrRootFolder = z.output<typeof rootFolderSchema>;
+
+/** /tag: the labels behind the tag ids a movie or series lists (profiles apply by label). */
+export const tagSchema = z.object({
+  id: z.int().positive(),
+  label: z.string().min(1).max(200),
+});
+export type ArrTag = z.output<typeof tagSchema>;

@@ -25,6 +25,8 @@ export type TrailerItemRef = {
   youTubeTrailerId?: string;
   /** ISO 639-1 code of `originalLanguage` (both apps' webhooks carry it by name). */
   originalLanguage?: string;
+  /** The Arr's tag labels (webhooks send labels, the API ids that /tag names). */
+  tags?: string[];
 };
 
 export type FileRename = {
@@ -156,6 +158,7 @@ function movieItem(movie: RadarrWebhookMovie, movieFileRelativePath: string | un
   if (movie.tmdbId) item.tmdbId = movie.tmdbId;
   if (movie.imdbId) item.imdbId = movie.imdbId;
   if (movie.originalLanguage) item.originalLanguage = movie.originalLanguage;
+  if (movie.tags) item.tags = movie.tags;
   return item;
 }
 
@@ -166,6 +169,7 @@ function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
   if (series.imdbId) item.imdbId = series.imdbId;
   if (series.tvdbId) item.tvdbId = series.tvdbId;
   if (series.originalLanguage) item.originalLanguage = series.originalLanguage;
+  if (series.tags) item.tags = series.tags;
   return item;
 }
 

@@ -9,7 +9,8 @@ import { probeConnection } from '../connections/connection-probe.ts';
 import { recordConnectionHealth } from '../connections/connection-store.ts';
 import type { Db } from '../db/client.ts';
 import type { MediaItemFacts } from '../library/media-records.ts';
-import { movieFacts, seriesFacts } from '../sync/media-values.ts';
+import { movieFacts, seriesFacts, type TagLabels } from '../sync/media-values.ts';
+import type { ArrClient } from '../arr/arr-client.ts';
 import type { ConnectionRow } from '../db/schema/index.ts';
 
 /** One quick try; the event's own back-off does the retrying. */
@@ -24,14 +25,23 @@ export type ArrItemRead =
 export async function readArrItem(connection: ConnectionRow, item: Pick<MediaItemFacts, 'kind' | 'arrId'>): Promise<ArrItemRead> {
   try {
     if (item.kind === 'movie') {
-      const movie = await radarrClientFor(connection, EVENT_ARR_CALL).movie(item.arrId);
-      return { ok: true, facts: movie && movieFacts(movie) };
+      const client = radarrClientFor(connection, EVENT_ARR_CALL);
+      const movie = await client.movie(item.arrId);
+      return { ok: true, facts: movie && movieFacts(movie, await tagLabelsIfAny(client, movie.tags)) };
     }
-    const series = await sonarrClientFor(connection, EVENT_ARR_CALL).seriesById(item.arrId);
-    return { ok: true, facts: series && seriesFacts(series) };
+    const client = sonarrClientFor(connection, EVENT_ARR_CALL);
+    const series = await client.seriesById(item.arrId);
+    return { ok: true, facts: series && seriesFacts(series, await tagLabelsIfAny(client, series.tags)) };
   } catch (error) {
     return { ok: false, why: error instanceof ArrRequestError || error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The labels of an item's tags: none to read for an untagged item; unread (the webhook's labels
+ *  stand) when /tag fails, which must not hold up the import. */
+async function tagLabelsIfAny(client: ArrClient, ids: readonly number[]): Promise<TagLabels | undefined> {
+  if (ids.length === 0) return new Map();
+  return client.tagLabels().catch(() => undefined);
 }
 
 /**

@@ -16,6 +16,8 @@ export type MediaItemFacts = TrailerItemRef & {
   monitored?: boolean;
   originalTitle?: string;
   alternativeTitles?: string[];
+  /** Series: the seasons Sonarr lists (season-scoped profiles fetch per monitored season). */
+  seasons?: Array<{ number: number; monitored: boolean }>;
 } & ReleaseFacts;
 
 /** Original language and release facts (issue #17), stated only by the Arr's API. */
@@ -54,6 +56,7 @@ export function mediaFactsProblem(item: MediaItemFacts): string | undefined {
     ['original title', item.originalTitle],
     ['release status', item.releaseStatus],
     ...(item.alternativeTitles ?? []).map((title): [string, string] => ['alternative title', title]),
+    ...(item.tags ?? []).map((tag): [string, string] => ['tag', tag]),
   ];
   for (const [name, value] of texts) {
     if (value?.includes('\0')) return `the ${name} contains a NUL character`;
@@ -90,6 +93,8 @@ export function mediaUpdateValues(item: MediaItemFacts): Partial<MediaInsert> & 
   if (item.monitored !== undefined) values.monitored = item.monitored;
   if (item.originalTitle !== undefined) values.originalTitle = item.originalTitle;
   if (item.alternativeTitles !== undefined) values.alternativeTitles = item.alternativeTitles;
+  if (item.tags !== undefined) values.tags = item.tags;
+  if (item.seasons !== undefined) values.seasons = item.seasons;
   if (item.originalLanguage !== undefined) values.originalLanguage = item.originalLanguage;
   if (item.releaseStatus !== undefined) values.releaseStatus = item.releaseStatus;
   if (item.premiereDate !== undefined) values.premiereDate = item.premiereDate;

@@ -28,12 +28,16 @@ export async function readLibrary(connection: LibraryTarget, options: ArrCallOpt
   let skippedItems: SkippedItem[];
   try {
     if (connection.kind === 'radarr') {
-      const reply = await radarrClientFor(connection, options, LIBRARY_TIMEOUT_MS).movies();
-      facts = reply.items.map(movieFacts);
+      const client = radarrClientFor(connection, options, LIBRARY_TIMEOUT_MS);
+      const labels = await client.tagLabels();
+      const reply = await client.movies();
+      facts = reply.items.map((movie) => movieFacts(movie, labels));
       skippedItems = reply.skipped;
     } else {
-      const reply = await sonarrClientFor(connection, options, LIBRARY_TIMEOUT_MS).series();
-      facts = reply.items.map(seriesFacts);
+      const client = sonarrClientFor(connection, options, LIBRARY_TIMEOUT_MS);
+      const labels = await client.tagLabels();
+      const reply = await client.series();
+      facts = reply.items.map((series) => seriesFacts(series, labels));
       skippedItems = reply.skipped;
     }
   } catch (error) {

@@ -47,6 +47,8 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       premiereDate: media.premiereDate,
       digitalReleaseDate: media.digitalReleaseDate,
       physicalReleaseDate: media.physicalReleaseDate,
+      tags: media.tags,
+      seasons: media.seasons,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
     })

@@ -9,7 +9,15 @@ import { mediaRowValues, type MediaInsert, type MediaItemFacts, type ReleaseFact
 // The apps write 0 for an unknown year (a TBA title).
 const knownYear = (year: number): number | undefined => (year > 0 ? year : undefined);
 
-export function movieFacts(movie: RadarrMovie): MediaItemFacts {
+/** Tag id → label, from the Arr's /tag; absent when it could not be read (the tags stay as stored). */
+export type TagLabels = ReadonlyMap<number, string>;
+
+function tagFacts(ids: readonly number[], labels: TagLabels | undefined): { tags?: string[] } {
+  if (labels === undefined) return {};
+  return { tags: ids.flatMap((id) => labels.get(id) ?? []) };
+}
+
+export function movieFacts(movie: RadarrMovie, tagLabels?: TagLabels): MediaItemFacts {
   return {
     kind: 'movie',
     arrId: movie.id,
@@ -25,6 +33,7 @@ export function movieFacts(movie: RadarrMovie): MediaItemFacts {
     alternativeTitles: movie.alternateTitles,
     monitored: movie.monitored,
     hasFile: movie.hasFile,
+    ...tagFacts(movie.tags, tagLabels),
     ...definedOnly({
       originalLanguage: movie.originalLanguage,
       releaseStatus: movie.status,
@@ -35,7 +44,7 @@ export function movieFacts(movie: RadarrMovie): MediaItemFacts {
   };
 }
 
-export function seriesFacts(series: SonarrSeries): MediaItemFacts {
+export function seriesFacts(series: SonarrSeries, tagLabels?: TagLabels): MediaItemFacts {
   return {
     kind: 'series',
     arrId: series.id,
@@ -48,6 +57,8 @@ export function seriesFacts(series: SonarrSeries): MediaItemFacts {
     monitored: series.monitored,
     // A series "has files" once any episode is on disk: that is when a trailer beside it is useful.
     hasFile: series.episodeFileCount > 0,
+    seasons: series.seasons.map((season) => ({ number: season.seasonNumber, monitored: season.monitored })),
+    ...tagFacts(series.tags, tagLabels),
     ...definedOnly({ originalLanguage: series.originalLanguage, releaseStatus: series.status, premiereDate: series.firstAired }),
   };
 }
@@ -76,6 +87,8 @@ export const arrOwnedFields = [
   'premiereDate',
   'digitalReleaseDate',
   'physicalReleaseDate',
+  'tags',
+  'seasons',
 ] as const satisfies ReadonlyArray<keyof MediaInsert>;
 
 /** The Arr-owned fields with every absent fact spelled out as the value stored for "none". */
@@ -97,6 +110,8 @@ export type ArrFields = {
   premiereDate: string | null;
   digitalReleaseDate: string | null;
   physicalReleaseDate: string | null;
+  tags: string[];
+  seasons: Array<{ number: number; monitored: boolean }>;
 };
 
 /** A complete row for one API item: absent facts are written as null (the Arr has none). */
@@ -125,6 +140,8 @@ export function fullMediaValues(connectionId: number, facts: MediaItemFacts): Fu
     premiereDate: row.premiereDate ?? null,
     digitalReleaseDate: row.digitalReleaseDate ?? null,
     physicalReleaseDate: row.physicalReleaseDate ?? null,
+    tags: row.tags ?? [],
+    seasons: row.seasons ?? [],
   };
 }
 
@@ -139,6 +156,7 @@ export function locationChanged(stored: ArrFields, fresh: ArrFields): boolean {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => value === b[i]);
+  // Arrays of text or of small objects (seasons): compared by content, in order.
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
   return a === b;
 }

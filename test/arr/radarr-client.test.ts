@@ -73,6 +73,7 @@ describe('RadarrClient against the fake Radarr', () => {
       imdbId: 'tt1856190',
       youTubeTrailerId: 'qV7pLs0dKx4',
       alternateTitles: ['Blade Runner 2', '银翼杀手2049'],
+      tags: [2, 5],
       originalLanguage: 'en',
       status: 'released',
       inCinemas: '2017-10-04',

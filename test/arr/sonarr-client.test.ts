@@ -35,6 +35,12 @@ describe('SonarrClient against the fake Sonarr', () => {
       tmdbId: 95341,
       imdbId: 'tt11280799',
       episodeFileCount: 11,
+      tags: [3],
+      seasons: [
+        { seasonNumber: 0, monitored: false },
+        { seasonNumber: 1, monitored: true },
+        { seasonNumber: 2, monitored: true },
+      ],
       originalLanguage: 'en',
       status: 'continuing',
       firstAired: '2022-02-18',

@@ -6,6 +6,7 @@
 //   radarr.apiKey       the key it accepts (option `apiKey`, default 'fake-radarr-key')
 //   radarr.items        Map id → resource; mutate it directly or via upsert(item) / remove(id) / patch(id, changes)
 //   radarr.rootFolders, radarr.status   the /rootfolder and /system/status replies (mutable)
+//   radarr.tags                         the /tag reply: [{ id, label }] (mutable, empty at first)
 //   radarr.requests     every request seen: { method, path, query, auth, headers, status }
 //   radarr.fail({ mode, times?, path? })  fail the next `times` (default: all) matching requests:
 //       { mode: 'status', status: 401 | 500 | ... }  that status; 401 has an empty body like the apps,
@@ -20,7 +21,7 @@
 //     `path` (string prefix or RegExp) is matched against the path below the URL base, e.g. '/api/v3/movie'.
 //   radarr.clearFailures(); await radarr.close()
 //
-// Served (GET; other methods 405): {base}/ping (anonymous), {base}/api/v3/system/status, /rootfolder;
+// Served (GET; other methods 405): {base}/ping (anonymous), {base}/api/v3/system/status, /rootfolder, /tag;
 // Radarr: /movie[?tmdbId=], /movie/{id}, /moviefile?movieId=..&movieId=.. | ?movieFileIds=.. (400 without);
 // Sonarr: /series[?tvdbId=], /series/{id}. Unknown id → 404. Auth like the apps: `apikey` query
 // parameter first, then X-Api-Key, then `Authorization: Bearer`; the first one present decides.
@@ -67,6 +68,7 @@ export type FakeArrOptions = {
 export class FakeArrServer {
   readonly items = new Map<number, JsonObject>();
   rootFolders: JsonObject[];
+  tags: Array<{ id: number; label: string }> = [];
   status: JsonObject;
   readonly requests: RecordedRequest[] = [];
   readonly apiKey: string;
@@ -220,6 +222,7 @@ export class FakeArrServer {
       return { status: 200, body: status };
     }
     if (path === '/rootfolder') return { status: 200, body: this.rootFolders };
+    if (path === '/tag') return { status: 200, body: this.tags };
     const collection = app === 'radarr' ? '/movie' : '/series';
     const filterKey = app === 'radarr' ? 'tmdbId' : 'tvdbId';
     if (path === collection) {

@@ -30,7 +30,22 @@ describe('API resources as media rows', () => {
       premiereDate: '2017-10-04',
       digitalReleaseDate: '2017-12-26',
       physicalReleaseDate: '2018-01-16',
+      tags: [],
+      seasons: [],
     });
+  });
+
+  it('names the tags with the /tag labels (unknown ids dropped) and keeps the seasons Sonarr lists', () => {
+    const movie = radarrMovieSchema.parse({ ...fixtureMovie(), tags: [2, 5, 9] });
+    expect(fullMediaValues(3, movieFacts(movie, new Map([[2, '4k'], [5, 'trailers']]))).tags).toEqual(['4k', 'trailers']);
+    const series = sonarrSeriesSchema.parse({ ...arrFixture('sonarr', 'api-series'), tags: [3] });
+    const values = fullMediaValues(4, seriesFacts(series, new Map([[3, 'anime']])));
+    expect(values.tags).toEqual(['anime']);
+    expect(values.seasons).toEqual([
+      { number: 0, monitored: false },
+      { number: 1, monitored: true },
+      { number: 2, monitored: true },
+    ]);
   });
 
   it('reads the original language by name and the release facts leniently', () => {
