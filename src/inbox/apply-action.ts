@@ -19,6 +19,7 @@ import { readArrItem, readRootFoldersNow, withArrFacts } from './arr-reads.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 import { claimTrailerFetch, queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
+import { queueExtraSlots, readSlotPlanning } from '../library/slot-planning.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = {
@@ -91,6 +92,8 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
     } else {
       steps.push(await whyNoFetch(tx, row));
     }
+    const extras = await queueExtraSlots(deps.boss, tx, [row], 'import', await readSlotPlanning(tx));
+    if (extras > 0) steps.push(`${extras} extra ${extras === 1 ? 'file' : 'files'} queued`);
     return outcome.processed(steps.join('; '));
   });
 }

@@ -1,8 +1,8 @@
 // The state of one file slot of an item. The main trailer's state is the media row's
 // `trailer_status` (as before slots, so the library, dashboard and counts keep reading it); every
 // other slot's is its `media_slots` row, created the first time the slot is planned or written.
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import { media, mediaSlots, trailers, type TrailerStatus } from '../db/schema/index.ts';
 
 /** A slot of an item; no `profileId` means the item's main trailer. */
@@ -13,8 +13,6 @@ export interface SlotRef {
 }
 
 export const isExtraSlot = (slot: SlotRef): slot is SlotRef & { profileId: number } => slot.profileId !== undefined;
-
-const seasonIs = (season: number | undefined) => (season === undefined ? isNull(mediaSlots.season) : eq(mediaSlots.season, season));
 
 /** Sets a slot's status and reason (and, for a file that is not ours, its path). */
 export async function setSlotStatus(
@@ -37,37 +35,40 @@ export async function setSlotStatus(
     .onConflictDoUpdate({ target: [mediaSlots.mediaId, mediaSlots.profileId, mediaSlots.season], set: values });
 }
 
+/** One extra slot to claim: its item, profile and season (null: the whole item). */
+export type SlotClaim = { mediaId: number; profileId: number; season: number | null };
+
 /**
- * Moves an extra slot to `queued` if it still needs its file: no row yet or status `missing`, the
- * item monitored for trailers and not excluded, no file of someone else at its name, and no
- * present file of ours in it. Atomic like the main trailer's claim: of two racing callers only one
- * wins, and only the winner queues the fetch (in the same transaction).
+ * Moves extra slots to `queued` where they still need their file: no row yet or status `missing`,
+ * the item monitored for trailers, not excluded and still in the Arr, no file of someone else at
+ * the slot's name, and no present file of ours in it. One statement for many slots, atomic like
+ * the main trailer's claim: of two racing callers only one wins each slot, and only the winner
+ * queues its fetch (in the same transaction). Returns the slots this call claimed.
  */
+export async function claimSlotFetches(tx: Tx, slots: readonly SlotClaim[]): Promise<SlotClaim[]> {
+  if (slots.length === 0) return [];
+  const recordset = sql`jsonb_to_recordset(${JSON.stringify(slots.map((s) => ({ media_id: s.mediaId, profile_id: s.profileId, season: s.season })))}::jsonb)
+    as s(media_id bigint, profile_id integer, season integer)`;
+  await tx.execute(sql`
+    insert into ${mediaSlots} (media_id, profile_id, season, status)
+    select s.media_id, s.profile_id, s.season, 'missing' from ${recordset}
+    on conflict (media_id, profile_id, season) do nothing`);
+  const claimed = rowsOf<{ media_id: number | string; profile_id: number; season: number | null }>(
+    await tx.execute(sql`
+      update ${mediaSlots} ms set status = 'queued', status_reason = null, updated_at = now()
+      from ${recordset}, ${media} m
+      where ms.media_id = s.media_id and ms.profile_id = s.profile_id and ms.season is not distinct from s.season
+        and m.id = ms.media_id and m.trailer_monitored and m.excluded_reason is null and m.removed_at is null
+        and ms.status = 'missing' and ms.external_path is null
+        and not exists (select 1 from ${trailers} t where t.media_id = ms.media_id and t.profile_id = ms.profile_id
+          and t.season is not distinct from ms.season and t.state = 'present')
+      returning ms.media_id, ms.profile_id, ms.season`),
+  );
+  return claimed.map((row) => ({ mediaId: Number(row.media_id), profileId: row.profile_id, season: row.season }));
+}
+
+/** `claimSlotFetches` for one slot: true when this call claimed it. */
 export async function claimSlotFetch(tx: Tx, slot: SlotRef & { profileId: number }): Promise<boolean> {
-  const season = slot.season ?? null;
-  await tx
-    .insert(mediaSlots)
-    .values({ mediaId: slot.mediaId, profileId: slot.profileId, season, status: 'missing' })
-    .onConflictDoNothing({ target: [mediaSlots.mediaId, mediaSlots.profileId, mediaSlots.season] });
-  const presentFile = sql`exists (select 1 from ${trailers} where ${trailers.mediaId} = ${slot.mediaId}
-    and ${trailers.profileId} = ${slot.profileId} and ${trailers.season} is not distinct from ${season}
-    and ${trailers.state} = 'present')`;
-  const itemWanted = sql`exists (select 1 from ${media} where ${media.id} = ${slot.mediaId}
-    and ${media.trailerMonitored} and ${media.excludedReason} is null and ${media.removedAt} is null)`;
-  const claimed = await tx
-    .update(mediaSlots)
-    .set({ status: 'queued', statusReason: null, updatedAt: new Date() })
-    .where(
-      and(
-        eq(mediaSlots.mediaId, slot.mediaId),
-        eq(mediaSlots.profileId, slot.profileId),
-        seasonIs(slot.season),
-        eq(mediaSlots.status, 'missing'),
-        isNull(mediaSlots.externalPath),
-        itemWanted,
-        sql`not ${presentFile}`,
-      ),
-    )
-    .returning({ id: mediaSlots.id });
+  const claimed = await claimSlotFetches(tx, [{ mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null }]);
   return claimed.length > 0;
 }

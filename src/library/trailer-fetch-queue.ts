@@ -10,7 +10,7 @@ import { jobProgress, media, trailers } from '../db/schema/index.ts';
 import { enqueueInTransaction, enqueueManyInTransaction } from '../jobs/enqueue.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
-import { setSlotStatus } from './slot-status.ts';
+import { setSlotStatus, type SlotClaim } from './slot-status.ts';
 
 export type TrailerFetchRequest = JobPayload<'trailer-fetch'>;
 export type FetchReason = TrailerFetchRequest['reason'];
@@ -106,5 +106,14 @@ export async function queueTrailerFetch(boss: PgBoss, tx: Tx, data: TrailerFetch
  */
 export async function queueTrailerFetches(boss: PgBoss, tx: Tx, mediaIds: readonly number[], reason: Extract<FetchReason, 'backfill' | 'refetch'>): Promise<number> {
   const jobs = mediaIds.map((mediaId) => fetchJob({ mediaId, reason }));
+  return (await enqueueManyInTransaction(boss, tx, QUEUES.trailerFetch, jobs)).length;
+}
+
+/**
+ * Queues the fetches of many extra slots in one statement; the caller claimed them already
+ * (`claimSlotFetches`, same transaction). Returns how many were queued.
+ */
+export async function queueSlotFetches(boss: PgBoss, tx: Tx, slots: readonly SlotClaim[], reason: FetchReason): Promise<number> {
+  const jobs = slots.map((slot) => fetchJob({ mediaId: slot.mediaId, reason, profileId: slot.profileId, ...(slot.season !== null ? { season: slot.season } : {}) }));
   return (await enqueueManyInTransaction(boss, tx, QUEUES.trailerFetch, jobs)).length;
 }

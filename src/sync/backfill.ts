@@ -14,7 +14,7 @@ export type BackfillPolicy = Settings['backfillPolicy'];
 
 const noOwnTrailer = sql`not exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')`;
 
-function policyFilter(policy: BackfillPolicy): SQL | undefined {
+export function policyFilter(policy: BackfillPolicy): SQL | undefined {
   if (policy === 'monitored') return eq(media.monitored, true);
   if (policy === 'with-files') return eq(media.hasFile, true);
   return undefined;

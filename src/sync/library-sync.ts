@@ -11,6 +11,7 @@ import type { Db } from '../db/client.ts';
 import type { MediaKind } from '../db/schema/media.ts';
 import { readSettings } from '../db/settings-store.ts';
 import { enqueueBackfill } from './backfill.ts';
+import { enqueueSlotBackfill } from './slot-backfill.ts';
 import { readLibrary } from './library-read.ts';
 import { databaseNow, loadStoredMedia, markUnlistedAsRemoved, upsertMediaChunk } from './media-sync-store.ts';
 import { arrFieldsDiffer, locationChanged, type FullMediaValues } from './media-values.ts';
@@ -40,6 +41,8 @@ export type LibrarySyncReport = {
   renameQueued: number;
   trailers: TrailerReconcileReport;
   backfillQueued: number;
+  /** Fetches queued for extra slots (featurettes, season trailers, theme music, …). */
+  extrasQueued: number;
   seconds: number;
 };
 
@@ -77,6 +80,7 @@ export async function syncLibrary(deps: SyncDeps, connectionId: number, options:
     ...(options.scanConcurrency !== undefined ? { concurrency: options.scanConcurrency } : {}),
   });
   const backfillQueued = await enqueueBackfill(deps, connection.id, settings.backfillPolicy);
+  const extrasQueued = await enqueueSlotBackfill(deps, connection.id, settings.backfillPolicy);
 
   const report: LibrarySyncReport = {
     connectionId: connection.id,
@@ -87,6 +91,7 @@ export async function syncLibrary(deps: SyncDeps, connectionId: number, options:
     skipped: read.skipped,
     trailers,
     backfillQueued,
+    extrasQueued,
     seconds: Math.round(performance.now() - started) / 1000,
   };
   const message = `${summary(report, read.complete)} ${probe.health.message}`;
@@ -142,6 +147,7 @@ function summary(report: LibrarySyncReport, complete: boolean): string {
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped as unreadable`);
   if (report.trailers.externalFound > 0) parts.push(`${report.trailers.externalFound} existing trailers found`);
   if (report.backfillQueued > 0) parts.push(`${report.backfillQueued} trailers queued`);
+  if (report.extrasQueued > 0) parts.push(`${report.extrasQueued} extra files queued`);
   const caution = complete ? '' : ' Some items could not be identified, so none were marked removed.';
   return `Synced ${report.listed} ${noun}: ${parts.join(', ')}.${caution}`;
 }

@@ -23,7 +23,7 @@ const arrival = {
   tmdbId: 329871,
   imdbId: 'tt2543199',
   originalLanguage: 'en',
-  tags: ['trailers'],
+  tags: ['trailers'] as string[],
 } as const;
 const bladeRunner = {
   kind: 'movie',
@@ -34,7 +34,7 @@ const bladeRunner = {
   tmdbId: 335912,
   imdbId: 'tt1856190',
   originalLanguage: 'en',
-  tags: ['4k', 'trailers'],
+  tags: ['4k', 'trailers'] as string[],
 } as const;
 const severance = {
   kind: 'series',
@@ -46,7 +46,7 @@ const severance = {
   imdbId: 'tt11280799',
   tvdbId: 371999,
   originalLanguage: 'en',
-  tags: ['trailers'],
+  tags: ['trailers'] as string[],
 } as const;
 const expanse = {
   kind: 'series',
@@ -58,7 +58,7 @@ const expanse = {
   imdbId: 'tt3230871',
   tvdbId: 280644,
   originalLanguage: 'en',
-  tags: [],
+  tags: [] as string[],
 } as const;
 const frieren = {
   kind: 'series',
@@ -70,7 +70,7 @@ const frieren = {
   imdbId: 'tt22248399',
   tvdbId: 424577,
   originalLanguage: 'ja',
-  tags: ['anime', 'trailers'],
+  tags: ['anime', 'trailers'] as string[],
 } as const;
 
 const none = { type: 'none', reason: expect.any(String) };
@@ -106,7 +106,7 @@ const expected: Record<ArrApp, Record<string, WebhookAction | typeof none>> = {
     'webhook-movie-added': {
       type: 'ensure',
       priority: 'import',
-      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', year: 2026, folderPath: '/movies/Nightfall Protocol (2026)', tmdbId: 1187342, originalLanguage: 'en', tags: [] },
+      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', year: 2026, folderPath: '/movies/Nightfall Protocol (2026)', tmdbId: 1187342, originalLanguage: 'en', tags: [] as string[] },
     },
     'webhook-movie-delete-with-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: true },
     'webhook-movie-delete-keep-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: false },

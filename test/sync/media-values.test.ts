@@ -38,7 +38,7 @@ describe('API resources as media rows', () => {
   it('names the tags with the /tag labels (unknown ids dropped) and keeps the seasons Sonarr lists', () => {
     const movie = radarrMovieSchema.parse({ ...fixtureMovie(), tags: [2, 5, 9] });
     expect(fullMediaValues(3, movieFacts(movie, new Map([[2, '4k'], [5, 'trailers']]))).tags).toEqual(['4k', 'trailers']);
-    const series = sonarrSeriesSchema.parse({ ...arrFixture('sonarr', 'api-series'), tags: [3] });
+    const series = sonarrSeriesSchema.parse({ ...arrFixture<JsonObject>('sonarr', 'api-series'), tags: [3] });
     const values = fullMediaValues(4, seriesFacts(series, new Map([[3, 'anime']])));
     expect(values.tags).toEqual(['anime']);
     expect(values.seasons).toEqual([
