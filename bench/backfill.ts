@@ -1,11 +1,13 @@
 // Benchmark: a backfill of N items (default 100) at a download concurrency of 2, against the
 // ideal — the sum of the items' single-run times divided by the concurrency (measured here as
-// N × one item's time alone). No fixed sleeps anywhere, so the ratio shows pure overhead.
+// N × one item's time alone). No fixed sleeps anywhere, so the ratio shows pure overhead. Then the
+// same number of new items with a second profile enabled (issue #19: one file per item and
+// profile), reported beside the one-profile figure from the same run.
 //   in-process:  await runBackfillBench({ clips: 100, concurrency: 2 });
 //   standalone:  node --import tsx bench/backfill.ts [clips] [concurrency] [--quick]
 import { fileURLToPath } from 'node:url';
 import { makeClip } from '../test/support/make-clip.ts';
-import { addItem, fetchItems, startPipelineBenchEnv } from './pipeline-bench-support.ts';
+import { addItem, addProfile, fetchItems, fetchItemsWithExtra, startPipelineBenchEnv } from './pipeline-bench-support.ts';
 
 export interface BackfillBenchOptions {
   clips?: number;
@@ -24,6 +26,8 @@ export interface BackfillBenchResult {
   /** seconds / idealSeconds: 1.0 is perfect parallelism with no overhead. */
   ratio: number;
   itemsPerMinute: number;
+  /** The same backfill with a second enabled profile (a 720p MP4 trailer): two files per item. */
+  twoProfiles: { seconds: number; itemsPerMinute: number; filesPerMinute: number };
 }
 
 export async function runBackfillBench(options: BackfillBenchOptions = {}): Promise<BackfillBenchResult> {
@@ -44,7 +48,21 @@ export async function runBackfillBench(options: BackfillBenchOptions = {}): Prom
     for (let i = 0; i < count; i += 1) items.push(await addItem(env, `backfill-${i}`));
     const seconds = await fetchItems(env, items);
     const idealSeconds = (count * singleSeconds) / concurrency;
-    return { clips: count, concurrency, singleSeconds, seconds, idealSeconds, ratio: seconds / idealSeconds, itemsPerMinute: (count / seconds) * 60 };
+    // Then as many new items with a second profile enabled: every item gets two files.
+    const second = await addProfile(env, { name: 'Second trailer (720p MP4)', container: 'mp4', maxHeight: 720 });
+    const twoProfileItems: number[] = [];
+    for (let i = 0; i < count; i += 1) twoProfileItems.push(await addItem(env, `backfill-${i}`));
+    const twoSeconds = await fetchItemsWithExtra(env, twoProfileItems, second);
+    return {
+      clips: count,
+      concurrency,
+      singleSeconds,
+      seconds,
+      idealSeconds,
+      ratio: seconds / idealSeconds,
+      itemsPerMinute: (count / seconds) * 60,
+      twoProfiles: { seconds: twoSeconds, itemsPerMinute: (count / twoSeconds) * 60, filesPerMinute: ((2 * count) / twoSeconds) * 60 },
+    };
   } finally {
     await env.close();
   }
@@ -56,6 +74,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await runBackfillBench({ clips: numbers[0] ?? 100, concurrency: numbers[1] ?? 2, quick: args.includes('--quick') });
   console.log(
     `backfill: ${result.clips} trailers at concurrency ${result.concurrency} in ${result.seconds.toFixed(1)} s ` +
-      `(${result.itemsPerMinute.toFixed(1)}/min); ideal ${result.idealSeconds.toFixed(1)} s from ${result.singleSeconds.toFixed(2)} s each → ratio ${result.ratio.toFixed(2)}`,
+      `(${result.itemsPerMinute.toFixed(1)}/min); ideal ${result.idealSeconds.toFixed(1)} s from ${result.singleSeconds.toFixed(2)} s each → ratio ${result.ratio.toFixed(2)}; ` +
+      `with two profiles ${result.twoProfiles.seconds.toFixed(1)} s (${result.twoProfiles.itemsPerMinute.toFixed(1)} items/min, ${result.twoProfiles.filesPerMinute.toFixed(1)} files/min)`,
   );
 }

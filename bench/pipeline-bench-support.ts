@@ -1,9 +1,11 @@
 // Shared by bench/pipeline.ts and bench/backfill.ts: a real service running only the pipeline
 // workers on a fresh embedded database, the local clip server as the trailer host, and a media
 // root; plus one item fetched start to finish, timed from enqueue to its trailer being in place.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import path from 'node:path';
-import { trailerProfiles } from '../src/db/schema/index.ts';
+import { mediaSlots, trailerProfiles } from '../src/db/schema/index.ts';
+import { queueExtraSlots, readSlotPlanning } from '../src/library/slot-planning.ts';
+import { waitFor } from '../test/support/wait-for.ts';
 import type { PipelineOptions } from '../src/pipeline/pipeline-runtime.ts';
 import { startClipServer, type ClipServer } from '../test/support/clip-server.ts';
 import type { TestService } from '../test/support/test-service.ts';
@@ -12,6 +14,7 @@ import {
   insertConnection,
   insertMovie,
   makeMediaRoot,
+  mediaRow,
   removeMediaRoot,
   startPipelineService,
   waitForStatus,
@@ -69,4 +72,47 @@ export async function fetchItems(env: PipelineBenchEnv, mediaIds: readonly numbe
     if (row.trailerStatus !== 'have') throw new Error(`bench item ${mediaId} ended ${row.trailerStatus}: ${row.statusReason ?? ''}`);
   }
   return (performance.now() - started) / 1000;
+}
+
+/** Adds an enabled profile besides the default one (every item then has one more slot); returns its id. */
+export async function addProfile(env: PipelineBenchEnv, profile: Partial<typeof trailerProfiles.$inferInsert> & { name: string }): Promise<number> {
+  const [row] = await env.svc.deps.database.db.insert(trailerProfiles).values({ ...profile, enabled: true, isDefault: false }).returning({ id: trailerProfiles.id });
+  if (row === undefined) throw new Error('the profile was not created');
+  return row.id;
+}
+
+/**
+ * Seconds from enqueue until the items have their main trailer and the file of the extra
+ * profile `profileId`, both queued the way the sync's backfill queues them.
+ */
+export async function fetchItemsWithExtra(env: PipelineBenchEnv, mediaIds: readonly number[], profileId: number, timeoutMs = 3_600_000): Promise<number> {
+  const db = env.svc.deps.database.db;
+  const started = performance.now();
+  const planning = await readSlotPlanning(db);
+  const rows = await Promise.all(mediaIds.map(async (mediaId) => (await mediaRowOf(env, mediaId))));
+  const queued = await db.transaction((tx) => queueExtraSlots(env.svc.boss, tx, rows, 'backfill', planning));
+  if (queued !== mediaIds.length) throw new Error(`queued ${queued} extra files for ${mediaIds.length} items`);
+  await Promise.all(mediaIds.map((mediaId) => enqueueFetch(env.svc, { mediaId, reason: 'backfill' })));
+  for (const mediaId of mediaIds) {
+    const row = await waitForStatus(db, mediaId, ['have', 'needs-attention', 'external'], timeoutMs);
+    if (row.trailerStatus !== 'have') throw new Error(`bench item ${mediaId} ended ${row.trailerStatus}: ${row.statusReason ?? ''}`);
+    const slot = await waitFor(
+      async () => {
+        const [found] = await db
+          .select()
+          .from(mediaSlots)
+          .where(and(eq(mediaSlots.mediaId, mediaId), eq(mediaSlots.profileId, profileId), isNull(mediaSlots.season)));
+        return found !== undefined && ['have', 'needs-attention', 'external', 'skipped'].includes(found.status) ? found : undefined;
+      },
+      { timeoutMs, intervalMs: 100, what: `item ${mediaId}'s extra file` },
+    );
+    if (slot.status !== 'have') throw new Error(`bench item ${mediaId}'s extra file ended ${slot.status}: ${slot.statusReason ?? ''}`);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function mediaRowOf(env: PipelineBenchEnv, mediaId: number) {
+  const row = await mediaRow(env.svc.deps.database.db, mediaId);
+  if (row === undefined) throw new Error(`no item ${mediaId}`);
+  return row;
 }
