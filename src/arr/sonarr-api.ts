@@ -1,6 +1,7 @@
 // Sonarr v3 API resources, reduced to what sync reads. Sonarr has no trailer field; the ids are
 // for looking one up elsewhere. See test/fixtures/arr/REFERENCE.md §6.
 import { z } from 'zod';
+import { posterImagesField } from './cover-images.ts';
 import { sonarrReleaseFields } from './release-facts.ts';
 import { arrId, idOrNone, textOrNone } from './tolerant-json.ts';
 
@@ -15,6 +16,7 @@ export const sonarrSeriesSchema = z
     tvdbId: idOrNone,
     tmdbId: idOrNone,
     imdbId: textOrNone,
+    images: posterImagesField,
     statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),
     ...sonarrReleaseFields,
   })

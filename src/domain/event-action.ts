@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { RadarrWebhookEvent, RadarrWebhookMovie } from '../arr/radarr-webhook.ts';
 import type { SonarrWebhookEvent, SonarrWebhookSeries } from '../arr/sonarr-webhook.ts';
 import type { OtherWebhookEvent } from '../arr/webhook-common.ts';
+import type { PosterFacts } from './poster-image.ts';
 
 export type ArrSource = 'radarr' | 'sonarr';
 export type MediaKind = 'movie' | 'series';
@@ -25,7 +26,7 @@ export type TrailerItemRef = {
   youTubeTrailerId?: string;
   /** ISO 639-1 code of `originalLanguage` (both apps' webhooks carry it by name). */
   originalLanguage?: string;
-};
+} & PosterFacts;
 
 export type FileRename = {
   previousPath: string;
@@ -156,7 +157,7 @@ function movieItem(movie: RadarrWebhookMovie, movieFileRelativePath: string | un
   if (movie.tmdbId) item.tmdbId = movie.tmdbId;
   if (movie.imdbId) item.imdbId = movie.imdbId;
   if (movie.originalLanguage) item.originalLanguage = movie.originalLanguage;
-  return item;
+  return withPoster(item, movie.images);
 }
 
 function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
@@ -166,6 +167,12 @@ function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
   if (series.imdbId) item.imdbId = series.imdbId;
   if (series.tvdbId) item.tvdbId = series.tvdbId;
   if (series.originalLanguage) item.originalLanguage = series.originalLanguage;
+  return withPoster(item, series.images);
+}
+
+function withPoster(item: TrailerItemRef, poster: PosterFacts | undefined): TrailerItemRef {
+  if (poster?.posterRemoteUrl) item.posterRemoteUrl = poster.posterRemoteUrl;
+  if (poster?.posterPath) item.posterPath = poster.posterPath;
   return item;
 }
 

@@ -47,6 +47,8 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       premiereDate: media.premiereDate,
       digitalReleaseDate: media.digitalReleaseDate,
       physicalReleaseDate: media.physicalReleaseDate,
+      posterRemoteUrl: media.posterRemoteUrl,
+      posterPath: media.posterPath,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
     })

@@ -25,6 +25,7 @@ export function movieFacts(movie: RadarrMovie): MediaItemFacts {
     alternativeTitles: movie.alternateTitles,
     monitored: movie.monitored,
     hasFile: movie.hasFile,
+    ...movie.images,
     ...definedOnly({
       originalLanguage: movie.originalLanguage,
       releaseStatus: movie.status,
@@ -48,6 +49,7 @@ export function seriesFacts(series: SonarrSeries): MediaItemFacts {
     monitored: series.monitored,
     // A series "has files" once any episode is on disk: that is when a trailer beside it is useful.
     hasFile: series.episodeFileCount > 0,
+    ...series.images,
     ...definedOnly({ originalLanguage: series.originalLanguage, releaseStatus: series.status, premiereDate: series.firstAired }),
   };
 }
@@ -76,6 +78,8 @@ export const arrOwnedFields = [
   'premiereDate',
   'digitalReleaseDate',
   'physicalReleaseDate',
+  'posterRemoteUrl',
+  'posterPath',
 ] as const satisfies ReadonlyArray<keyof MediaInsert>;
 
 /** The Arr-owned fields with every absent fact spelled out as the value stored for "none". */
@@ -97,6 +101,8 @@ export type ArrFields = {
   premiereDate: string | null;
   digitalReleaseDate: string | null;
   physicalReleaseDate: string | null;
+  posterRemoteUrl: string | null;
+  posterPath: string | null;
 };
 
 /** A complete row for one API item: absent facts are written as null (the Arr has none). */
@@ -125,6 +131,8 @@ export function fullMediaValues(connectionId: number, facts: MediaItemFacts): Fu
     premiereDate: row.premiereDate ?? null,
     digitalReleaseDate: row.digitalReleaseDate ?? null,
     physicalReleaseDate: row.physicalReleaseDate ?? null,
+    posterRemoteUrl: row.posterRemoteUrl ?? null,
+    posterPath: row.posterPath ?? null,
   };
 }
 

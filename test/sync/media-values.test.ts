@@ -30,7 +30,24 @@ describe('API resources as media rows', () => {
       premiereDate: '2017-10-04',
       digitalReleaseDate: '2017-12-26',
       physicalReleaseDate: '2018-01-16',
+      posterRemoteUrl: 'https://image.tmdb.org/t/p/original/q7RkVw2xPbN3hLe0Yd5sTaJm8uC.jpg',
+      posterPath: '/MediaCover/42/poster.jpg?lastWrite=638664391204817236',
     });
+  });
+
+  it('stores the poster only when it is safe: https remote URL, the Arr\'s own cover path (URL base removed)', () => {
+    const poster = (entry: JsonObject) => movieValues({ images: [{ coverType: 'fanart', url: '/MediaCover/42/fanart.jpg' }, { coverType: 'poster', ...entry }] });
+    expect(poster({ url: '/radarr/MediaCover/42/poster.jpg?lastWrite=1', remoteUrl: 'https://image.tmdb.org/t/p/original/a.jpg' })).toMatchObject({
+      posterPath: '/MediaCover/42/poster.jpg?lastWrite=1',
+      posterRemoteUrl: 'https://image.tmdb.org/t/p/original/a.jpg',
+    });
+    expect(poster({ url: 'https://elsewhere.example/MediaCover/42/poster.jpg', remoteUrl: 'javascript:alert(1)' })).toMatchObject({
+      posterPath: null,
+      posterRemoteUrl: null,
+    });
+    // No images at all (an older Arr, or a movie TMDB has no art for): none, and the sync clears a stale one.
+    expect(movieValues({ images: [] })).toMatchObject({ posterPath: null, posterRemoteUrl: null });
+    expect(arrFieldsDiffer(movieValues(), movieValues({ images: [] }))).toBe(true);
   });
 
   it('reads the original language by name and the release facts leniently', () => {
