@@ -58,3 +58,16 @@ export function posterFacts(images: readonly ArrImage[] | undefined): PosterFact
   if (path !== undefined) facts.posterPath = path;
   return facts;
 }
+
+export const posterContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PosterContentType = (typeof posterContentTypes)[number];
+export type PosterImage = { bytes: Buffer; contentType: PosterContentType };
+
+/** What the bytes are, from their first bytes; never from a header or a name. */
+export function sniffPosterType(bytes: Buffer): PosterContentType | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return undefined;
+}
+
