@@ -22,13 +22,13 @@ export type ImportWorld = { svc: TestService; searches: string[]; clips: ClipSer
  * Opens the world of one import test file (call in `beforeAll`): the media root, the clip server,
  * a fake Radarr with no movies whose only root folder is that root, and the service.
  */
-export async function openImportWorld(label: string): Promise<ImportWorld> {
+export async function openImportWorld(label: string, env: Record<string, string> = {}): Promise<ImportWorld> {
   const root = mkdtempSync(join(tmpdir(), `previewarr-${label}-`));
   const clips = await startClipServer();
   const radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
   const searches: string[] = [];
   const svc = await startTestService({
-    env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn' },
+    env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn', ...env },
     workers: (deps) => [
       webhookEventWorker(deps),
       ...pipelineWorkers(deps, {
@@ -53,6 +53,11 @@ export async function closeImportWorld(world: ImportWorld | undefined): Promise<
 
 export type MovieCase = { id: number; title: string; trailerId: string; monitored: boolean };
 
+/** The poster a movie's `images[]` names (Radarr's cover path and TMDB's URL), per movie id. */
+export function moviePosterImages(id: number): JsonObject[] {
+  return [{ coverType: 'poster', url: `/MediaCover/${id}/poster.jpg?lastWrite=638600000000000000`, remoteUrl: `https://image.tmdb.org/t/p/original/movie-${id}.jpg` }];
+}
+
 /** The movie as Radarr's API serves it, with its folder and file created under `root`. */
 export function arrMovie(root: string, movie: MovieCase): JsonObject {
   const folder = join(root, `${movie.title} (2020)`);
@@ -74,6 +79,7 @@ export function arrMovie(root: string, movie: MovieCase): JsonObject {
     movieFile,
     youTubeTrailerId: movie.trailerId,
     tmdbId: 900_000 + movie.id,
+    images: moviePosterImages(movie.id),
   };
 }
 
@@ -81,7 +87,7 @@ export function arrMovie(root: string, movie: MovieCase): JsonObject {
 export function downloadBody(resource: JsonObject): JsonObject {
   const body = arrFixture('radarr', 'webhook-download');
   const file = resource['movieFile'] as JsonObject;
-  body.movie = { ...body.movie, id: resource['id'], title: resource['title'], year: 2020, folderPath: resource['path'], tmdbId: resource['tmdbId'] };
+  body.movie = { ...body.movie, id: resource['id'], title: resource['title'], year: 2020, folderPath: resource['path'], tmdbId: resource['tmdbId'], images: resource['images'] };
   body.movieFile = { ...body.movieFile, id: file['id'], relativePath: file['relativePath'], path: file['path'] };
   body.downloadId = `import-${String(resource['id'])}`;
   return body;
