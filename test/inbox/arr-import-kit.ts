@@ -1,13 +1,15 @@
 // Set-up for the import tests that run the whole way: the real service with every worker (the
 // search replaced by one that records its queries and finds nothing, so a fallback to search is
 // seen and never leaves the machine), a fake Radarr whose root folder is a temp folder here (no
-// path mappings needed), the local clip server, and small API helpers.
+// path mappings needed), the local clip server, and small API helpers. `env` adds to the service's
+// environment (e.g. the outbound windows for the burst test).
 import { eq } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { media, trailers, webhookEvents } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
+import { outboundWorkers } from '../../src/outbound/outbound-workers.ts';
 import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
 import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
@@ -38,6 +40,8 @@ export async function openImportWorld(label: string, env: Record<string, string>
         },
       }),
       ...syncJobWorkers(deps),
+      // Media-server refreshes and notifications; with none configured they never run.
+      ...outboundWorkers(deps),
     ],
   });
   return { svc, searches, clips, radarr, root };
