@@ -1,16 +1,18 @@
 import type { FC } from 'hono/jsx';
-import { MEDIA_SORTS, type MediaListQuery, type MediaSort } from '../src/admin/admin-schemas.ts';
+import { MEDIA_SORTS, type LibraryQuery, type LibraryView, type MediaListQuery, type MediaSort } from '../src/admin/admin-schemas.ts';
 import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
 import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
+import { PosterGrid } from './library-grid.tsx';
 
-export function libraryHref(query: MediaListQuery, page = query.page): string {
+export function libraryHref(query: MediaListQuery & { view?: LibraryView }, page = query.page): string {
   const params = new URLSearchParams();
   if (query.kind !== 'all') params.set('kind', query.kind);
   if (query.status !== 'all') params.set('status', query.status);
   if (query.q) params.set('q', query.q);
   if (query.sort !== 'title') params.set('sort', query.sort);
   if (query.dir !== 'asc') params.set('dir', query.dir);
+  if (query.view === 'grid') params.set('view', 'grid');
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `/library?${text}` : '/library';
@@ -64,12 +66,14 @@ export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
   </tr>
 );
 
-export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({ page, query }) => (
+export const LibraryResults: FC<{ page: MediaPage; query: LibraryQuery }> = ({ page, query }) => (
   <div id="library-results">
     {page.items.length === 0 ? (
       <p class="empty">
         {query.q || query.status !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
       </p>
+    ) : query.view === 'grid' ? (
+      <PosterGrid items={page.items} />
     ) : (
       <div class="table-wrap">
         <table class="table library-table">
@@ -158,7 +162,12 @@ const KIND_TABS: Array<{ kind: MediaListQuery['kind']; label: string }> = [
   { kind: 'series', label: 'Series' },
 ];
 
-export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaListQuery }> = ({ chrome, page, query }) => {
+const VIEW_TABS: Array<{ view: LibraryView; label: string }> = [
+  { view: 'table', label: 'Table' },
+  { view: 'grid', label: 'Posters' },
+];
+
+export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: LibraryQuery }> = ({ chrome, page, query }) => {
   const active: NavKey = query.kind === 'movie' ? 'movies' : query.kind === 'series' ? 'series' : 'movies';
   const heading = query.kind === 'movie' ? 'Movies' : query.kind === 'series' ? 'Series' : 'Library';
   return (
@@ -175,6 +184,14 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
         <SortSelect query={query} />
+        <div class="tabs" role="group" aria-label="View">
+          {VIEW_TABS.map((tab) => (
+            <label class={`tab${query.view === tab.view ? ' active' : ''}`}>
+              <input type="radio" name="view" value={tab.view} checked={query.view === tab.view} />
+              {tab.label}
+            </label>
+          ))}
+        </div>
       </FilterToolbar>
       <BulkBar />
       <LibraryResults page={page} query={query} />

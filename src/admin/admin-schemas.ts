@@ -32,6 +32,15 @@ export const mediaListQuerySchema = z.object({
 });
 export type MediaListQuery = z.infer<typeof mediaListQuerySchema>;
 
+/** The library page's layout (the page only; the JSON list has no layout): a table or a poster grid. */
+export const LIBRARY_VIEWS = ['table', 'grid'] as const;
+export type LibraryView = (typeof LIBRARY_VIEWS)[number];
+export const libraryViewSchema = z.object({
+  view: z.enum(LIBRARY_VIEWS, { error: `must be ${LIBRARY_VIEWS.join(' or ')}` }).default('table'),
+});
+/** What the library page was asked for: the list's filters and order, and its layout. */
+export type LibraryQuery = MediaListQuery & { view: LibraryView };
+
 export const videoIdSchema = z
   .string({ error: 'must be a video id' })
   .trim()

@@ -10,6 +10,7 @@ import {
   videoBlocklist,
 } from '../db/schema/index.ts';
 import { pageWindow, type MediaListQuery } from './admin-schemas.ts';
+import { posterVersion } from './poster-cache.ts';
 import { foldedContains } from './search-text.ts';
 
 export type MediaListItem = {
@@ -23,6 +24,8 @@ export type MediaListItem = {
   hasFile: boolean;
   connectionName: string;
   removed: boolean;
+  /** The version of the Arr's poster (for `/posters/{id}?v=`); null when the Arr named none. */
+  posterVersion: string | null;
   progress: { stage: string; percent: number | null } | null;
 };
 
@@ -71,6 +74,7 @@ function selectListItems(db: Db) {
       monitored: media.monitored,
       hasFile: media.hasFile,
       removedAt: media.removedAt,
+      posterPath: media.posterPath,
       connectionName: connections.name,
       stage: jobProgress.stage,
       percent: jobProgress.percent,
@@ -82,8 +86,9 @@ function selectListItems(db: Db) {
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof selectListItems>['execute']>>[number];
 
-function toListItem({ removedAt, stage, percent, ...row }: ListRow): MediaListItem {
-  return { ...row, removed: removedAt !== null, progress: stage ? { stage, percent } : null };
+function toListItem({ removedAt, stage, percent, posterPath, ...row }: ListRow): MediaListItem {
+  const poster = posterPath ? posterVersion(posterPath) : null;
+  return { ...row, removed: removedAt !== null, posterVersion: poster, progress: stage ? { stage, percent } : null };
 }
 
 /** One library row, as the list shows it (after an action on that row). */

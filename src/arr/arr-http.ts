@@ -87,13 +87,10 @@ export class ArrHttp {
       throw new Error(`Invalid ${app} connection settings: ${problems.join('; ')}`);
     }
     const { name, baseUrl, apiKey, timeoutMs } = parsed.data;
-    const url = new URL(baseUrl);
-    const auth = url.username || url.password
-      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
-      : undefined;
+    const { apiRoot, auth } = arrEndpoint(baseUrl);
     this.app = app;
     this.name = name;
-    this.apiRoot = `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/v3`;
+    this.apiRoot = apiRoot;
     this.#apiKey = apiKey;
     this.#timeoutMs = timeoutMs;
     this.#retries = options.retries ?? 2;
@@ -211,6 +208,14 @@ export class ArrHttp {
   #redact(text: string): string {
     return text.split(this.#apiKey).join('***');
   }
+}
+
+/** `{baseUrl}/api/v3` without credentials, and the basic-auth user a reverse proxy may want. */
+export function arrEndpoint(baseUrl: string): { apiRoot: string; auth?: { username: string; password: string } } {
+  const url = new URL(baseUrl);
+  const apiRoot = `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/v3`;
+  if (!url.username && !url.password) return { apiRoot };
+  return { apiRoot, auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } };
 }
 
 /** Resolves to `undefined` when the request failed with a 404 (the item is gone); other errors pass. */

@@ -1,6 +1,7 @@
 // Radarr v3 API resources, reduced to what sync and the trailer pipeline read. Unknown keys are
 // dropped; see test/fixtures/arr/REFERENCE.md §6 for the full shapes.
 import { z } from 'zod';
+import { posterImagesField } from './cover-images.ts';
 import { radarrReleaseFields } from './release-facts.ts';
 import { arrId, idOrNone, soft, softList, textOrNone } from './tolerant-json.ts';
 
@@ -29,6 +30,8 @@ export const radarrMovieSchema = z.object({
   youTubeTrailerId: textOrNone,
   /** Tag ids; /tag names them. */
   tags: softList(z.int().positive()),
+  // The poster: the Arr's copy and TMDB's original (see domain/poster-image.ts).
+  images: posterImagesField,
   alternateTitles: softList(z.object({ title: z.string() })).transform((titles) => titles.map((t) => t.title)),
   ...radarrReleaseFields,
 });

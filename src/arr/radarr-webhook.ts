@@ -1,6 +1,7 @@
 // Radarr webhook bodies (Radarr 5.28 – 6.1; see test/fixtures/arr/REFERENCE.md §3).
 // Only the fields the service acts on are validated strictly; see webhook-common.ts for why.
 import { z } from 'zod';
+import { posterImagesField } from './cover-images.ts';
 import { originalLanguageField } from './release-facts.ts';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
@@ -24,6 +25,8 @@ const radarrWebhookMovie = z.object({
   tmdbId: arrId.optional(),
   imdbId: z.string().optional(),
   originalLanguage: originalLanguageField,
+  // Radarr >= 5.8.1, Sonarr >= 4.0.5; older ones send none.
+  images: posterImagesField,
   tags: soft(z.array(z.string())),
 });
 

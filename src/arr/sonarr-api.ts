@@ -1,6 +1,7 @@
 // Sonarr v3 API resources, reduced to what sync reads. Sonarr has no trailer field; the ids are
 // for looking one up elsewhere. See test/fixtures/arr/REFERENCE.md §6.
 import { z } from 'zod';
+import { posterImagesField } from './cover-images.ts';
 import { sonarrReleaseFields } from './release-facts.ts';
 import { arrId, idOrNone, softList, textOrNone } from './tolerant-json.ts';
 
@@ -19,6 +20,7 @@ export const sonarrSeriesSchema = z
     tags: softList(z.int().positive()),
     /** Season 0 is the specials; `monitored` decides whether a season-scoped profile fetches for it. */
     seasons: softList(z.object({ seasonNumber: z.int().min(0).max(1000), monitored: z.boolean().default(false) })),
+    images: posterImagesField,
     statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),
     ...sonarrReleaseFields,
   })

@@ -1,6 +1,7 @@
 // Sonarr webhook bodies (Sonarr v4.0.x, tolerant of the v5 additions; see
 // test/fixtures/arr/REFERENCE.md §4). Only the fields the service acts on are strict.
 import { z } from 'zod';
+import { posterImagesField } from './cover-images.ts';
 import { originalLanguageField } from './release-facts.ts';
 import { arrId, soft, softList } from './tolerant-json.ts';
 import {
@@ -26,6 +27,8 @@ const sonarrWebhookSeries = z.object({
   imdbId: z.string().optional(),
   type: soft(z.string()),
   originalLanguage: originalLanguageField,
+  // Radarr >= 5.8.1, Sonarr >= 4.0.5; older ones send none.
+  images: posterImagesField,
   tags: soft(z.array(z.string())),
 });
 

@@ -2,6 +2,7 @@
 // status and root folders answer at once, a 10,000-movie library reply can take a real Arr
 // tens of seconds to build.
 import type { ArrHttpOptions } from '../arr/arr-http.ts';
+import { fetchArrPoster, type PosterLimits, type PosterReply } from '../arr/media-cover.ts';
 import { RadarrClient } from '../arr/radarr-client.ts';
 import type { ConnectionRow } from '../db/schema/index.ts';
 import { SonarrClient } from '../arr/sonarr-client.ts';
@@ -31,4 +32,9 @@ export function arrClientFor(connection: ClientTarget, options: ArrCallOptions =
   return connection.kind === 'radarr'
     ? radarrClientFor(connection, options, defaultTimeoutMs)
     : sonarrClientFor(connection, options, defaultTimeoutMs);
+}
+
+/** The Arr's own poster of one of its items (see arr/media-cover.ts for the route and the limits). */
+export function fetchPosterFrom(connection: ClientTarget, arrId: number, limits: PosterLimits): Promise<PosterReply> {
+  return fetchArrPoster({ name: connection.name, baseUrl: connection.baseUrl, apiKey: connection.apiKey, timeoutMs: limits.timeoutMs }, arrId, limits);
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { RadarrWebhookEvent, RadarrWebhookMovie } from '../arr/radarr-webhook.ts';
 import type { SonarrWebhookEvent, SonarrWebhookSeries } from '../arr/sonarr-webhook.ts';
 import type { OtherWebhookEvent } from '../arr/webhook-common.ts';
+import type { PosterFacts } from './poster-image.ts';
 
 export type ArrSource = 'radarr' | 'sonarr';
 export type MediaKind = 'movie' | 'series';
@@ -27,7 +28,7 @@ export type TrailerItemRef = {
   originalLanguage?: string;
   /** The Arr's tag labels (webhooks send labels, the API ids that /tag names). */
   tags?: string[];
-};
+} & PosterFacts;
 
 export type FileRename = {
   previousPath: string;
@@ -159,7 +160,7 @@ function movieItem(movie: RadarrWebhookMovie, movieFileRelativePath: string | un
   if (movie.imdbId) item.imdbId = movie.imdbId;
   if (movie.originalLanguage) item.originalLanguage = movie.originalLanguage;
   if (movie.tags) item.tags = movie.tags;
-  return item;
+  return withPoster(item, movie.images);
 }
 
 function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
@@ -170,6 +171,12 @@ function seriesItem(series: SonarrWebhookSeries): TrailerItemRef {
   if (series.tvdbId) item.tvdbId = series.tvdbId;
   if (series.originalLanguage) item.originalLanguage = series.originalLanguage;
   if (series.tags) item.tags = series.tags;
+  return withPoster(item, series.images);
+}
+
+function withPoster(item: TrailerItemRef, poster: PosterFacts | undefined): TrailerItemRef {
+  if (poster?.posterRemoteUrl) item.posterRemoteUrl = poster.posterRemoteUrl;
+  if (poster?.posterPath) item.posterPath = poster.posterPath;
   return item;
 }
 

@@ -100,6 +100,8 @@ export function mediaUpdateValues(item: MediaItemFacts): Partial<MediaInsert> & 
   if (item.premiereDate !== undefined) values.premiereDate = item.premiereDate;
   if (item.digitalReleaseDate !== undefined) values.digitalReleaseDate = item.digitalReleaseDate;
   if (item.physicalReleaseDate !== undefined) values.physicalReleaseDate = item.physicalReleaseDate;
+  if (item.posterRemoteUrl !== undefined) values.posterRemoteUrl = item.posterRemoteUrl;
+  if (item.posterPath !== undefined) values.posterPath = item.posterPath;
   return values;
 }
 

@@ -9,6 +9,7 @@ export type NotificationEvent = {
   message: string;
   /** The item's title, for summaries ("Alien (1979), Dune (2021) and 12 more"). */
   subject?: string;
+  /** The item's poster on TMDB/TVDB (checked https, see domain/poster-image.ts); services fetch it themselves. */
   posterUrl?: string;
   at: string;
 };
@@ -26,6 +27,13 @@ export const EVENT_LABELS: Record<NotificationEventKind, string> = {
   'ytdlp-outdated': 'yt-dlp outdated',
 };
 
-export function notificationEvent(kind: NotificationEventKind, message: string, subject?: string): NotificationEvent {
-  return { kind, title: subject ? `${EVENT_LABELS[kind]}: ${subject}` : EVENT_LABELS[kind], message, ...(subject ? { subject } : {}), at: new Date().toISOString() };
+export function notificationEvent(kind: NotificationEventKind, message: string, subject?: string, posterUrl?: string | null): NotificationEvent {
+  return {
+    kind,
+    title: subject ? `${EVENT_LABELS[kind]}: ${subject}` : EVENT_LABELS[kind],
+    message,
+    ...(subject ? { subject } : {}),
+    ...(posterUrl ? { posterUrl } : {}),
+    at: new Date().toISOString(),
+  };
 }

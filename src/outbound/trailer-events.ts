@@ -8,7 +8,8 @@ import { notificationEvent } from '../notifications/notification-event.ts';
 import { notify } from '../notifications/notify.ts';
 import type { OutboundDeps } from './outbound-deps.ts';
 
-export type EventItem = { title: string; year: number | null };
+/** The item an event is about; its poster (the Arr's remote URL) goes into the notification. */
+export type EventItem = { title: string; year: number | null; posterRemoteUrl?: string | null };
 
 const subjectOf = (item: EventItem) => (item.year ? `${item.title} (${item.year})` : item.title);
 
@@ -25,7 +26,7 @@ export async function trailerPlaced(deps: OutboundDeps, item: EventItem, file: s
   const changes = [change(file, previousFile === file ? 'Modified' : 'Created')];
   if (replaced && previousFile !== file) changes.push(change(previousFile, 'Deleted'));
   await queueMediaRefresh(deps, changes);
-  await notify(deps, notificationEvent(replaced ? 'trailer-replaced' : 'trailer-placed', file, subjectOf(item)));
+  await notify(deps, notificationEvent(replaced ? 'trailer-replaced' : 'trailer-placed', file, subjectOf(item), item.posterRemoteUrl));
 }
 
 export async function trailerMoved(deps: OutboundDeps, from: string, to: string): Promise<void> {
@@ -35,10 +36,10 @@ export async function trailerMoved(deps: OutboundDeps, from: string, to: string)
 export async function trailersDeleted(deps: OutboundDeps, item: EventItem, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
   await queueMediaRefresh(deps, files.map((file) => change(file, 'Deleted')));
-  await notify(deps, notificationEvent('trailer-deleted', files.join('\n'), subjectOf(item)));
+  await notify(deps, notificationEvent('trailer-deleted', files.join('\n'), subjectOf(item), item.posterRemoteUrl));
 }
 
 /** An item that waits: every candidate failed (`needs-attention`), or nothing official exists yet (`no-trailer`). */
 export async function itemWaiting(deps: OutboundDeps, kind: 'needs-attention' | 'no-trailer', item: EventItem, reason: string): Promise<void> {
-  await notify(deps, notificationEvent(kind, reason, subjectOf(item)));
+  await notify(deps, notificationEvent(kind, reason, subjectOf(item), item.posterRemoteUrl));
 }

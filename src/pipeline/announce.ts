@@ -11,7 +11,7 @@ import type { PipelineRuntime } from './pipeline-runtime.ts';
 /** "Needs attention" (every candidate failed) or "no trailer yet" (unreleased, nothing official). */
 export async function announceWaitingItem(rt: PipelineRuntime, kind: 'needs-attention' | 'no-trailer', mediaId: number, reason: string): Promise<void> {
   try {
-    const [item] = await rt.db.select({ title: media.title, year: media.year }).from(media).where(eq(media.id, mediaId));
+    const [item] = await rt.db.select({ title: media.title, year: media.year, posterRemoteUrl: media.posterRemoteUrl }).from(media).where(eq(media.id, mediaId));
     if (item) await itemWaiting(rt, kind, item, reason);
   } catch (error) {
     rt.logger.warn({ err: error, mediaId, kind }, 'could not queue the notification');

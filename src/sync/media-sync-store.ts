@@ -49,6 +49,8 @@ export async function loadStoredMedia(db: Db, connectionId: number, kind: MediaK
       physicalReleaseDate: media.physicalReleaseDate,
       tags: media.tags,
       seasons: media.seasons,
+      posterRemoteUrl: media.posterRemoteUrl,
+      posterPath: media.posterPath,
       trailerStatus: media.trailerStatus,
       removed: sql<boolean>`${media.removedAt} is not null`,
     })

@@ -34,6 +34,7 @@ export function movieFacts(movie: RadarrMovie, tagLabels?: TagLabels): MediaItem
     monitored: movie.monitored,
     hasFile: movie.hasFile,
     ...tagFacts(movie.tags, tagLabels),
+    ...movie.images,
     ...definedOnly({
       originalLanguage: movie.originalLanguage,
       releaseStatus: movie.status,
@@ -59,6 +60,7 @@ export function seriesFacts(series: SonarrSeries, tagLabels?: TagLabels): MediaI
     hasFile: series.episodeFileCount > 0,
     seasons: series.seasons.map((season) => ({ number: season.seasonNumber, monitored: season.monitored })),
     ...tagFacts(series.tags, tagLabels),
+    ...series.images,
     ...definedOnly({ originalLanguage: series.originalLanguage, releaseStatus: series.status, premiereDate: series.firstAired }),
   };
 }
@@ -89,6 +91,8 @@ export const arrOwnedFields = [
   'physicalReleaseDate',
   'tags',
   'seasons',
+  'posterRemoteUrl',
+  'posterPath',
 ] as const satisfies ReadonlyArray<keyof MediaInsert>;
 
 /** The Arr-owned fields with every absent fact spelled out as the value stored for "none". */
@@ -112,6 +116,8 @@ export type ArrFields = {
   physicalReleaseDate: string | null;
   tags: string[];
   seasons: Array<{ number: number; monitored: boolean }>;
+  posterRemoteUrl: string | null;
+  posterPath: string | null;
 };
 
 /** A complete row for one API item: absent facts are written as null (the Arr has none). */
@@ -142,6 +148,8 @@ export function fullMediaValues(connectionId: number, facts: MediaItemFacts): Fu
     physicalReleaseDate: row.physicalReleaseDate ?? null,
     tags: row.tags ?? [],
     seasons: row.seasons ?? [],
+    posterRemoteUrl: row.posterRemoteUrl ?? null,
+    posterPath: row.posterPath ?? null,
   };
 }
 

@@ -79,6 +79,7 @@ describe('RadarrClient against the fake Radarr', () => {
       inCinemas: '2017-10-04',
       digitalRelease: '2017-12-26',
       physicalRelease: '2018-01-16',
+      images: { posterRemoteUrl: 'https://image.tmdb.org/t/p/original/q7RkVw2xPbN3hLe0Yd5sTaJm8uC.jpg', posterPath: '/MediaCover/42/poster.jpg?lastWrite=638664391204817236' },
     });
     const nightfall = items[2];
     expect(nightfall?.hasFile).toBe(false);

@@ -44,6 +44,10 @@ describe('SonarrClient against the fake Sonarr', () => {
       originalLanguage: 'en',
       status: 'continuing',
       firstAired: '2022-02-18',
+      images: {
+        posterRemoteUrl: 'https://artworks.thetvdb.com/banners/v4/series/371999/posters/678a1f3e5c0b2.jpg',
+        posterPath: '/MediaCover/7/poster.jpg?lastWrite=638745120006602714',
+      },
     });
   });
 

@@ -47,6 +47,7 @@ describe('what the parsed events carry', () => {
       imdbId: 'tt1856190',
       originalLanguage: 'en',
       tags: ['4k', 'trailers'],
+      images: { posterRemoteUrl: 'https://image.tmdb.org/t/p/original/q7RkVw2xPbN3hLe0Yd5sTaJm8uC.jpg', posterPath: '/MediaCover/42/poster.jpg?lastWrite=638664391204817236' },
     });
     expect(event['movieFile']).toEqual({
       id: 311,

@@ -24,6 +24,8 @@ const arrival = {
   imdbId: 'tt2543199',
   originalLanguage: 'en',
   tags: ['trailers'] as string[],
+  posterRemoteUrl: 'https://image.tmdb.org/t/p/original/n3Wc8Hk2Lq5Zr9Pv1Ty7Mb0Xd.jpg',
+  posterPath: '/MediaCover/57/poster.jpg?lastWrite=638512007731905518',
 } as const;
 const bladeRunner = {
   kind: 'movie',
@@ -35,6 +37,8 @@ const bladeRunner = {
   imdbId: 'tt1856190',
   originalLanguage: 'en',
   tags: ['4k', 'trailers'] as string[],
+  posterRemoteUrl: 'https://image.tmdb.org/t/p/original/q7RkVw2xPbN3hLe0Yd5sTaJm8uC.jpg',
+  posterPath: '/MediaCover/42/poster.jpg?lastWrite=638664391204817236',
 } as const;
 const severance = {
   kind: 'series',
@@ -47,6 +51,8 @@ const severance = {
   tvdbId: 371999,
   originalLanguage: 'en',
   tags: ['trailers'] as string[],
+  posterRemoteUrl: 'https://artworks.thetvdb.com/banners/v4/series/371999/posters/678a1f3e5c0b2.jpg',
+  posterPath: '/MediaCover/7/poster.jpg?lastWrite=638745120006602714',
 } as const;
 const expanse = {
   kind: 'series',
@@ -59,6 +65,8 @@ const expanse = {
   tvdbId: 280644,
   originalLanguage: 'en',
   tags: [] as string[],
+  posterRemoteUrl: 'https://artworks.thetvdb.com/banners/v4/series/280644/posters/61a4e0b7c9f35.jpg',
+  posterPath: '/MediaCover/12/poster.jpg?lastWrite=638401772312207731',
 } as const;
 const frieren = {
   kind: 'series',
@@ -71,6 +79,8 @@ const frieren = {
   tvdbId: 424577,
   originalLanguage: 'ja',
   tags: ['anime', 'trailers'] as string[],
+  posterRemoteUrl: 'https://artworks.thetvdb.com/banners/v4/series/424577/posters/64f1c3a2d7e80.jpg',
+  posterPath: '/MediaCover/19/poster.jpg?lastWrite=638712004418801550',
 } as const;
 
 const none = { type: 'none', reason: expect.any(String) };
@@ -106,7 +116,18 @@ const expected: Record<ArrApp, Record<string, WebhookAction | typeof none>> = {
     'webhook-movie-added': {
       type: 'ensure',
       priority: 'import',
-      item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', year: 2026, folderPath: '/movies/Nightfall Protocol (2026)', tmdbId: 1187342, originalLanguage: 'en', tags: [] as string[] },
+      item: {
+        kind: 'movie',
+        arrId: 63,
+        title: 'Nightfall Protocol',
+        year: 2026,
+        folderPath: '/movies/Nightfall Protocol (2026)',
+        tmdbId: 1187342,
+        originalLanguage: 'en',
+        tags: [] as string[],
+        posterRemoteUrl: 'https://image.tmdb.org/t/p/original/t1Gm6Qz3Wb8Lc0Nr5Yx2Vk7Hd.jpg',
+        posterPath: '/MediaCover/63/poster.jpg?lastWrite=638985920017734611',
+      },
     },
     'webhook-movie-delete-with-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: true },
     'webhook-movie-delete-keep-files': { type: 'forget', kind: 'movie', arrId: 57, folderPath: '/movies/Arrival (2016)', deleteOwnFiles: false },
@@ -193,10 +214,26 @@ describe('webhookAction rules', () => {
     body['movie']['year'] = 0;
     body['movie']['tmdbId'] = 0;
     body['movie']['imdbId'] = '';
+    delete body['movie']['images'];
     expect(actionOf('radarr', body)).toStrictEqual({
       type: 'ensure',
       priority: 'import',
       item: { kind: 'movie', arrId: 63, title: 'Nightfall Protocol', folderPath: '/movies/Nightfall Protocol (2026)', originalLanguage: 'en', tags: [] },
+    });
+  });
+
+  it('keeps a valid poster from the body and drops a poster URL that is not https or not the Arr\'s cover path', () => {
+    const body = arrFixture('radarr', 'webhook-movie-added');
+    body['movie']['images'] = [
+      { coverType: 'fanart', url: '/MediaCover/63/fanart.jpg', remoteUrl: 'https://image.tmdb.org/fanart.jpg' },
+      { coverType: 'poster', url: 'http://evil.example/MediaCover/63/poster.jpg', remoteUrl: 'http://image.tmdb.org/p.jpg' },
+    ];
+    const action = actionOf('radarr', body);
+    expect(action.type === 'ensure' && action.item).not.toHaveProperty('posterRemoteUrl');
+    expect(action.type === 'ensure' && action.item).not.toHaveProperty('posterPath');
+    body['movie']['images'] = [{ coverType: 'poster', url: '/radarr/MediaCover/63/poster.jpg', remoteUrl: 'https://image.tmdb.org/p.jpg' }];
+    expect(actionOf('radarr', body)).toMatchObject({
+      item: { posterRemoteUrl: 'https://image.tmdb.org/p.jpg', posterPath: '/MediaCover/63/poster.jpg' },
     });
   });
 

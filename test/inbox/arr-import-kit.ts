@@ -1,13 +1,15 @@
 // Set-up for the import tests that run the whole way: the real service with every worker (the
 // search replaced by one that records its queries and finds nothing, so a fallback to search is
 // seen and never leaves the machine), a fake Radarr whose root folder is a temp folder here (no
-// path mappings needed), the local clip server, and small API helpers.
+// path mappings needed), the local clip server, and small API helpers. `env` adds to the service's
+// environment (e.g. the outbound windows for the burst test).
 import { eq } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { media, trailers, webhookEvents } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
+import { outboundWorkers } from '../../src/outbound/outbound-workers.ts';
 import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
 import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
@@ -22,13 +24,13 @@ export type ImportWorld = { svc: TestService; searches: string[]; clips: ClipSer
  * Opens the world of one import test file (call in `beforeAll`): the media root, the clip server,
  * a fake Radarr with no movies whose only root folder is that root, and the service.
  */
-export async function openImportWorld(label: string): Promise<ImportWorld> {
+export async function openImportWorld(label: string, env: Record<string, string> = {}): Promise<ImportWorld> {
   const root = mkdtempSync(join(tmpdir(), `previewarr-${label}-`));
   const clips = await startClipServer();
   const radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
   const searches: string[] = [];
   const svc = await startTestService({
-    env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn' },
+    env: { TRAILER_URL_TEMPLATE: clips.urlTemplate, LOG_LEVEL: 'warn', ...env },
     workers: (deps) => [
       webhookEventWorker(deps),
       ...pipelineWorkers(deps, {
@@ -38,6 +40,8 @@ export async function openImportWorld(label: string): Promise<ImportWorld> {
         },
       }),
       ...syncJobWorkers(deps),
+      // Media-server refreshes and notifications; with none configured they never run.
+      ...outboundWorkers(deps),
     ],
   });
   return { svc, searches, clips, radarr, root };
@@ -52,6 +56,11 @@ export async function closeImportWorld(world: ImportWorld | undefined): Promise<
 }
 
 export type MovieCase = { id: number; title: string; trailerId: string; monitored: boolean };
+
+/** The poster a movie's `images[]` names (Radarr's cover path and TMDB's URL), per movie id. */
+export function moviePosterImages(id: number): JsonObject[] {
+  return [{ coverType: 'poster', url: `/MediaCover/${id}/poster.jpg?lastWrite=638600000000000000`, remoteUrl: `https://image.tmdb.org/t/p/original/movie-${id}.jpg` }];
+}
 
 /** The movie as Radarr's API serves it, with its folder and file created under `root`. */
 export function arrMovie(root: string, movie: MovieCase): JsonObject {
@@ -74,6 +83,7 @@ export function arrMovie(root: string, movie: MovieCase): JsonObject {
     movieFile,
     youTubeTrailerId: movie.trailerId,
     tmdbId: 900_000 + movie.id,
+    images: moviePosterImages(movie.id),
   };
 }
 
@@ -81,7 +91,7 @@ export function arrMovie(root: string, movie: MovieCase): JsonObject {
 export function downloadBody(resource: JsonObject): JsonObject {
   const body = arrFixture('radarr', 'webhook-download');
   const file = resource['movieFile'] as JsonObject;
-  body.movie = { ...body.movie, id: resource['id'], title: resource['title'], year: 2020, folderPath: resource['path'], tmdbId: resource['tmdbId'] };
+  body.movie = { ...body.movie, id: resource['id'], title: resource['title'], year: 2020, folderPath: resource['path'], tmdbId: resource['tmdbId'], images: resource['images'] };
   body.movieFile = { ...body.movieFile, id: file['id'], relativePath: file['relativePath'], path: file['path'] };
   body.downloadId = `import-${String(resource['id'])}`;
   return body;

@@ -24,7 +24,7 @@ export type OutboundWorld = {
   connectionId: number;
   api(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }>;
   /** A movie folder with a file, and its media row (as a sync leaves it). */
-  addMovie(title: string, year: number, clipId: string): Promise<{ mediaId: number; folder: string }>;
+  addMovie(title: string, year: number, clipId: string, values?: Partial<typeof media.$inferInsert>): Promise<{ mediaId: number; folder: string }>;
   /** Resolves once nothing is waiting in the outbox. */
   outboxDrained(): Promise<void>;
   close(): Promise<void>;
@@ -74,7 +74,7 @@ export async function startOutboundWorld({ delaySeconds = 1 } = {}): Promise<Out
     movies,
     connectionId: connection!.id,
     api,
-    async addMovie(title, year, clipId) {
+    async addMovie(title, year, clipId, values = {}) {
       const name = `${title} (${year})`;
       const folder = join(movies, name);
       mkdirSync(folder, { recursive: true });
@@ -82,7 +82,7 @@ export async function startOutboundWorld({ delaySeconds = 1 } = {}): Promise<Out
       arrId += 1;
       const [row] = await db
         .insert(media)
-        .values({ connectionId: connection!.id, arrId, kind: 'movie', title, year, folderPath: `/movies/${name}`, movieFileRelativePath: `${name}.mkv`, hasFile: true, youTubeTrailerId: clipId, monitored: false })
+        .values({ connectionId: connection!.id, arrId, kind: 'movie', title, year, folderPath: `/movies/${name}`, movieFileRelativePath: `${name}.mkv`, hasFile: true, youTubeTrailerId: clipId, monitored: false, ...values })
         .returning({ id: media.id });
       return { mediaId: row!.id, folder };
     },

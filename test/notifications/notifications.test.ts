@@ -51,7 +51,9 @@ describe(`notifications and coalescing (${testBackend})`, () => {
     await world?.close();
   });
 
-  it('turns a burst of 50 imports into one refresh per folder and one summary per target', async () => {
+  // The same burst through real webhooks and downloads: webhook-burst.test.ts. This one calls the
+  // placement hook directly, to check every target's summary request shape in a few seconds.
+  it('turns 50 placements in 10 folders into one refresh per folder and one summary per target', async () => {
     const deps = outboundDepsOf(world.svc.deps);
     // 50 placements in 10 folders: five trailers replaced in turn in each folder.
     const burst = Array.from({ length: 50 }, (_, i) => {
@@ -91,6 +93,22 @@ describe(`notifications and coalescing (${testBackend})`, () => {
     await trailerPlaced(deps, { title: 'Heat', year: 1995 }, `${world.movies}/Heat (1995)/Heat (1995)-trailer.mkv`);
     await waitFor(() => world.hooks.messages('/hook').some((m) => m['title'] === 'Trailer placed: Heat (1995)'), { timeoutMs: 60_000, what: 'the retried message' });
     expect(world.hooks.requests.filter((r) => r.status === 503)).toHaveLength(7);
+    await world.outboxDrained();
+  }, 90_000);
+
+  it('puts the movie\'s poster (the remote URL the Arr named) in a single Discord message', async () => {
+    const poster = 'https://image.tmdb.org/t/p/original/ronin-poster-1998.jpg';
+    const { mediaId } = await world.addMovie('Ronin', 1998, 'clipRonin01', { posterRemoteUrl: poster, posterPath: '/MediaCover/9001/poster.jpg' });
+    const before = world.hooks.messages('/api/webhooks/7/').length;
+    await world.svc.boss.send('trailer-fetch', { mediaId, reason: 'import' }, { priority: 10 });
+    await waitFor(() => world.hooks.messages('/api/webhooks/7/').length > before, { timeoutMs: 60_000, what: 'the Discord message' });
+    const [message] = world.hooks.messages('/api/webhooks/7/').slice(before);
+    const embed = (message!['embeds'] as Array<Record<string, any>>)[0]!;
+    expect(embed['title']).toBe('Trailer placed: Ronin (1998)');
+    expect(embed['thumbnail']).toEqual({ url: poster });
+    // ntfy shows it as the notification's picture; the generic webhook carries it in its events.
+    const ntfy = world.hooks.requests.filter((r) => r.path === '/' && r.body.includes('Ronin'));
+    expect(JSON.parse(ntfy.at(-1)!.body)).toMatchObject({ attach: poster });
     await world.outboxDrained();
   }, 90_000);
 

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEvents } from '../../src/db/schema/index.ts';
 import { prefixCookiePath, prefixHtml, prefixLocation } from '../../src/http/url-base.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook, startFakeRadarr } from '../support/fake-arr.ts';
+import { makePoster } from '../support/make-poster.ts';
+import { signedInPages } from '../ui/page-client.ts';
+import { seedConnection, seedMedia } from '../ui/seed.ts';
 import { startPrefixProxy, type PrefixProxy } from '../support/prefix-proxy.ts';
 import { testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -96,5 +99,25 @@ describe(`URL_BASE behind a prefix proxy (${testBackend})`, () => {
       expect((await fetch(`${proxy.url}${asset}`)).status).toBe(200);
     }
     expect(proxy.refused).toEqual([]);
+  });
+
+  it('links the poster grid\'s images under the prefix, and serves them there', async () => {
+    const radarr = await startFakeRadarr({ urlBase: '/radarr' });
+    try {
+      const db = svc.deps.database.db;
+      const pages = await signedInPages(svc);
+      const connection = await seedConnection(db, { baseUrl: radarr.url, apiKey: radarr.apiKey });
+      const item = await seedMedia(db, connection.id, { arrId: 77, title: 'Prefixed Poster', posterPath: '/MediaCover/77/poster.jpg?lastWrite=5' });
+      radarr.covers.set('77/poster-250.jpg', { contentType: 'image/jpeg', body: makePoster() });
+      const grid = await fetch(`${proxy.url}${BASE}/library?view=grid`, { headers: { cookie: pages.cookie } });
+      expect(grid.status).toBe(200);
+      const src = new RegExp(`src="(${BASE}/posters/${item.id}\\?v=[0-9a-f]{16})"`).exec(await grid.text())?.[1];
+      expect(src).toBeDefined();
+      const image = await fetch(`${proxy.url}${src}`, { headers: { cookie: pages.cookie } });
+      expect(image.status).toBe(200);
+      expect(image.headers.get('content-type')).toBe('image/jpeg');
+    } finally {
+      await radarr.close();
+    }
   });
 });

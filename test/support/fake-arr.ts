@@ -19,6 +19,7 @@
 //       { mode: 'redirect', location }                302 to `location` (a login page behind a proxy)
 //       { mode: 'reset' }                             destroy the socket without answering (ECONNRESET)
 //     `path` (string prefix or RegExp) is matched against the path below the URL base, e.g. '/api/v3/movie'.
+//   radarr.covers      Map '{id}/{file}' → { contentType, body }: /api/v3/mediacover/{id}/{file} (API key like the rest)
 //   radarr.clearFailures(); await radarr.close()
 //
 // Served (GET; other methods 405): {base}/ping (anonymous), {base}/api/v3/system/status, /rootfolder, /tag;
@@ -71,6 +72,7 @@ export class FakeArrServer {
   tags: Array<{ id: number; label: string }> = [];
   status: JsonObject;
   readonly requests: RecordedRequest[] = [];
+  readonly covers = new Map<string, { contentType: string; body: Buffer }>();
   readonly apiKey: string;
   readonly urlBase: string;
   #rules: { rule: FailureRule; left: number }[] = [];
@@ -190,7 +192,7 @@ export class FakeArrServer {
       const headers: Record<string, string> = { 'X-Application-Version': String(this.status['version']) };
       if (body !== undefined) headers['Content-Type'] = contentType;
       res.writeHead(status, headers);
-      res.end(body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body));
+      res.end(body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
     };
     const { path } = record;
     if (!inBase) return send(404, 'Not Found', 'text/plain');
@@ -211,6 +213,11 @@ export class FakeArrServer {
     if (key !== this.apiKey) return send(401);
     if (failure?.mode === 'garbage') return send(200, '{"id": 42, "title": "Blade Runner 20\u0000');
     if (failure?.mode === 'html') return send(200, '<!doctype html><html><head><title>Radarr</title></head><body></body></html>', 'text/html');
+    const cover = /^\/api\/v3\/mediacover\/(\d+\/[^/]+)$/i.exec(path);
+    if (cover) {
+      const image = this.covers.get(cover[1] ?? '');
+      return image ? send(200, image.body, image.contentType) : send(404, 'Not Found', 'text/plain');
+    }
     const app = failure?.mode === 'wrong-app' ? (this.app === 'radarr' ? 'sonarr' : 'radarr') : this.app;
     const reply = this.#route(app, path.slice('/api/v3'.length), record.query);
     return send(reply.status, reply.body);

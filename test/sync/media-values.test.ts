@@ -32,6 +32,8 @@ describe('API resources as media rows', () => {
       physicalReleaseDate: '2018-01-16',
       tags: [],
       seasons: [],
+      posterRemoteUrl: 'https://image.tmdb.org/t/p/original/q7RkVw2xPbN3hLe0Yd5sTaJm8uC.jpg',
+      posterPath: '/MediaCover/42/poster.jpg?lastWrite=638664391204817236',
     });
   });
 
@@ -46,6 +48,22 @@ describe('API resources as media rows', () => {
       { number: 1, monitored: true },
       { number: 2, monitored: true },
     ]);
+    });
+  });
+
+  it('stores the poster only when it is safe: https remote URL, the Arr\'s own cover path (URL base removed)', () => {
+    const poster = (entry: JsonObject) => movieValues({ images: [{ coverType: 'fanart', url: '/MediaCover/42/fanart.jpg' }, { coverType: 'poster', ...entry }] });
+    expect(poster({ url: '/radarr/MediaCover/42/poster.jpg?lastWrite=1', remoteUrl: 'https://image.tmdb.org/t/p/original/a.jpg' })).toMatchObject({
+      posterPath: '/MediaCover/42/poster.jpg?lastWrite=1',
+      posterRemoteUrl: 'https://image.tmdb.org/t/p/original/a.jpg',
+    });
+    expect(poster({ url: 'https://elsewhere.example/MediaCover/42/poster.jpg', remoteUrl: 'javascript:alert(1)' })).toMatchObject({
+      posterPath: null,
+      posterRemoteUrl: null,
+    });
+    // No images at all (an older Arr, or a movie TMDB has no art for): none, and the sync clears a stale one.
+    expect(movieValues({ images: [] })).toMatchObject({ posterPath: null, posterRemoteUrl: null });
+    expect(arrFieldsDiffer(movieValues(), movieValues({ images: [] }))).toBe(true);
   });
 
   it('reads the original language by name and the release facts leniently', () => {

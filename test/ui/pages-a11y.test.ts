@@ -96,6 +96,7 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
     const [connection] = await db.query.connections.findMany();
     paths['dashboard'] = '/';
     paths['library'] = '/library';
+    paths['library-posters'] = '/library?view=grid';
     paths['movies-filtered'] = '/library?kind=movie&status=needs-attention&q=arr';
     paths['item'] = `/library/${arrival!.id}`;
     paths['events'] = '/events';
@@ -113,8 +114,39 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
     }
     expect(problems).toEqual([]);
     expect(pageProblems).toEqual([]);
-    // 24 page loads, each checked twice by axe-core: minutes on a busy two-core machine.
+    // 26 page loads, each checked twice by axe-core: minutes on a busy two-core machine.
   }, 300_000);
+
+  it('the poster grid: the Posters switch keeps filters and order in the URL; posters come through /posters, never from TMDB', async () => {
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(svc.url)) elsewhere.push(request.url());
+    });
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${svc.url}/library?kind=movie&sort=year&dir=desc`);
+    await page.locator('label.tab', { hasText: 'Posters' }).click();
+    await page.waitForURL(/view=grid/);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('kind'), url.searchParams.get('sort'), url.searchParams.get('dir')]).toEqual(['movie', 'year', 'desc']);
+    const cards = page.locator('.poster-card');
+    await expect.poll(() => cards.count()).toBe(3);
+    const images = page.locator('.poster-card img');
+    expect(await images.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')))).toEqual([
+      expect.stringMatching(/^\/posters\/\d+\?v=[0-9a-f]{16}$/),
+      expect.stringMatching(/^\/posters\/\d+\?v=[0-9a-f]{16}$/),
+    ]);
+    // Decoded real JPEGs (a broken or refused image has no natural size).
+    await expect.poll(() => images.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalHeight === 250))).toBe(true);
+    await expect.poll(() => page.locator('.poster-card', { hasText: 'No poster' }).count()).toBe(1);
+    expect(elsewhere).toEqual([]);
+    // A reload keeps the grid; the Table switch goes back.
+    await page.reload();
+    await expect.poll(() => cards.count()).toBe(3);
+    await page.locator('label.tab', { hasText: 'Table' }).click();
+    await expect.poll(() => page.locator('table.library-table tbody tr').count()).toBe(3);
+    expect(new URL(page.url()).searchParams.get('view')).not.toBe('grid');
+    expect(pageProblems).toEqual([]);
+  });
 
   it('shows times relative, with the date and time in the browser\'s time zone', async () => {
     await page.setViewportSize(VIEWPORTS.desktop);

@@ -17,6 +17,7 @@ import { createConnection } from '../../src/connections/connection-actions.ts';
 import { media } from '../../src/db/schema/index.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { serveItemPosters } from '../support/make-poster.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -46,6 +47,10 @@ export async function startUiWorld({ throttled = [] as string[], env = {} as Rec
   const radarr = await startFakeRadarr();
   // Not monitored: the backfill leaves them alone, so the only fetches are the ones a test presses.
   for (const [id, movie] of radarr.items) radarr.items.set(id, { ...movie, monitored: false });
+  // Real posters for the grid, except the last movie: TMDB has no art for it yet (a placeholder card).
+  const lastId = Math.max(...radarr.items.keys());
+  radarr.patch(lastId, { images: [] });
+  serveItemPosters(radarr);
   const files = new Map<string, string>();
   for (const movie of radarr.items.values()) {
     if (!movie['movieFile']) continue;

@@ -62,6 +62,10 @@ export const media = pgTable(
     imdbId: text('imdb_id'),
     tvdbId: integer('tvdb_id'),
     youTubeTrailerId: text('youtube_trailer_id'),
+    /** The poster on TMDB/TVDB as the Arr names it (https only, checked): Discord fetches it itself. */
+    posterRemoteUrl: text('poster_remote_url'),
+    /** The Arr's own copy, `/MediaCover/{arrId}/poster.jpg?lastWrite=…` (URL base removed): our proxy's source. */
+    posterPath: text('poster_path'),
     monitored: boolean('monitored').notNull().default(true),
     hasFile: boolean('has_file').notNull().default(false),
     trailerStatus: text('trailer_status', { enum: trailerStatuses }).notNull().default('missing'),

@@ -20,7 +20,15 @@ export const ntfy: TargetModule = {
       await sendOutbound({
         method: 'POST',
         url: `${url.origin}/${parts.map(encodeURIComponent).join('/')}`,
-        json: { topic, title: clip(notice.title, 250), message: clip(notice.body, 4000), priority: PRIORITY[notice.level], tags: [TAGS[notice.level]] },
+        json: {
+          topic,
+          title: clip(notice.title, 250),
+          message: clip(notice.body, 4000),
+          priority: PRIORITY[notice.level],
+          tags: [TAGS[notice.level]],
+          // ntfy's "attach a file by URL": its apps show the poster as the notification's picture.
+          ...(notice.posterUrl ? { attach: notice.posterUrl } : {}),
+        },
         headers: target.secret ? { Authorization: `Bearer ${target.secret}` } : {},
         secrets: [target.secret],
         ...(target.timeoutMs ? { timeoutMs: target.timeoutMs } : {}),

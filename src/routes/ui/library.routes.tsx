@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { mediaListQuerySchema } from '../../admin/admin-schemas.ts';
+import { libraryViewSchema, mediaListQuerySchema } from '../../admin/admin-schemas.ts';
 import { listMedia } from '../../admin/media-queries.ts';
 import { isHtmxRequest, type UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
@@ -15,7 +15,9 @@ export function libraryRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv>
   app.get('/library', async (c) => {
     const parsed = mediaListQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return sendInvalidQuery(c, assets, parsed.error.issues);
-    const query = parsed.data;
+    const view = libraryViewSchema.safeParse(c.req.query());
+    if (!view.success) return sendInvalidQuery(c, assets, view.error.issues);
+    const query = { ...parsed.data, view: view.data.view };
     const page = await listMedia(db, query);
     // The filter form asks for the results only; a link or a reload gets the whole page.
     if (isHtmxRequest(c) && c.req.header('hx-target')?.endsWith('#library-results')) {

@@ -11,6 +11,7 @@ import { itemRoutes } from './item.routes.tsx';
 import { itemControlRoutes } from './item-control.routes.tsx';
 import { bulkRoutes } from './bulk.routes.tsx';
 import { libraryRoutes } from './library.routes.tsx';
+import { posterRoutes } from './poster.routes.ts';
 import { refuseControlCharacters } from './form-text.ts';
 import { sendError } from './render.tsx';
 import { settingsRoutes } from './settings.routes.tsx';
@@ -19,7 +20,7 @@ import { systemRoutes } from './system.routes.tsx';
 
 /** Paths of the signed-in pages. The guard is bound to these only, so the JSON API, webhooks
  *  and probes mounted beside the pages never see a login redirect. */
-const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/events', '/events/*', '/settings', '/settings/*', '/system/*'];
+const GUARDED_PATHS = ['/', '/logout', '/live/*', '/library', '/library/*', '/posters/*', '/events', '/events/*', '/settings', '/settings/*', '/system/*'];
 
 /** Forms posted before anyone is signed in. */
 const PUBLIC_FORM_PATHS = ['/login', '/setup'];
@@ -51,6 +52,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', logoutRoute(deps));
   guarded.route('/', dashboardRoutes(deps, urls));
   guarded.route('/', libraryRoutes(deps, urls));
+  guarded.route('/', posterRoutes(deps));
   guarded.route('/', bulkRoutes(deps, urls));
   guarded.route('/', itemRoutes(deps, urls));
   guarded.route('/', itemControlRoutes(deps, urls));
