@@ -48,7 +48,6 @@ describe('API resources as media rows', () => {
       { number: 1, monitored: true },
       { number: 2, monitored: true },
     ]);
-    });
   });
 
   it('stores the poster only when it is safe: https remote URL, the Arr\'s own cover path (URL base removed)', () => {
