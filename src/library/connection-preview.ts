@@ -3,14 +3,12 @@
 // when preview is switched off, queued for the real fetch in the same transaction that clears the
 // flag (a preview job finishing at that moment locks the connection row too, so no item is left
 // previewed under a connection that no longer previews).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { connections, media, trailerPreviews } from '../db/schema/index.ts';
 import { queueTrailerFetches } from './trailer-fetch-queue.ts';
-
-const ofConnection = (connectionId: number) => sql`select id from media where connection_id = ${connectionId}`;
 
 /** Previewed items of the connection become `missing` again, so the next sync previews them anew. */
 export async function resetPreviews(tx: Db | Tx, connectionId: number): Promise<number> {
@@ -46,7 +44,7 @@ export async function switchOffPreview(db: Db, boss: PgBoss | null, connectionId
       queued = ids.length > 0 ? await queueTrailerFetches(boss, tx, ids, 'backfill') : 0;
     }
     await resetPreviews(tx, connectionId);
-    await tx.delete(trailerPreviews).where(inArray(trailerPreviews.mediaId, ofConnection(connectionId)));
+    await tx.delete(trailerPreviews).where(sql`${trailerPreviews.mediaId} in (select id from media where connection_id = ${connectionId})`);
     return queued;
   });
 }
