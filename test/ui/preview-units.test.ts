@@ -1,4 +1,5 @@
 // Preview mode's words and the dashboard tile: what a person reads about a previewed item.
+import type { Child } from 'hono/jsx';
 import { describe, expect, it } from 'vitest';
 import { trailerStatuses } from '../../src/db/schema/media.ts';
 import type { StatusCounts } from '../../src/admin/dashboard-queries.ts';
@@ -12,6 +13,9 @@ const counts = (values: Partial<StatusCounts>): StatusCounts => ({
   total: 0,
   ...values,
 });
+
+// The panel called as a function (this file is not JSX); its result is what the page renders.
+const tile = (values: StatusCounts) => renderHtml(StatusCountsPanel({ counts: values }) as Child);
 
 describe('preview mode in words', () => {
   it('says what would be downloaded, from where, with its score', () => {
@@ -27,9 +31,9 @@ describe('preview mode in words', () => {
   });
 
   it('the dashboard shows a Previewed tile only while something is previewed, never counted as having a trailer', async () => {
-    const none = await renderHtml(StatusCountsPanel({ counts: counts({ have: 3 }) }));
+    const none = await tile(counts({ have: 3 }));
     expect(none).not.toContain('data-status="preview"');
-    const some = await renderHtml(StatusCountsPanel({ counts: counts({ have: 3, preview: 5 }) }));
+    const some = await tile(counts({ have: 3, preview: 5 }));
     expect(some).toMatch(/data-status="preview"><span class="count-value">5<\/span><span class="count-label">Previewed<\/span>/);
     expect(some).toMatch(/data-status="have"><span class="count-value">3</);
   });
