@@ -1,6 +1,8 @@
 import type { Child, FC } from 'hono/jsx';
+import type { TrailerStatus } from '../src/db/schema/media.ts';
 import { isoTime, relativeTime } from './format.ts';
 
+/** Every trailer status in words (a status added to the schema without a label fails the typecheck). */
 export const STATUS_LABELS: Record<string, string> = {
   have: 'Have trailer',
   missing: 'Missing',
@@ -10,7 +12,9 @@ export const STATUS_LABELS: Record<string, string> = {
   external: 'External',
   skipped: 'Skipped',
   'no-trailer-yet': 'No trailer yet',
-};
+  // Its connection is in preview mode: ranked, and what would be downloaded is recorded.
+  preview: 'Previewed',
+} satisfies Record<TrailerStatus, string>;
 
 /** What a job is doing, in the words of the activity panel and the badges. */
 export const STAGE_LABELS: Record<string, string> = {

@@ -58,11 +58,15 @@ const COUNTED: Array<{ status: keyof StatusCounts; label: string }> = [
   { status: 'needs-attention', label: STATUS_LABELS['needs-attention']! },
   { status: 'external', label: STATUS_LABELS['external']! },
   { status: 'no-trailer-yet', label: STATUS_LABELS['no-trailer-yet']! },
+  { status: 'preview', label: STATUS_LABELS['preview']! },
 ];
+
+// Shown only while some connection has previewed items: most libraries never use preview mode.
+const shownTile = (status: keyof StatusCounts, counts: StatusCounts) => status !== 'preview' || counts.preview > 0;
 
 export const StatusCountsPanel: FC<{ counts: StatusCounts }> = ({ counts }) => (
   <div class="counts" id="status-counts">
-    {COUNTED.map(({ status, label }) => (
+    {COUNTED.filter(({ status }) => shownTile(status, counts)).map(({ status, label }) => (
       <a class={`count-tile status-${status}`} href={`/library?status=${status}`} data-status={status}>
         <span class="count-value">{counts[status]}</span>
         <span class="count-label">{label}</span>

@@ -12,10 +12,11 @@ export type ConnectionFormValues = {
   baseUrl: string;
   apiKey: string;
   enabled: boolean;
+  previewOnly: boolean;
   pathMappings: Array<{ remotePrefix: string; localPrefix: string }>;
 };
 
-export const emptyConnectionForm: ConnectionFormValues = { name: '', kind: 'radarr', baseUrl: '', apiKey: '', enabled: true, pathMappings: [] };
+export const emptyConnectionForm: ConnectionFormValues = { name: '', kind: 'radarr', baseUrl: '', apiKey: '', enabled: true, previewOnly: false, pathMappings: [] };
 
 /** The URL to paste into Radarr/Sonarr (Settings → Connect → + → Webhook). */
 export function webhookUrl(origin: string, connection: Pick<ConnectionView, 'kind' | 'name'>): string {
@@ -57,6 +58,11 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
           >
             Sync now
           </button>
+          {connection.previewOnly ? (
+            <a class="button small" href={`/settings/connections/${connection.id}/preview`} data-action="preview">
+              Preview
+            </a>
+          ) : null}
           <a class="button small" href={`/settings/connections/${connection.id}`}>
             Edit
           </a>
@@ -73,6 +79,11 @@ export const ConnectionCard: FC<{ connection: ConnectionView; origin: string }> 
         </div>
       </header>
       <div class="card-body">
+        {connection.previewOnly ? (
+          <p class="banner warning preview-only" data-preview-only="true">
+            <strong>Preview only — nothing is downloaded.</strong> Items are searched and ranked; <a href={`/settings/connections/${connection.id}/preview`}>see what would be downloaded</a>.
+          </p>
+        ) : null}
         <p class="health-message" data-health={state}>
           {connection.health ? connection.health.message : connection.enabled ? 'Not tested yet: press Test.' : 'Disabled.'}
           {connection.health ? (
@@ -161,6 +172,13 @@ export const ConnectionForm: FC<{ values: ConnectionFormValues; errors: Record<s
       <TextField name="baseUrl" label="Address" type="url" value={values.baseUrl} required placeholder="http://radarr:7878" error={errors['baseUrl']} hint="With the URL base, if you set one (http://host:7878/radarr)." />
       <TextField name="apiKey" label="API key" value={values.apiKey} required autocomplete="off" error={errors['apiKey']} hint="Radarr/Sonarr: Settings → General → API Key." />
       <CheckboxField name="enabled" label="Enabled" checked={values.enabled} error={errors['enabled']} />
+      <CheckboxField
+        name="previewOnly"
+        label="Preview only (dry run)"
+        checked={values.previewOnly}
+        error={errors['previewOnly']}
+        hint="Search and rank as usual and list what would be downloaded, but download nothing. Switching it off downloads what the preview found."
+      />
       <fieldset>
         <legend>Path mappings</legend>
         <p class="field-hint">Only when Radarr/Sonarr see the media under another path than Previewarr does (for example /data/movies there, /movies here).</p>

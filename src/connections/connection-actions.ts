@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { connections, type ConnectionHealth, type RootFolderInfo } from '../db/schema/connections.ts';
 import { cancelJobs, pendingJobsOfConnection } from '../jobs/connection-jobs.ts';
 import { processPendingEventsForConnection } from '../inbox/pending-events.ts';
+import { switchOffPreview } from '../library/connection-preview.ts';
 import { enqueueLibrarySync } from '../sync/sync-enqueue.ts';
 import type { ArrCallOptions } from './arr-clients.ts';
 import type { CreateConnectionInput, UpdateConnectionInput } from './connection-input.ts';
@@ -92,6 +93,8 @@ export type UpdatedConnection = {
   check?: ConnectionProbe;
   /** The sync started because the changed address or key works. */
   syncJobId?: string | null;
+  /** Preview was switched off: the real fetches queued for the previewed items. */
+  previewFetchesQueued?: number;
 };
 
 export async function updateConnection(
@@ -125,6 +128,8 @@ export async function updateConnection(
   if (input.apiKey !== undefined) changes.apiKey = input.apiKey;
   if (input.enabled !== undefined) changes.enabled = input.enabled;
   if (input.rankingOverrides !== undefined) changes.rankingOverrides = input.rankingOverrides;
+  // Switched on here; switched off below, together with queueing what it previewed.
+  if (input.previewOnly === true) changes.previewOnly = true;
   if (input.pathMappings !== undefined) {
     changes.pathMappings = input.pathMappings;
     changes.rootFolders = await remapRootFolders(existing.rootFolders, input.pathMappings);
@@ -140,6 +145,8 @@ export async function updateConnection(
     throw error;
   }
   if (!connection) return notFound(id);
+  const previewFetchesQueued = input.previewOnly === false && connection.previewOnly ? await switchOffPreview(db, deps.boss, id) : undefined;
+  if (previewFetchesQueued !== undefined) connection = (await findConnection(db, id)) ?? connection;
   if (connection.name !== existing.name) await handOverPendingEvents(deps, id);
   // A new address or key is tested at once; when it works (a fixed key), the sync catches up.
   const check = reached && connection.enabled ? await testStoredConnection(deps, id, options) : undefined;
@@ -152,6 +159,7 @@ export async function updateConnection(
     connection: check?.connection ?? connection,
     ...(check ? { check } : {}),
     ...(syncJobId !== undefined ? { syncJobId } : {}),
+    ...(previewFetchesQueued !== undefined ? { previewFetchesQueued } : {}),
   };
 }
 

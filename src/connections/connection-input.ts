@@ -91,6 +91,8 @@ export const createConnectionSchema = z
     enabled: z.boolean({ error: 'must be true or false' }).default(true),
     pathMappings: pathMappings.default([]),
     rankingOverrides: rankingOverridesSchema.optional(),
+    /** Preview mode (a dry run): search and rank, record what would be downloaded, download nothing. */
+    previewOnly: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();
 export type CreateConnectionInput = z.output<typeof createConnectionSchema>;
@@ -109,6 +111,8 @@ export const updateConnectionSchema = z
     pathMappings: pathMappings.optional(),
     /** Replaces the stored overrides as a whole; `{}` clears them. */
     rankingOverrides: rankingOverridesSchema.optional(),
+    /** Switching it off queues the real fetch of every previewed item. */
+    previewOnly: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();
 export type UpdateConnectionInput = z.output<typeof updateConnectionSchema>;

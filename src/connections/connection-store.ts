@@ -19,6 +19,8 @@ export type ConnectionView = {
   pathMappings: PathMapping[];
   /** Ranking settings this instance uses instead of the global ones. */
   rankingOverrides: RankingOverrides;
+  /** Preview mode: fetches record what they would download and download nothing. */
+  previewOnly: boolean;
   health: ConnectionHealth | null;
   rootFolders: RootFolderInfo[];
   lastSyncAt: string | null;
@@ -48,6 +50,7 @@ export function toConnectionView(row: ConnectionRow): ConnectionView {
     enabled: row.enabled,
     pathMappings: row.pathMappings,
     rankingOverrides: row.rankingOverrides,
+    previewOnly: row.previewOnly,
     health: row.health ?? null,
     rootFolders: row.rootFolders,
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,

@@ -18,6 +18,7 @@ import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
 import { setMediaStatus } from './media-status.ts';
 import { pastedLinkFailed } from './pasted-link.ts';
+import { previewInstead } from './preview-outcome.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { reportRateLimited, reportSuccess } from './announce.ts';
 
@@ -81,6 +82,7 @@ async function fetchTrailer(rt: PipelineRuntime, job: Job<unknown>, data: FetchD
     await storeCandidates(rt.db, row.id, loaded, stage.rankOffset);
     // A pasted link is tried every time, failed before or not: it stands until the user changes it.
     for (const candidate of loaded.filter((c) => !c.excluded && (c.source === 'user' || !skip.has(c.videoId)))) {
+      if (await previewInstead(ctx, candidate)) return;
       if (tries >= rt.maxCandidateTries) break;
       tries += 1;
       const result = await tryOne(ctx, data, candidate, notes);

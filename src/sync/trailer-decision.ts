@@ -32,7 +32,7 @@ export const REASON_EXTERNAL_GONE = 'The existing trailer file is no longer on d
 
 // Statuses where a trailer that turns up on disk (put there by the user or another tool) simply
 // becomes the item's trailer. `downloading` is never here: the pipeline owns the item right now.
-const WAITING: ReadonlySet<TrailerStatus> = new Set(['missing', 'queued', 'needs-attention', 'skipped', 'no-trailer-yet']);
+const WAITING: ReadonlySet<TrailerStatus> = new Set(['missing', 'queued', 'needs-attention', 'skipped', 'no-trailer-yet', 'preview']);
 
 /** `undefined` when nothing changes (or the folder is not visible here, which proves nothing). */
 export function decideTrailerState(item: TrailerCheckItem, scan: ScanResult, policy: DeletedTrailerPolicy): TrailerDecision | undefined {

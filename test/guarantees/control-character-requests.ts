@@ -38,6 +38,8 @@ export const EXAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/media/:id/blocklist': { videoId: 'dQw4w9WgXcQ', reason: 'a fan edit' },
   'POST /api/v1/media/:id/fetch': null,
   'POST /api/v1/connections/:id/test': null,
+  'POST /api/v1/connections/:id/preview': null,
+  'POST /api/v1/connections/:id/preview/download': null,
   'POST /api/v1/sync': null,
   'POST /api/v1/apikey/regenerate': null,
   'PUT /api/v1/settings/cookies': null,

@@ -73,8 +73,8 @@ describe('decideTrailerState', () => {
     expect(decideTrailerState(external, scan(), 'respect')?.change).toEqual({ trailerStatus: 'missing', externalTrailerPath: null, statusReason: REASON_EXTERNAL_GONE });
   });
 
-  it('a trailer of theirs turns up for an item still waiting for one', () => {
-    for (const trailerStatus of ['missing', 'queued', 'needs-attention', 'skipped'] as const) {
+  it('a trailer of theirs turns up for an item still waiting for one (or only previewed)', () => {
+    for (const trailerStatus of ['missing', 'queued', 'needs-attention', 'skipped', 'no-trailer-yet', 'preview'] as const) {
       expect(decideTrailerState(item({ trailerStatus }), scan({ externalPath: THEIRS }), 'refetch')).toEqual({
         mediaId: 7,
         expectedStatus: trailerStatus,

@@ -30,6 +30,8 @@ export const connections = pgTable('connections', {
   syncIntervalHours: integer('sync_interval_hours'),
   /** Ranking settings this instance uses instead of the global ones (a 4K or anime instance). */
   rankingOverrides: jsonb('ranking_overrides').$type<RankingOverrides>().notNull().default({}),
+  /** Dry run: fetches of this connection's items search and rank, then record the pick instead of downloading. */
+  previewOnly: boolean('preview_only').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './settings.ts';
 export * from './processes.ts';
 export * from './outbound.ts';
+export * from './previews.ts';

@@ -20,6 +20,8 @@ export type MediaKind = (typeof mediaKinds)[number];
  * What the dashboard counts. `external` is a trailer the user already had (never touched);
  * `needs-attention` means every candidate failed and a person has to look. `no-trailer-yet`: the
  * item is not released and no official trailer exists so far; it is searched again on a schedule.
+ * `preview`: its connection is in preview mode and the fetch stopped before the download, with the
+ * video it would have downloaded recorded in `trailer_previews` (not re-searched by the backfill).
  */
 export const trailerStatuses = [
   'missing',
@@ -30,6 +32,7 @@ export const trailerStatuses = [
   'needs-attention',
   'skipped',
   'no-trailer-yet',
+  'preview',
 ] as const;
 export type TrailerStatus = (typeof trailerStatuses)[number];
 

@@ -30,6 +30,7 @@ export const connectionReplySchema = z.object({
   pathMappings: z.array(z.object({ remotePrefix: z.string(), localPrefix: z.string() })),
   // An override stored by an older version that no longer validates is shown as none.
   rankingOverrides: rankingOverridesSchema.catch({}),
+  previewOnly: z.boolean(),
   health: healthSchema.nullable(),
   rootFolders: z.array(rootFolderReplySchema),
   lastSyncAt: z.string().nullable(),
@@ -75,3 +76,33 @@ export const rootFoldersReplySchema = z.object({
 export function connectionReply(row: ConnectionRow): ConnectionReply {
   return connectionReplySchema.parse(toConnectionView(row));
 }
+
+const previewItemSchema = z.object({ mediaId: z.number().int(), title: z.string(), year: z.number().int().nullable(), kind: z.enum(['movie', 'series']) });
+
+/** GET /api/v1/connections/{id}/preview: what the connection's preview run would download. */
+export const previewReplySchema = z.object({
+  connection: z.object({ id: z.number().int(), name: z.string(), kind: z.enum(['radarr', 'sonarr']), previewOnly: z.boolean(), enabled: z.boolean() }),
+  /** Items per state in all (the lists stop at 500 rows each). */
+  counts: z.object({ wouldDownload: z.number().int(), nothingAcceptable: z.number().int(), inProgress: z.number().int(), notPreviewed: z.number().int() }),
+  wouldDownload: z.array(
+    previewItemSchema.extend({
+      videoId: z.string(),
+      url: z.string(),
+      videoTitle: z.string().nullable(),
+      channel: z.string().nullable(),
+      source: z.enum(['user', 'radarr', 'tmdb', 'search']),
+      score: z.number(),
+      reasons: z.array(z.string()),
+      previewedAt: z.string(),
+    }),
+  ),
+  nothingAcceptable: z.array(previewItemSchema.extend({ status: z.string(), reason: z.string().nullable() })),
+});
+
+/** POST /api/v1/connections/{id}/preview and …/preview/download. */
+export const previewActionReplySchema = z.object({
+  ok: z.literal(true),
+  message: z.string(),
+  syncJobId: z.string().nullable().optional(),
+  fetchesQueued: z.number().int().optional(),
+});

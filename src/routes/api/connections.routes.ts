@@ -1,4 +1,4 @@
-// /api/v1/connections: list, get, create, update, delete, test, root folders (API key or signed-in session).
+// /api/v1/connections: list, get, create, update, delete, test, root folders, preview (API key or signed-in session).
 import { Hono, type Context } from 'hono';
 import type { ArrCallOptions } from '../../connections/arr-clients.ts';
 import {
@@ -20,8 +20,12 @@ import {
   connectionReply,
   connectionTestReplySchema,
   createdConnectionReplySchema,
+  previewActionReplySchema,
+  previewReplySchema,
   rootFoldersReplySchema,
 } from './connection-replies.ts';
+import { previewListing } from '../../admin/preview-queries.ts';
+import { downloadPreviewed, runPreview } from '../../connections/preview-actions.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
 import { z } from 'zod';
 import { idParamSchema } from '../../admin/admin-schemas.ts';
@@ -79,6 +83,7 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
       connection: connectionReply(updated.connection),
       ...(updated.check ? { check: testReply(updated.check) } : {}),
       ...(updated.syncJobId !== undefined ? { syncJobId: updated.syncJobId } : {}),
+      ...(updated.previewFetchesQueued !== undefined ? { previewFetchesQueued: updated.previewFetchesQueued } : {}),
     });
   };
   api.put('/:id', connectionId, update);
@@ -105,6 +110,28 @@ export function connectionRoutes(deps: ServiceDeps, options: ConnectionRoutesOpt
     // The request was fine; the Arr behind it failed: a gateway error naming the cause.
     if (!refreshed.ok) return errorJson(c, 502, 'arr_request_failed', refreshed.message, { issues: [{ path: 'cause', message: refreshed.cause }] });
     return c.json(rootFoldersReply(refreshed.rootFolders));
+  });
+
+  // Preview mode: what would be downloaded, a new preview run, and "switch off and download".
+  api.get('/:id/preview', connectionId, async (c) => {
+    const id = c.req.valid('param').id;
+    const row = await findConnection(deps.database.db, id);
+    if (!row) return notFound(c, id);
+    const listing = await previewListing(deps.database.db, row);
+    const wouldDownload = listing.wouldDownload.map((item) => ({ ...item, previewedAt: item.previewedAt.toISOString() }));
+    return c.json(previewReplySchema.parse({ ...listing, wouldDownload }));
+  });
+
+  api.post('/:id/preview', connectionId, async (c) => {
+    const result = await runPreview(deps, c.req.valid('param').id);
+    if (!result.ok) return errorJson(c, result.status, result.error, result.message);
+    return c.json(previewActionReplySchema.parse(result), 202);
+  });
+
+  api.post('/:id/preview/download', connectionId, async (c) => {
+    const result = await downloadPreviewed(deps, c.req.valid('param').id);
+    if (!result.ok) return errorJson(c, result.status, result.error, result.message);
+    return c.json(previewActionReplySchema.parse(result));
   });
 
   const app = new Hono();

@@ -23,6 +23,8 @@ import {
   connectionReplySchema,
   connectionTestReplySchema,
   createdConnectionReplySchema,
+  previewActionReplySchema,
+  previewReplySchema,
   rootFoldersReplySchema,
 } from './connection-replies.ts';
 import { syncReplySchema } from './sync.routes.ts';
@@ -121,6 +123,9 @@ export const apiOperations: ApiOperation[] = [
     errors: [404, 502],
     apiKeyOnly: true,
   },
+  { method: 'get', path: '/api/v1/connections/:id/preview', tag: 'Connections', summary: 'Preview mode: what would be downloaded, and what has nothing acceptable', params: connectionId, ok: { status: 200, description: 'The would-be downloads', schema: previewReplySchema }, errors: [404], apiKeyOnly: true },
+  { method: 'post', path: '/api/v1/connections/:id/preview', tag: 'Connections', summary: 'Run the preview again (a library sync that ranks without downloading)', params: connectionId, ok: { status: 202, description: 'Sync queued', schema: previewActionReplySchema }, errors: [404, 409, 503], apiKeyOnly: true },
+  { method: 'post', path: '/api/v1/connections/:id/preview/download', tag: 'Connections', summary: 'Switch preview off and queue the real downloads', params: connectionId, ok: { status: 200, description: 'Downloads queued', schema: previewActionReplySchema }, errors: [404, 409, 503], apiKeyOnly: true },
 
   ...outboundOperations('/api/v1/mediaservers', 'Media servers', 'media server', createMediaServerSchema, updateMediaServerSchema),
   ...outboundOperations('/api/v1/notifications', 'Notifications', 'notification target', createNotificationSchema, updateNotificationSchema),

@@ -42,6 +42,7 @@ async function connectionForm(c: Context): Promise<ConnectionFormValues> {
     baseUrl: text('baseUrl'),
     apiKey: text('apiKey'),
     enabled: text('enabled') === 'true',
+    previewOnly: text('previewOnly') === 'true',
     pathMappings,
   };
 }
@@ -112,7 +113,7 @@ export function connectionSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): 
     const row = id === null ? undefined : await findConnection(db, id);
     if (!row) return sendError(c, assets, 404, 'There is no such connection.');
     const view = toConnectionView(row);
-    const form: ConnectionFormValues = { name: view.name, kind: view.kind, baseUrl: view.baseUrl, apiKey: view.apiKey, enabled: view.enabled, pathMappings: view.pathMappings };
+    const form: ConnectionFormValues = { name: view.name, kind: view.kind, baseUrl: view.baseUrl, apiKey: view.apiKey, enabled: view.enabled, previewOnly: view.previewOnly, pathMappings: view.pathMappings };
     return sendPage(c, <EditConnectionPage chrome={chromeOf(c, assets)} id={row.id} form={form} errors={{}} />);
   });
 

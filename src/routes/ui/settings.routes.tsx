@@ -12,6 +12,7 @@ import { DownloadsSettingsForm, MediaSettingsForm, SecuritySettingsForm } from '
 import { ApiKeyCard, DownloadsSettingsPage, GeneralSettingsPage, MediaSettingsPage, PasswordForm } from '../../../views/settings-pages.tsx';
 import { chromeOf, formFields, sendFragment, sendPage } from './render.tsx';
 import { connectionSettingsRoutes } from './settings-connections.routes.tsx';
+import { connectionPreviewRoutes } from './connection-preview.routes.tsx';
 import { formErrors, formToSettingsUpdate, isSettingsSection, type SettingsSection } from './settings-form.ts';
 import { profileSettingsRoutes } from './settings-profiles.routes.tsx';
 import { mediaServerSettingsRoutes } from './settings-media-servers.routes.tsx';
@@ -108,6 +109,7 @@ export function settingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv
   });
 
   app.route('/', connectionSettingsRoutes(deps, assets));
+  app.route('/', connectionPreviewRoutes(deps, assets));
   app.route('/', profileSettingsRoutes(deps, assets));
   return app;
 }

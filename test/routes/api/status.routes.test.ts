@@ -20,15 +20,16 @@ describe(`/api/v1 status, events and API key (${testBackend})`, () => {
   it('counts items per trailer status (items gone from the Arr not counted) and reports a cool-off', async () => {
     const db = svc.deps.database.db;
     const conn = await seedConnection(db);
-    for (const trailerStatus of ['have', 'have', 'missing', 'needs-attention', 'external', 'no-trailer-yet'] as const) await seedMedia(db, conn.id, { trailerStatus });
+    for (const trailerStatus of ['have', 'have', 'missing', 'needs-attention', 'external', 'no-trailer-yet', 'preview'] as const) await seedMedia(db, conn.id, { trailerStatus });
     await seedMedia(db, conn.id, { trailerStatus: 'have', removedAt: new Date() });
     await writeInternal(db, 'rateLimit', { until: Date.now() + 120_000, level: 2, reason: 'HTTP 429', updatedAt: Date.now() });
 
     const res = await api('/api/v1/status');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, any>;
-    // "No trailer yet" (an unreleased film) is counted apart, never as needing attention.
-    expect(body['counts']).toEqual({ have: 2, missing: 1, queued: 0, downloading: 0, 'needs-attention': 1, external: 1, skipped: 0, 'no-trailer-yet': 1, total: 6 });
+    // "No trailer yet" (an unreleased film) is counted apart, never as needing attention; a
+    // previewed item (its connection only previews) apart too, never as having a trailer.
+    expect(body['counts']).toEqual({ have: 2, missing: 1, queued: 0, downloading: 0, 'needs-attention': 1, external: 1, skipped: 0, 'no-trailer-yet': 1, preview: 1, total: 7 });
     expect(body['rateLimit']).toMatchObject({ coolingOff: true, level: 2, reason: 'HTTP 429' });
     expect(body['queue'].queues.map((q: { name: string }) => q.name)).toContain('trailer-fetch');
     expect(body['connections']).toMatchObject([{ name: conn.name, kind: 'radarr' }]);
