@@ -3,6 +3,8 @@ import { MEDIA_SORTS, type MediaListQuery, type MediaSort } from '../src/admin/a
 import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
 import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
+import { EXTRA_KINDS, type ExtraKind } from '../src/domain/extra-kinds.ts';
+import { KIND_LABELS, KIND_WITH_ARTICLE } from './slot-labels.ts';
 
 export function libraryHref(query: MediaListQuery, page = query.page): string {
   const params = new URLSearchParams();
@@ -11,6 +13,7 @@ export function libraryHref(query: MediaListQuery, page = query.page): string {
   if (query.q) params.set('q', query.q);
   if (query.sort !== 'title') params.set('sort', query.sort);
   if (query.dir !== 'asc') params.set('dir', query.dir);
+  if (query.missing !== 'all') params.set('missing', query.missing);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `/library?${text}` : '/library';
@@ -66,9 +69,10 @@ export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
 
 export const LibraryResults: FC<{ page: MediaPage; query: MediaListQuery }> = ({ page, query }) => (
   <div id="library-results">
+    {query.missing !== 'all' ? <MissingCount total={page.total} kind={query.missing} /> : null}
     {page.items.length === 0 ? (
       <p class="empty">
-        {query.q || query.status !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
+        {query.q || query.status !== 'all' || query.missing !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
       </p>
     ) : (
       <div class="table-wrap">
@@ -123,6 +127,13 @@ const BulkBar: FC = () => (
   </form>
 );
 
+/** How many items the "missing" filter found, in words. */
+const MissingCount: FC<{ total: number; kind: ExtraKind }> = ({ total, kind }) => (
+  <p class="missing-count" id="missing-count" role="status">
+    {total} {total === 1 ? 'item is' : 'items are'} missing {KIND_WITH_ARTICLE[kind]}.
+  </p>
+);
+
 const SORT_LABELS: Record<MediaSort, string> = { title: 'Title', year: 'Year', added: 'Added', status: 'Trailer status', size: 'Trailer size' };
 
 /** Order and direction: part of the filter form, so the URL (and a bookmark) keeps them. */
@@ -174,6 +185,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: MediaList
           ))}
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
+        <FilterSelect name="missing" label="Missing" value={query.missing} allLabel="Any file" options={EXTRA_KINDS.map((kind) => [kind, KIND_LABELS[kind]])} />
         <SortSelect query={query} />
       </FilterToolbar>
       <BulkBar />

@@ -31,3 +31,14 @@ export const LANGUAGE_RULE_MEANINGS: Record<string, string> = {
   mine: 'your preferred languages (Settings → Media & sources); dubs allowed.',
   'original-subtitled': 'the original language, preferring a version subtitled in your language.',
 };
+
+/** "missing a featurette", "missing an interview", "missing theme music". */
+export const KIND_WITH_ARTICLE: Record<ExtraKind, string> = {
+  trailer: 'a trailer',
+  teaser: 'a teaser',
+  featurette: 'a featurette',
+  'behind-the-scenes': 'a behind-the-scenes video',
+  clip: 'a clip',
+  interview: 'an interview',
+  'theme-music': 'theme music',
+};
