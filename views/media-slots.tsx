@@ -47,9 +47,14 @@ const SlotRow: FC<{ mediaId: number; title: string; removed: boolean; slot: Item
       <td data-label="Language">{slot.languageRule ? LANGUAGE_RULE_LABELS[slot.languageRule] : '—'}</td>
       <td data-label="Profile">{slot.profileName ?? 'deleted profile'}</td>
       <td>
-        <StatusBadge status={slot.status} />
+        {/* The main trailer's work and reason are told once, by the status card above (issue #21). */}
+        {slot.main && active ? (
+          <a href="#item-status">In progress, see above</a>
+        ) : (
+          <StatusBadge status={slot.status} />
+        )}
         {slot.note ? <div class="status-reason slot-note">{slot.note}</div> : null}
-        {slot.reason ? (
+        {slot.reason && !slot.main ? (
           <div class="status-reason">
             <ReasonText text={slot.reason} />
           </div>
