@@ -102,3 +102,21 @@ export function slotRuleIssues(profile: SlotShape): Array<{ path: string[]; mess
   }
   return issues;
 }
+
+const looseShape = z.object({
+  isDefault: z.boolean().catch(false),
+  kind: z.enum(EXTRA_KINDS),
+  scope: z.enum(profileScopes),
+  subtitles: z.unknown().transform((value) => (value === null || value === undefined ? null : { languages: [], automatic: false })),
+  enabled: z.boolean().catch(true),
+});
+
+/**
+ * The rules between fields for a profile some other field of which is refused: zod runs a
+ * refinement only when every field parsed, and a form should name every problem at once.
+ */
+export function slotRuleIssuesOfRaw(raw: unknown): Array<{ path: string; message: string }> {
+  const loose = looseShape.safeParse(raw);
+  if (!loose.success) return [];
+  return slotRuleIssues(loose.data).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}

@@ -7,7 +7,7 @@ import { connections, trailerProfiles, trailers, type ProfileRow } from '../db/s
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
 import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
-import { slotDefaults, slotFields, slotRuleIssues } from './profile-fields.ts';
+import { slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
 
 // Profiles: what to fetch for which items (kind, scope, language rule, subtitles, applies to;
 // `profile-fields.ts`) and how to convert it (container, codecs, size, quality). Conversion rules
@@ -72,14 +72,13 @@ export async function getProfile(db: Db, id: number): Promise<ProfileRow | undef
   return row;
 }
 
-function invalid(error: z.ZodError): ProfileResult {
-  return {
-    ok: false,
-    status: 400,
-    error: 'invalid_request',
-    message: 'The profile is not valid.',
-    issues: issuesOf(error),
-  };
+/** The 400: the refused fields, and the rules between fields that the profile as sent breaks too. */
+function invalid(error: z.ZodError, whole?: unknown): ProfileResult {
+  const issues = issuesOf(error);
+  for (const rule of whole === undefined ? [] : slotRuleIssuesOfRaw(whole)) {
+    if (!issues.some((issue) => issue.path === rule.path && issue.message === rule.message)) issues.push(rule);
+  }
+  return { ok: false, status: 400, error: 'invalid_request', message: 'The profile is not valid.', issues };
 }
 
 const duplicate = (name: string): ProfileResult => ({
@@ -117,11 +116,11 @@ async function makeDefault(db: Db, id: number): Promise<void> {
 
 export async function createProfile(db: Db, input: unknown): Promise<ProfileResult> {
   const parsed = profileCreateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalid(parsed.error, { ...slotDefaults, ...(typeof input === 'object' ? input : {}) });
   // The first profile becomes the default, so it is held to the default's rules.
   const first = (await listProfiles(db)).length === 0;
   const whole = profileSchema.safeParse({ ...parsed.data, isDefault: parsed.data.isDefault || first });
-  if (!whole.success) return invalid(whole.error);
+  if (!whole.success) return invalid(whole.error, { ...parsed.data, isDefault: parsed.data.isDefault || first });
   const unknown = await unknownConnections(db, whole.data.appliesTo.connectionIds);
   if (unknown) return unknown;
   if (await nameTaken(db, whole.data.name)) return duplicate(whole.data.name);
@@ -137,9 +136,9 @@ export async function createProfile(db: Db, input: unknown): Promise<ProfileResu
 }
 
 export async function updateProfile(db: Db, id: number, input: unknown): Promise<ProfileResult> {
-  const parsed = profileUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const current = await getProfile(db, id);
+  const parsed = profileUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, current && typeof input === 'object' ? { ...current, ...input } : undefined);
   if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
   const { id: _id, ...stored } = current;
   const whole = profileSchema.safeParse({ ...stored, ...parsed.data });
