@@ -4,6 +4,8 @@ import type { MediaListItem, MediaPage } from '../src/admin/media-queries.ts';
 import { FilterSelect, FilterToolbar, Pagination, STATUS_LABELS, StatusBadge } from './components.tsx';
 import { Layout, type Chrome, type NavKey } from './layout.tsx';
 import { PosterGrid } from './library-grid.tsx';
+import { EXTRA_KINDS, type ExtraKind } from '../src/domain/extra-kinds.ts';
+import { KIND_LABELS, KIND_WITH_ARTICLE } from './slot-labels.ts';
 
 export function libraryHref(query: MediaListQuery & { view?: LibraryView }, page = query.page): string {
   const params = new URLSearchParams();
@@ -13,6 +15,7 @@ export function libraryHref(query: MediaListQuery & { view?: LibraryView }, page
   if (query.sort !== 'title') params.set('sort', query.sort);
   if (query.dir !== 'asc') params.set('dir', query.dir);
   if (query.view === 'grid') params.set('view', 'grid');
+  if (query.missing !== 'all') params.set('missing', query.missing);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
   return text ? `/library?${text}` : '/library';
@@ -68,9 +71,10 @@ export const MediaRow: FC<{ item: MediaListItem }> = ({ item }) => (
 
 export const LibraryResults: FC<{ page: MediaPage; query: LibraryQuery }> = ({ page, query }) => (
   <div id="library-results">
+    {query.missing !== 'all' ? <MissingCount total={page.total} kind={query.missing} /> : null}
     {page.items.length === 0 ? (
       <p class="empty">
-        {query.q || query.status !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
+        {query.q || query.status !== 'all' || query.missing !== 'all' ? 'Nothing matches these filters.' : 'The library is empty. Add a connection in Settings and it fills up after the first sync.'}
       </p>
     ) : query.view === 'grid' ? (
       <PosterGrid items={page.items} />
@@ -125,6 +129,13 @@ const BulkBar: FC = () => (
     </button>
     <span id="bulk-result" class="bulk-result" role="status" />
   </form>
+);
+
+/** How many items the "missing" filter found, in words. */
+const MissingCount: FC<{ total: number; kind: ExtraKind }> = ({ total, kind }) => (
+  <p class="missing-count" id="missing-count" role="status">
+    {total} {total === 1 ? 'item is' : 'items are'} missing {KIND_WITH_ARTICLE[kind]}.
+  </p>
 );
 
 const SORT_LABELS: Record<MediaSort, string> = { title: 'Title', year: 'Year', added: 'Added', status: 'Trailer status', size: 'Trailer size' };
@@ -183,6 +194,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: LibraryQu
           ))}
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
+        <FilterSelect name="missing" label="Missing" value={query.missing} allLabel="Any file" options={EXTRA_KINDS.map((kind) => [kind, KIND_LABELS[kind]])} />
         <SortSelect query={query} />
         <div class="tabs" role="group" aria-label="View">
           {VIEW_TABS.map((tab) => (

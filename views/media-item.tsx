@@ -1,11 +1,13 @@
 import type { FC } from 'hono/jsx';
 import type { MediaDetail } from '../src/admin/media-queries.ts';
+import type { ItemSlot } from '../src/admin/slot-queries.ts';
 import { Card, CsrfInput, STAGE_LABELS, StatusBadge, TextField, TimeAgo } from './components.tsx';
 import { formatBytes, titleWithYear } from './format.ts';
 import { Layout, type Chrome } from './layout.tsx';
 import { FetchButton } from './library.tsx';
 import { CandidatesCard } from './media-candidates.tsx';
 import { ItemControlCard } from './item-control.tsx';
+import { SlotsCard } from './media-slots.tsx';
 import { ReasonText } from './reason-text.tsx';
 
 const ACTIVE_STATUSES = new Set(['queued', 'downloading']);
@@ -156,7 +158,7 @@ export const AttemptsCard: FC<{ detail: MediaDetail }> = ({ detail }) => (
   </Card>
 );
 
-export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boolean }> = ({ chrome, detail, busy }) => {
+export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; slots: ItemSlot[]; busy?: boolean }> = ({ chrome, detail, slots, busy }) => {
   const item = detail.media;
   return (
     <Layout title={item.title} chrome={chrome} active={item.kind === 'movie' ? 'movies' : 'series'}>
@@ -171,6 +173,9 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; busy?: boo
       <div class="grid">
         <div class="span-2">
           <ItemStatus detail={detail} busy={busy} />
+        </div>
+        <div class="span-2">
+          <SlotsCard mediaId={item.id} title={item.title} removed={item.removedAt !== null} slots={slots} />
         </div>
         <ItemControlCard detail={detail} />
         <Card title="Use a video of your choice" id="source-url">

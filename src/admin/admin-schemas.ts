@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { trailerStatuses } from '../db/schema/media.ts';
 import { webhookEventStates } from '../db/schema/events.ts';
+import { EXTRA_KINDS } from '../domain/extra-kinds.ts';
 
 // Request shapes shared by the pages and the JSON API, so both accept and refuse the same input.
 
@@ -29,6 +30,8 @@ export const mediaListQuerySchema = z.object({
   removed: flag.default(false),
   sort: z.enum(MEDIA_SORTS, { error: `must be one of ${MEDIA_SORTS.join(', ')}` }).default('title'),
   dir: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).default('asc'),
+  /** Items missing a file of this kind (issue #19). */
+  missing: z.enum(['all', ...EXTRA_KINDS], { error: `must be all or one of ${EXTRA_KINDS.join(', ')}` }).default('all'),
 });
 export type MediaListQuery = z.infer<typeof mediaListQuerySchema>;
 

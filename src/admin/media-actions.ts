@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
 import { readSettings } from '../db/settings-store.ts';
@@ -9,6 +9,7 @@ import { jobPayloads } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
 import { queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import { PASTED_LINK_FAILED } from '../pipeline/pasted-link.ts';
+import { loadProfile } from '../pipeline/trailer-profile.ts';
 import { videoIdForPastedUrl } from '../sources/trailer-url.ts';
 
 // What a person can do to one library item, for the pages and the JSON API alike. Each action
@@ -53,7 +54,11 @@ export async function requestTrailerFetch(deps: ActionDeps, mediaId: number, opt
     if (problem) return problem;
   }
   const waiting = await boss.findJobs(QUEUES.trailerFetch, { queued: true, data: { mediaId, reason: 'user' }, limit: 20 });
-  const same = waiting.find((job) => (job.data as { videoId?: string }).videoId === options.videoId);
+  // Another slot's fetch (it names a profile) is not this one.
+  const same = waiting.find((job) => {
+    const data = job.data as { videoId?: string; profileId?: number };
+    return data.profileId === undefined && data.videoId === options.videoId;
+  });
   if (same) return { ok: true, message: `A fetch of "${item.title}" is already queued.`, jobId: same.id };
   const reason = options.videoId ? 'You chose another video' : 'Requested by you';
   const jobId = await db.transaction((tx) =>
@@ -118,21 +123,35 @@ export async function setUserSourceUrl(deps: ActionDeps, mediaId: number, url: s
   return { ok: true, message: `Fetching "${item.title}" from the link you pasted.`, jobId };
 }
 
-/** Remove the trailer this service placed (never a file it did not write). */
+/**
+ * Remove the main trailer this service placed (never a file it did not write). The job names the
+ * main slot: a delete job without a profile removes every file of the item, extras too, so that
+ * is sent only for a file stored without a profile (placed before slots, nothing else to spare).
+ */
 export async function deleteOwnTrailer(deps: ActionDeps, mediaId: number): Promise<ActionResult> {
   const { db, boss } = deps;
   if (!boss) return noQueue;
   const item = await findMedia(db, mediaId);
   if (!item) return notFound(mediaId);
+  const mainProfileId = (await loadProfile(db, await readSettings(db))).row.id;
   const [owned] = await db
-    .select({ id: trailers.id })
+    .select({ id: trailers.id, profileId: trailers.profileId })
     .from(trailers)
-    .where(and(eq(trailers.mediaId, mediaId), eq(trailers.state, 'present')));
+    .where(
+      and(
+        eq(trailers.mediaId, mediaId),
+        or(eq(trailers.profileId, mainProfileId), isNull(trailers.profileId)),
+        isNull(trailers.season),
+        eq(trailers.state, 'present'),
+      ),
+    )
+    .orderBy(asc(trailers.id))
+    .limit(1);
   if (!owned) {
     const why = item.trailerStatus === 'external' ? 'its trailer is your own file, which Previewarr never deletes' : 'it has no trailer placed by Previewarr';
     return { ok: false, status: 409, error: 'no_owned_trailer', message: `Nothing to delete for "${item.title}": ${why}.` };
   }
-  const payload = jobPayloads['trailer-delete'].parse({ mediaId, reason: 'user', deleteMediaAfter: false });
+  const payload = jobPayloads['trailer-delete'].parse({ mediaId, reason: 'user', deleteMediaAfter: false, ...(owned.profileId === null ? {} : { profileId: mainProfileId }) });
   const jobId = await db.transaction((tx) => enqueueInTransaction(boss, tx, QUEUES.trailerDelete, payload, { priority: PRIORITY.userRequest }));
   return { ok: true, message: `Deleting the trailer of "${item.title}".`, jobId };
 }

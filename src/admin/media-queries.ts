@@ -5,10 +5,13 @@ import {
   downloadAttempts,
   jobProgress,
   media,
+  mediaSlots,
+  trailerProfiles,
   trailerCandidates,
   trailers,
   videoBlocklist,
 } from '../db/schema/index.ts';
+import type { ExtraKind } from '../domain/extra-kinds.ts';
 import { pageWindow, type MediaListQuery } from './admin-schemas.ts';
 import { posterVersion } from './poster-cache.ts';
 import { foldedContains } from './search-text.ts';
@@ -35,6 +38,7 @@ function listFilters(query: MediaListQuery): SQL | undefined {
   const filters: SQL[] = [];
   if (query.kind !== 'all') filters.push(eq(media.kind, query.kind));
   if (query.status !== 'all') filters.push(eq(media.trailerStatus, query.status));
+  if (query.missing !== 'all') filters.push(missingKind(query.missing));
   filters.push(query.removed ? isNotNull(media.removedAt) : isNull(media.removedAt));
   const q = query.q?.trim();
   if (q) {
@@ -43,6 +47,17 @@ function listFilters(query: MediaListQuery): SQL | undefined {
     filters.push(or(...matches)!);
   }
   return and(...filters);
+}
+
+/**
+ * The item lacks a file of this kind: an enabled profile of the kind has a slot row for it that
+ * is not have/external, or (for trailers) the main trailer's status on the media row is not.
+ */
+function missingKind(kind: ExtraKind): SQL {
+  const slotMissing = sql`exists (select 1 from ${mediaSlots} join ${trailerProfiles} on ${trailerProfiles.id} = ${mediaSlots.profileId}
+    where ${mediaSlots.mediaId} = ${media.id} and ${trailerProfiles.kind} = ${kind} and ${trailerProfiles.enabled}
+    and ${mediaSlots.status} not in ('have', 'external'))`;
+  return kind === 'trailer' ? or(sql`${media.trailerStatus} not in ('have', 'external')`, slotMissing)! : slotMissing;
 }
 
 const trailerSize = sql`(select t.size_bytes from trailers t where t.media_id = ${media.id} and t.state = 'present')`;

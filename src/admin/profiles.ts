@@ -1,16 +1,18 @@
-import { asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { issuesOf } from './admin-schemas.ts';
 import type { Db } from '../db/client.ts';
-import { trailerProfiles, type ProfileRow } from '../db/schema/index.ts';
+import { connections, trailerProfiles, trailers, type ProfileRow } from '../db/schema/index.ts';
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
 import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
+import { slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
 
-// Trailer profiles (container, codecs, size, quality). Field rules and codec/container
-// compatibility come from the conversion planner's own schema, so a profile saved here is one
-// the pipeline can always run.
+// Profiles: what to fetch for which items (kind, scope, language rule, subtitles, applies to;
+// `profile-fields.ts`) and how to convert it (container, codecs, size, quality). Conversion rules
+// come from the conversion planner's own schema, so a profile saved here is one the pipeline can
+// always run; theme music is always an MP3, so its conversion fields are stored but not checked.
 
 const fields = {
   name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(100, 'At most 100 characters'),
@@ -22,14 +24,17 @@ const fields = {
   preset: z.enum(PRESETS, { error: `must be one of ${PRESETS.join(', ')}` }),
   hwaccel: z.enum(HWACCELS, { error: `must be one of ${HWACCELS.join(', ')}` }),
   isDefault: z.boolean({ error: 'must be true or false' }),
+  ...slotFields,
 };
 
 /** A new profile starts as the pipeline's own default (mkv / h264 / aac / 1080p), not marked default. */
 const { name: _name, ...defaultFields } = DEFAULT_PROFILE;
-export const profileDefaults = { ...defaultFields, isDefault: false } as const;
+export const profileDefaults = { ...defaultFields, isDefault: false, ...slotDefaults } as const;
 
 /** A whole profile (create, or an update merged over the stored one). */
 export const profileSchema = z.strictObject(fields).superRefine((profile, ctx) => {
+  for (const issue of slotRuleIssues(profile)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  if (profile.kind === 'theme-music') return;
   const check = conversionProfileSchema.safeParse(profile);
   if (!check.success) for (const issue of check.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
@@ -45,6 +50,12 @@ export const profileCreateSchema = z.strictObject({
   preset: fields.preset.default(profileDefaults.preset),
   hwaccel: fields.hwaccel.default(profileDefaults.hwaccel),
   isDefault: fields.isDefault.default(false),
+  kind: fields.kind.default(slotDefaults.kind),
+  scope: fields.scope.default(slotDefaults.scope),
+  languageRule: fields.languageRule.default(slotDefaults.languageRule),
+  subtitles: fields.subtitles.default(slotDefaults.subtitles),
+  appliesTo: fields.appliesTo.default(slotDefaults.appliesTo),
+  enabled: fields.enabled.default(slotDefaults.enabled),
 });
 export const profileUpdateSchema = z.strictObject(fields).partial();
 
@@ -61,14 +72,13 @@ export async function getProfile(db: Db, id: number): Promise<ProfileRow | undef
   return row;
 }
 
-function invalid(error: z.ZodError): ProfileResult {
-  return {
-    ok: false,
-    status: 400,
-    error: 'invalid_request',
-    message: 'The profile is not valid.',
-    issues: issuesOf(error),
-  };
+/** The 400: the refused fields, and the rules between fields that the profile as sent breaks too. */
+function invalid(error: z.ZodError, whole?: unknown): ProfileResult {
+  const issues = issuesOf(error);
+  for (const rule of whole === undefined ? [] : slotRuleIssuesOfRaw(whole)) {
+    if (!issues.some((issue) => issue.path === rule.path && issue.message === rule.message)) issues.push(rule);
+  }
+  return { ok: false, status: 400, error: 'invalid_request', message: 'The profile is not valid.', issues };
 }
 
 const duplicate = (name: string): ProfileResult => ({
@@ -77,6 +87,16 @@ const duplicate = (name: string): ProfileResult => ({
   error: 'conflict',
   message: `A profile named "${name}" exists already (names are compared ignoring case).`,
 });
+
+/** Connection ids of "applies to" that name no connection: each a 400 beside the field. */
+async function unknownConnections(db: Db, ids: readonly number[]): Promise<ProfileResult | undefined> {
+  if (ids.length === 0) return undefined;
+  const found = new Set((await db.select({ id: connections.id }).from(connections).where(inArray(connections.id, [...ids]))).map((row) => row.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return undefined;
+  const message = `No connection with id ${missing.join(', ')}; choose from your Radarr and Sonarr connections.`;
+  return { ok: false, status: 400, error: 'invalid_request', message: 'The profile is not valid.', issues: [{ path: 'appliesTo.connectionIds', message }] };
+}
 
 /** "default" beside "Default" would be two profiles no one can tell apart in a list. */
 async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
@@ -96,11 +116,14 @@ async function makeDefault(db: Db, id: number): Promise<void> {
 
 export async function createProfile(db: Db, input: unknown): Promise<ProfileResult> {
   const parsed = profileCreateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const whole = profileSchema.safeParse(parsed.data);
-  if (!whole.success) return invalid(whole.error);
-  if (await nameTaken(db, whole.data.name)) return duplicate(whole.data.name);
+  if (!parsed.success) return invalid(parsed.error, { ...slotDefaults, ...(typeof input === 'object' ? input : {}) });
+  // The first profile becomes the default, so it is held to the default's rules.
   const first = (await listProfiles(db)).length === 0;
+  const whole = profileSchema.safeParse({ ...parsed.data, isDefault: parsed.data.isDefault || first });
+  if (!whole.success) return invalid(whole.error, { ...parsed.data, isDefault: parsed.data.isDefault || first });
+  const unknown = await unknownConnections(db, whole.data.appliesTo.connectionIds);
+  if (unknown) return unknown;
+  if (await nameTaken(db, whole.data.name)) return duplicate(whole.data.name);
   try {
     const [row] = await db.insert(trailerProfiles).values({ ...whole.data, isDefault: false }).returning();
     if (!row) throw new Error('insert returned no row');
@@ -113,9 +136,9 @@ export async function createProfile(db: Db, input: unknown): Promise<ProfileResu
 }
 
 export async function updateProfile(db: Db, id: number, input: unknown): Promise<ProfileResult> {
-  const parsed = profileUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const current = await getProfile(db, id);
+  const parsed = profileUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, current && typeof input === 'object' ? { ...current, ...input } : undefined);
   if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
   const { id: _id, ...stored } = current;
   const whole = profileSchema.safeParse({ ...stored, ...parsed.data });
@@ -123,6 +146,8 @@ export async function updateProfile(db: Db, id: number, input: unknown): Promise
   if (current.isDefault && whole.data.isDefault === false) {
     return { ok: false, status: 409, error: 'conflict', message: 'Make another profile the default instead; one profile is always the default.' };
   }
+  const unknown = await unknownConnections(db, whole.data.appliesTo.connectionIds);
+  if (unknown) return unknown;
   if (await nameTaken(db, whole.data.name, id)) return duplicate(whole.data.name);
   try {
     await db.update(trailerProfiles).set({ ...whole.data, isDefault: current.isDefault }).where(eq(trailerProfiles.id, id));
@@ -139,6 +164,20 @@ export async function deleteProfile(db: Db, id: number): Promise<ProfileResult> 
   if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
   if (current.isDefault) {
     return { ok: false, status: 409, error: 'conflict', message: `"${current.name}" is the default profile; make another one the default first.` };
+  }
+  // Its files stay on disk either way; a deleted profile would leave them with no slot to show,
+  // rename or delete them by. Disabling keeps them listed on the item pages.
+  const [present] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(trailers)
+    .where(and(eq(trailers.profileId, id), eq(trailers.state, 'present')));
+  if ((present?.n ?? 0) > 0) {
+    return {
+      ok: false,
+      status: 409,
+      error: 'has_files',
+      message: `"${current.name}" still has ${present!.n} file${present!.n === 1 ? '' : 's'} on disk: disable it instead, or delete its files first.`,
+    };
   }
   await db.delete(trailerProfiles).where(eq(trailerProfiles.id, id));
   return { ok: true, profile: current };

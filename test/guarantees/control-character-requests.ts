@@ -5,7 +5,20 @@ import { arrFixture } from '../support/fake-arr-data.ts';
 /** NUL, other C0 characters, DEL and a C1 character, each of which once reached the database or a log. */
 export const CONTROL_CHARACTERS = ['\u0000', '\u0001', '\u0008', '\n', '\u001b', '\u007f', '\u0085'];
 
-const profile = { name: 'HD', container: 'mkv', videoCodec: 'h264', audioCodec: 'aac', preset: 'medium', hwaccel: 'none' };
+const profile = {
+  name: 'HD',
+  container: 'mkv',
+  videoCodec: 'h264',
+  audioCodec: 'aac',
+  preset: 'medium',
+  hwaccel: 'none',
+  kind: 'featurette',
+  scope: 'item',
+  languageRule: 'original',
+  subtitles: { languages: ['en', 'pt-BR'], automatic: true },
+  appliesTo: { mediaKinds: ['movie'], connectionIds: [], tags: ['4k', 'kids'] },
+  enabled: true,
+};
 const connection = { name: 'Radarr', kind: 'radarr', baseUrl: 'http://radarr.example:7878', apiKey: 'radarr-key-0123456789', pathMappings: [{ remotePrefix: '/movies', localPrefix: '/data/movies' }] };
 
 /** A body with text fields per JSON route (`null`: the route takes no JSON text at all). */
@@ -37,6 +50,8 @@ export const EXAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/media/:id/source-url': { url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
   'POST /api/v1/media/:id/blocklist': { videoId: 'dQw4w9WgXcQ', reason: 'a fan edit' },
   'POST /api/v1/media/:id/fetch': null,
+  'POST /api/v1/media/:id/slots/fetch': { profileId: 1, season: 1, replace: false },
+  'POST /api/v1/media/:id/slots/delete': { profileId: 1, season: 1 },
   'POST /api/v1/connections/:id/test': null,
   'POST /api/v1/connections/:id/preview': null,
   'POST /api/v1/connections/:id/preview/download': null,

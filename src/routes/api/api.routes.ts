@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ServiceDeps } from '../../app/service-deps.ts';
 import { jsonBodyLimit } from './json-request.ts';
 import { requireApiKeyOrSession } from './api-auth.ts';
+import { mediaSlotApiRoutes } from './media-slots.routes.ts';
 import { mediaApiRoutes } from './media.routes.ts';
 import { openApiRoutes } from './openapi.routes.ts';
 import { settingsApiRoutes } from './settings.routes.ts';
@@ -24,6 +25,7 @@ export function apiRoutes(deps: ServiceDeps): Hono {
   app.route('/', statusApiRoutes(deps));
   app.route('/', settingsApiRoutes(deps));
   app.route('/', mediaApiRoutes(deps));
+  app.route('/', mediaSlotApiRoutes(deps));
   app.route('/', openApiRoutes(deps));
   return app;
 }

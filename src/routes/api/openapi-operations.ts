@@ -14,6 +14,7 @@ import {
   videoIdSchema,
 } from '../../admin/admin-schemas.ts';
 import { profileCreateSchema, profileUpdateSchema } from '../../admin/profiles.ts';
+import { slotBodySchema, slotFetchBodySchema } from '../../admin/slot-actions.ts';
 import { settingsUpdateSchema } from '../../admin/settings-update.ts';
 import { createConnectionSchema, updateConnectionSchema } from '../../connections/connection-input.ts';
 import { createMediaServerSchema, updateMediaServerSchema } from '../../media-servers/media-server-input.ts';
@@ -89,6 +90,9 @@ export const apiOperations: ApiOperation[] = [
   { method: 'post', path: '/api/v1/media/:id/choose', tag: 'Media', summary: 'Use this candidate', params: mediaId, body: chooseBodySchema, ok: { status: 202, description: 'Queued', schema: actionReply }, errors: [404, 409] },
   { method: 'put', path: '/api/v1/media/:id/source-url', tag: 'Media', summary: 'Use a link of your own (null forgets it)', params: mediaId, body: sourceUrlBodySchema, ok: { status: 202, description: 'Queued (200 when the link was forgotten)', schema: actionReply }, errors: [404, 409] },
   { method: 'delete', path: '/api/v1/media/:id/trailer', tag: 'Media', summary: 'Delete the trailer Previewarr placed (never your own file)', params: mediaId, ok: { status: 202, description: 'Queued', schema: actionReply }, errors: [404, 409] },
+  { method: 'get', path: '/api/v1/media/:id/slots', tag: 'Media', summary: 'Every file slot of the item (kind, season, profile) with its state and file', params: mediaId, ok: { status: 200, description: 'The slots, main trailer first', schema: json }, errors: [404] },
+  { method: 'post', path: '/api/v1/media/:id/slots/fetch', tag: 'Media', summary: 'Fetch one slot\'s file now (replace: also when it has one)', params: mediaId, body: slotFetchBodySchema, ok: { status: 202, description: 'Queued', schema: actionReply }, errors: [404, 409, 503] },
+  { method: 'post', path: '/api/v1/media/:id/slots/delete', tag: 'Media', summary: 'Delete the file Previewarr placed in one slot (never your own file)', params: mediaId, body: slotBodySchema, ok: { status: 202, description: 'Queued', schema: actionReply }, errors: [404, 409, 503] },
   { method: 'get', path: '/api/v1/media/:id/trailer', tag: 'Media', summary: 'The trailer file (Range requests answered 206)', params: mediaId, ok: { status: 200, description: 'The video file', contentType: 'video/*' }, errors: [404, 416] },
   { method: 'post', path: '/api/v1/media/:id/blocklist', tag: 'Media', summary: 'Never use this video for this item', params: mediaId, body: blocklistBodySchema, ok: { status: 200, description: 'Blocklisted', schema: actionReply }, errors: [404] },
   { method: 'delete', path: '/api/v1/media/:id/blocklist/:videoId', tag: 'Media', summary: 'Take a video off the blocklist', params: z.object({ id: idParamSchema, videoId: videoIdSchema }), ok: { status: 200, description: 'Removed', schema: actionReply }, errors: [404] },
@@ -102,7 +106,7 @@ export const apiOperations: ApiOperation[] = [
   { method: 'post', path: '/api/v1/profiles', tag: 'Profiles', summary: 'Add a profile', body: profileCreateSchema, ok: { status: 201, description: 'The new profile', schema: json }, errors: [409] },
   { method: 'get', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'One profile', params: profileId, ok: { status: 200, description: 'The profile', schema: json }, errors: [404] },
   { method: 'put', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'Change a profile', params: profileId, body: profileUpdateSchema, ok: { status: 200, description: 'The profile after the change', schema: json }, errors: [404, 409] },
-  { method: 'delete', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'Delete a profile (not the default one)', params: profileId, ok: { status: 200, description: 'The deleted profile', schema: json }, errors: [404, 409] },
+  { method: 'delete', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'Delete a profile (not the default one, nor one with files on disk: disable it instead)', params: profileId, ok: { status: 200, description: 'The deleted profile', schema: json }, errors: [404, 409] },
 
   { method: 'get', path: '/api/v1/connections', tag: 'Connections', summary: 'Radarr/Sonarr connections (keys masked)', ok: { status: 200, description: 'Every connection', schema: connectionListReplySchema }, apiKeyOnly: true },
   { method: 'post', path: '/api/v1/connections', tag: 'Connections', summary: 'Add a connection (its first library sync is queued)', body: createConnectionSchema, ok: { status: 201, description: 'The new connection', schema: createdConnectionReplySchema }, errors: [409, 413], apiKeyOnly: true },

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { blocklistBodySchema, chooseBodySchema, idParamSchema, sourceUrlSchema } from '../../admin/admin-schemas.ts';
 import { blocklistVideo, chooseCandidate, deleteOwnTrailer, requestTrailerFetch, setUserSourceUrl, unblockVideo, type ActionResult } from '../../admin/media-actions.ts';
 import { getMediaDetail, mediaListItem, type MediaDetail } from '../../admin/media-queries.ts';
+import { listItemSlots } from '../../admin/slot-queries.ts';
 import { fileResponse, ownedTrailerFile } from '../../admin/trailer-file.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
@@ -10,6 +11,7 @@ import { QUEUES } from '../../jobs/queues.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { MediaRow } from '../../../views/library.tsx';
 import { CandidatesCard } from '../../../views/media-candidates.tsx';
+import { SlotsCard } from '../../../views/media-slots.tsx';
 import { AttemptsCard, ItemStatus, MediaItemPage, SourceUrlForm } from '../../../views/media-item.tsx';
 import { chromeOf, formFields, sendError, sendFragment, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
@@ -55,7 +57,8 @@ export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
     const id = idOf(c);
     const detail = id === null ? null : await getMediaDetail(db, id);
     if (!detail) return missing(c);
-    return sendPage(c, <MediaItemPage chrome={chromeOf(c, assets)} detail={detail} busy={await deletionPending(detail.media.id)} />);
+    const slots = (await listItemSlots(db, detail.media.id))?.slots ?? [];
+    return sendPage(c, <MediaItemPage chrome={chromeOf(c, assets)} detail={detail} slots={slots} busy={await deletionPending(detail.media.id)} />);
   });
 
   // Polled by the status card while work runs; the last answer also refreshes the lists below.
@@ -65,6 +68,7 @@ export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
     if (!detail) return missing(c);
     const busy = await deletionPending(detail.media.id);
     const settled = !busy && detail.media.trailerStatus !== 'queued' && detail.media.trailerStatus !== 'downloading';
+    const slots = settled ? ((await listItemSlots(db, detail.media.id))?.slots ?? []) : [];
     return sendFragment(
       c,
       <>
@@ -76,6 +80,9 @@ export function itemRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
             </hx-partial>
             <hx-partial hx-target="#attempts" hx-swap="outerHTML">
               <AttemptsCard detail={detail} />
+            </hx-partial>
+            <hx-partial hx-target="#slots" hx-swap="outerHTML">
+              <SlotsCard mediaId={detail.media.id} title={detail.media.title} removed={detail.media.removedAt !== null} slots={slots} />
             </hx-partial>
           </>
         ) : null}

@@ -1,45 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { idParamSchema } from '../../admin/admin-schemas.ts';
-import { createProfile, deleteProfile, listProfiles, profileDefaults, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
+import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile, type ProfileResult } from '../../admin/profiles.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
+import { listConnections } from '../../connections/connection-store.ts';
 import { ProfilesPage, type ProfileFormValues } from '../../../views/settings-profiles.tsx';
-import { chromeOf, formFields, sendError, sendPage } from './render.tsx';
-import { formErrors } from './settings-form.ts';
+import { readForm } from './outbound-form.ts';
+import { formOfProfile, NEW_PROFILE_FORM, profileFormErrors, profileInput, typedProfileForm } from './profile-form.ts';
+import { chromeOf, sendError, sendPage } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
-
-const NEW_PROFILE: ProfileFormValues = { name: '', ...profileDefaults };
-
-/** Form text → the JSON shape the profiles API takes (numbers and the default flag typed). */
-function profileInput(fields: Record<string, string>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const key of ['name', 'container', 'videoCodec', 'audioCodec', 'preset', 'hwaccel'] as const) {
-    if (fields[key] !== undefined) input[key] = fields[key];
-  }
-  for (const key of ['maxHeight', 'crf'] as const) {
-    const text = fields[key]?.trim();
-    if (text !== undefined) input[key] = /^-?\d+$/.test(text) ? Number(text) : text;
-  }
-  input['isDefault'] = fields['isDefault'] === 'true';
-  return input;
-}
-
-/** What the form showed, so a refused form comes back as typed. */
-function typedForm(fields: Record<string, string>): ProfileFormValues {
-  // A number that does not parse is shown back as typed, beside its error.
-  const n = (text: string | undefined, fallback: number) => (text === undefined ? fallback : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
-  return {
-    name: fields['name'] ?? '',
-    container: (fields['container'] as ProfileFormValues['container']) ?? profileDefaults.container,
-    videoCodec: (fields['videoCodec'] as ProfileFormValues['videoCodec']) ?? profileDefaults.videoCodec,
-    audioCodec: (fields['audioCodec'] as ProfileFormValues['audioCodec']) ?? profileDefaults.audioCodec,
-    maxHeight: n(fields['maxHeight'], profileDefaults.maxHeight),
-    crf: n(fields['crf'], profileDefaults.crf),
-    preset: fields['preset'] ?? profileDefaults.preset,
-    hwaccel: (fields['hwaccel'] as ProfileFormValues['hwaccel']) ?? profileDefaults.hwaccel,
-    isDefault: fields['isDefault'] === 'true',
-  };
-}
 
 /** Settings → Profiles: the same create/update/delete rules as /api/v1/profiles. */
 export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
@@ -55,7 +24,9 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
       <ProfilesPage
         chrome={chromeOf(c, assets)}
         profiles={await listProfiles(db)}
-        newForm={options.newForm ?? NEW_PROFILE}
+        connections={(await listConnections(db)).map(({ id, name, kind }) => ({ id, name, kind }))}
+        newForm={options.newForm ?? NEW_PROFILE_FORM}
+        formOf={formOfProfile}
         errors={options.errors ?? {}}
         errorsFor={options.errorsFor}
         editForm={options.editForm}
@@ -64,10 +35,10 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
       options.status ?? 200,
     );
 
-  const after = (c: Context<UiEnv>, result: ProfileResult, id: number | undefined, fields: Record<string, string>, done: string) => {
+  const after = (c: Context<UiEnv>, result: ProfileResult, id: number | undefined, typed: ProfileFormValues, done: string) => {
     if (result.ok) return c.redirect(`/settings/profiles?saved=${encodeURIComponent(done)}`, 303);
-    const errors = result.issues ? formErrors(result.issues) : result.status === 409 && /named/.test(result.message) ? { name: result.message } : { _form: result.message };
-    return page(c, { ...(id === undefined ? { newForm: typedForm(fields) } : { errorsFor: id, editForm: typedForm(fields) }), errors, status: result.status === 400 ? 422 : result.status });
+    const errors = result.issues ? profileFormErrors(result.issues, typed) : result.status === 409 && /named/.test(result.message) ? { name: result.message } : { _form: result.message };
+    return page(c, { ...(id === undefined ? { newForm: typed } : { errorsFor: id, editForm: typed }), errors, status: result.status === 400 ? 422 : result.status });
   };
 
   app.get('/settings/profiles', (c) => {
@@ -76,23 +47,26 @@ export function profileSettingsRoutes(deps: ServiceDeps, assets: AssetUrls): Hon
   });
 
   app.post('/settings/profiles', async (c) => {
-    const fields = await formFields(c);
-    const result = await createProfile(db, profileInput(fields));
-    return after(c, result, undefined, fields, result.ok ? `Added the profile "${result.profile.name}".` : '');
+    const typed = typedProfileForm(await readForm(c));
+    const result = await createProfile(db, profileInput(typed));
+    return after(c, result, undefined, typed, result.ok ? `Added the profile "${result.profile.name}".` : '');
   });
 
   app.post('/settings/profiles/:id', async (c) => {
     const parsed = idParamSchema.safeParse(c.req.param('id'));
     if (!parsed.success) return sendError(c, assets, 404, 'There is no such profile.');
-    const fields = await formFields(c);
-    const result = await updateProfile(db, parsed.data, profileInput(fields));
-    return after(c, result, parsed.data, fields, result.ok ? `Saved the profile "${result.profile.name}".` : '');
+    const stored = await getProfile(db, parsed.data);
+    if (!stored) return sendError(c, assets, 404, 'There is no such profile.');
+    const typed = typedProfileForm(await readForm(c), formOfProfile(stored));
+    const result = await updateProfile(db, parsed.data, profileInput(typed));
+    return after(c, result, parsed.data, typed, result.ok ? `Saved the profile "${result.profile.name}".` : '');
   });
 
   app.post('/settings/profiles/:id/delete', async (c) => {
     const parsed = idParamSchema.safeParse(c.req.param('id'));
     if (!parsed.success) return sendError(c, assets, 404, 'There is no such profile.');
     const result = await deleteProfile(db, parsed.data);
+    if (!result.ok && result.status === 409) return page(c, { errorsFor: parsed.data, errors: { _form: result.message }, status: 409 });
     if (!result.ok) return sendError(c, assets, result.status, result.message);
     return c.redirect(`/settings/profiles?saved=${encodeURIComponent(`Deleted the profile "${result.profile.name}".`)}`, 303);
   });

@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard.routes.tsx';
 import { eventsRoutes } from './events.routes.tsx';
 import { itemRoutes } from './item.routes.tsx';
 import { itemControlRoutes } from './item-control.routes.tsx';
+import { itemSlotRoutes } from './item-slots.routes.tsx';
 import { bulkRoutes } from './bulk.routes.tsx';
 import { libraryRoutes } from './library.routes.tsx';
 import { posterRoutes } from './poster.routes.ts';
@@ -56,6 +57,7 @@ export function uiRoutes(deps: ServiceDeps): Hono {
   guarded.route('/', bulkRoutes(deps, urls));
   guarded.route('/', itemRoutes(deps, urls));
   guarded.route('/', itemControlRoutes(deps, urls));
+  guarded.route('/', itemSlotRoutes(deps, urls));
   guarded.route('/', settingsRoutes(deps, urls));
   guarded.route('/', eventsRoutes(deps, urls));
   guarded.route('/', systemRoutes(deps, urls));

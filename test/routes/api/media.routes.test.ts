@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { writeSettings } from '../../../src/db/settings-store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobProgress, media, trailers, videoBlocklist } from '../../../src/db/schema/index.ts';
+import { jobProgress, media, trailerProfiles, trailers, videoBlocklist } from '../../../src/db/schema/index.ts';
 import { PRIORITY } from '../../../src/jobs/queues.ts';
 import { seedCandidate, seedConnection, seedMedia } from '../../ui/seed.ts';
 import { apiClient, type ApiInit } from '../../ui/api-client.ts';
@@ -186,7 +186,9 @@ describe(`/api/v1/media (${testBackend})`, () => {
     const path = join(fileDir, 'Owned-trailer.mkv');
     const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
     writeFileSync(path, bytes);
-    await db().insert(trailers).values({ mediaId: item.id, path, sizeBytes: 1000, mtimeMs: 1, sourceUrl: 'http://x/clip.mp4' });
+    // Stored as the pipeline stores the main trailer: with the main (default) profile's id.
+    const [main] = await db().select().from(trailerProfiles).where(eq(trailerProfiles.isDefault, true));
+    await db().insert(trailers).values({ mediaId: item.id, profileId: main!.id, path, sizeBytes: 1000, mtimeMs: 1, sourceUrl: 'http://x/clip.mp4' });
 
     const full = await api(`/api/v1/media/${item.id}/trailer`);
     expect(full.status).toBe(200);
@@ -210,7 +212,8 @@ describe(`/api/v1/media (${testBackend})`, () => {
     const queued = await api(`/api/v1/media/${item.id}/trailer`, { method: 'DELETE' });
     expect(queued.status).toBe(202);
     const jobs = await svc.boss.findJobs('trailer-delete', { queued: true, data: { mediaId: item.id } });
-    expect(jobs.map((j) => j.data)).toEqual([{ mediaId: item.id, reason: 'user', deleteMediaAfter: false }]);
+    // The main slot is named: a delete job without a profile would remove the item's extras too.
+    expect(jobs.map((j) => j.data)).toEqual([{ mediaId: item.id, reason: 'user', deleteMediaAfter: false, profileId: main!.id }]);
     const present = await db().select().from(trailers).where(and(eq(trailers.mediaId, item.id), eq(trailers.state, 'present')));
     expect(present).toHaveLength(1);
   });

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfile, listProfiles } from '../../../src/admin/profiles.ts';
+import { trailers } from '../../../src/db/schema/index.ts';
+import { seedConnection, seedMedia } from '../../ui/seed.ts';
 import { testBackend } from '../../support/test-db.ts';
 import { startTestService, type TestService } from '../../support/test-service.ts';
 import { signedInPages, type PageClient } from '../../ui/page-client.ts';
@@ -69,8 +71,72 @@ describe(`profile forms (${testBackend})`, () => {
     expect(own.status).toBe(303);
   });
 
-  it('says that trailers are made with the default profile only', async () => {
+  it('says that the main trailer is made with the default profile', async () => {
     const html = await (await pages.get('/settings/profiles')).text();
     expect(html).toMatch(/id="default-profile-note"[^>]*>[\s\S]*made with the <strong>default<\/strong> profile/);
+  });
+
+  it('edits what a profile fetches: kind, applies to and subtitles, typed values kept on error (issue #19)', async () => {
+    const db = svc.deps.database.db;
+    const radarr = await seedConnection(db, { name: '4K Radarr' });
+    const sonarr = await seedConnection(db, { name: 'Sonarr', kind: 'sonarr' });
+    const html = await (await pages.get('/settings/profiles')).text();
+    // Connections by name, as checkboxes of the "applies to" group.
+    expect(html).toContain(`id="profile-${webId}-connectionIds-${radarr.id}" name="connectionIds" value="${radarr.id}"`);
+    expect(html).toContain('4K Radarr (Radarr)');
+    const typed = {
+      name: 'Web',
+      kind: 'featurette',
+      scope: 'season',
+      languageRule: 'original',
+      subtitleLanguages: 'en, english',
+      subtitleAutomatic: ['false', 'true'],
+      mediaKinds: ['', 'movie'],
+      connectionIds: ['', String(radarr.id)],
+      tags: '4k, kids',
+      enabled: ['false', 'true'],
+    };
+    const res = await pages.post(`/settings/profiles/${webId}`, typed, { 'hx-request': 'false' });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    const prefix = `profile-${webId}-`;
+    expect(page).toMatch(new RegExp(`id="${prefix}scope-error">Only trailers, teasers and clips come per season`));
+    expect(page).toMatch(new RegExp(`id="${prefix}subtitleLanguages-error">&quot;english&quot; does not start with a two-letter`));
+    expect(fieldValue(page, `${prefix}kind`)).toBe('featurette');
+    expect(fieldValue(page, `${prefix}scope`)).toBe('season');
+    expect(fieldValue(page, `${prefix}languageRule`)).toBe('original');
+    expect(fieldValue(page, `${prefix}subtitleLanguages`)).toBe('en, english');
+    expect(fieldValue(page, `${prefix}tags`)).toBe('4k, kids');
+    expect(page).toMatch(new RegExp(`id="${prefix}mediaKinds-movie" name="mediaKinds" value="movie" checked=""`));
+    expect(page).toMatch(new RegExp(`id="${prefix}connectionIds-${radarr.id}" name="connectionIds" value="${radarr.id}" checked=""`));
+    expect(page).not.toMatch(new RegExp(`id="${prefix}connectionIds-${sonarr.id}"[^>]*checked`));
+    expect(page).toMatch(new RegExp(`id="${prefix}subtitleAutomatic" type="checkbox" name="subtitleAutomatic" value="true" checked=""`));
+    expect((await listProfiles(db)).find((p) => p.id === webId)).toMatchObject({ kind: 'trailer', subtitles: null });
+
+    // Fixed: saved as typed.
+    const saved = await pages.post(`/settings/profiles/${webId}`, { ...typed, scope: 'item', subtitleLanguages: 'en, pt-BR' }, { 'hx-request': 'false' });
+    expect(saved.status).toBe(303);
+    expect((await listProfiles(db)).find((p) => p.id === webId)).toMatchObject({
+      kind: 'featurette',
+      scope: 'item',
+      languageRule: 'original',
+      subtitles: { languages: ['en', 'pt-BR'], automatic: true },
+      appliesTo: { mediaKinds: ['movie'], connectionIds: [radarr.id], tags: ['4k', 'kids'] },
+      enabled: true,
+    });
+    // Unticking every box of a group is "any", not "unchanged".
+    expect((await pages.post(`/settings/profiles/${webId}`, { mediaKinds: [''], connectionIds: [''] }, { 'hx-request': 'false' })).status).toBe(303);
+    expect((await listProfiles(db)).find((p) => p.id === webId)?.appliesTo).toEqual({ mediaKinds: [], connectionIds: [], tags: ['4k', 'kids'] });
+  });
+
+  it('refuses to delete a profile with files on disk, beside its form', async () => {
+    const db = svc.deps.database.db;
+    const conn = await seedConnection(db);
+    const item = await seedMedia(db, conn.id);
+    await db.insert(trailers).values({ mediaId: item.id, profileId: webId, path: `/movies/${item.id}/Featurettes/x.mkv`, sizeBytes: 1, mtimeMs: 1, sourceUrl: 'http://127.0.0.1:9/x' });
+    const res = await pages.post(`/settings/profiles/${webId}/delete`, {}, { 'hx-request': 'false' });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toMatch(/<details class="card" id="profile-\d+" open="">[\s\S]*disable it instead, or delete its files first/);
+    expect((await listProfiles(db)).some((p) => p.id === webId)).toBe(true);
   });
 });
