@@ -1,6 +1,6 @@
 import { findPhrase, hasAnyPhrase, tokens } from './candidate-text.ts';
 import type { ExtraKind } from './extra-kinds.ts';
-import { describeWanted, type Wanted } from './wanted-video.ts';
+import { describeWanted, withArticle, type Wanted } from './wanted-video.ts';
 
 // Pure: what a search result's title says about its kind, judged for the kind a slot wants. A
 // trailer slot keeps the trailer rules ("official trailer" up, teasers and clips down); a teaser
@@ -137,7 +137,7 @@ function extraVideoVerdict(title: string, words: readonly string[], kind: keyof 
   const excluded: string[] = [];
   const signals: KindSignal[] = [];
   const name = describeWanted({ kind });
-  if (saysTrailer(title, words) || words.includes('teaser')) excluded.push(`a ${name} must not be a trailer`);
+  if (saysTrailer(title, words) || words.includes('teaser')) excluded.push(`${withArticle(name)} must not be a trailer`);
   const says = sayingBesidesTitle(words, KIND_PHRASES[kind], titlePhrases);
   if (says !== undefined) signals.push({ points: 20, reason: `says ${says}` });
   else signals.push({ points: -10, reason: `does not say ${name}` });

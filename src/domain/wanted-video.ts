@@ -48,3 +48,8 @@ export function describeWanted(wanted: Wanted): string {
   const name = KIND_NAMES[wanted.kind];
   return wanted.season !== undefined ? `season ${wanted.season} ${name}` : name;
 }
+
+/** "a featurette", "an interview". */
+export function withArticle(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
