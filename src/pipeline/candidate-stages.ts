@@ -1,10 +1,12 @@
 // The sources of candidates in the order they are asked. Asking costs: TMDB is a request, a
 // search is a yt-dlp run against YouTube. So each stage is loaded only when the earlier ones ran
 // out of usable candidates — except when the user pressed "fetch", when every stage is loaded so
-// the page can offer all alternatives.
+// the page can offer all alternatives. Which stages a slot has follows its kind
+// (sources/kind-sources.ts): Radarr's id only for the trailer, TMDB not for interviews or music.
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { downloadAttempts } from '../db/schema/index.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
+import { sourcesFor, tmdbVideoTypes } from '../sources/kind-sources.ts';
 import { tmdbCandidates } from '../sources/tmdb-ranking.ts';
 import { TmdbError } from '../sources/tmdb-client.ts';
 import { searchQueries } from '../domain/search-queries.ts';
@@ -50,6 +52,8 @@ export async function candidateStages(
   const blocked = await blockedVideoIds(rt.db, media.id);
   const forSources = item.media;
   const { preferences, preferredLanguages, queryTemplate } = item.ranking;
+  const wanted = item.wanted;
+  const sources = sourcesFor(wanted);
 
   if (data.videoId !== undefined) {
     const videoId = data.videoId;
@@ -63,18 +67,21 @@ export async function candidateStages(
   }
 
   const stages: CandidateStage[] = [
-    { name: 'direct', rankOffset: 0, load: async () => applyBlocklist(directCandidates(forSources, template), blocked) },
+    { name: 'direct', rankOffset: 0, load: async () => applyBlocklist(directCandidates(forSources, template, wanted), blocked) },
   ];
   const apiKey = settings.tmdbApiKey?.trim();
-  if (apiKey && media.tmdbId !== null) {
+  if (apiKey && media.tmdbId !== null && sources.includes('tmdb')) {
+    const types = tmdbVideoTypes(wanted);
+    // The trailer slot lists every type (the others shown as excluded); other slots only theirs.
+    const filter = { season: wanted.season, types: wanted.kind === 'trailer' ? undefined : [...types.accepted, ...types.downRanked] };
     const tmdbId = media.tmdbId;
     stages.push({
       name: 'tmdb',
       rankOffset: 100,
       load: async () => {
         try {
-          const videos = await rt.tmdb(apiKey).videos(media.kind, tmdbId, preferredLanguages, signal);
-          return applyBlocklist(tmdbCandidates(videos, preferredLanguages, template), blocked);
+          const videos = await rt.tmdb(apiKey).videos(media.kind, tmdbId, preferredLanguages, signal, filter);
+          return applyBlocklist(tmdbCandidates(videos, preferredLanguages, template, wanted), blocked);
         } catch (error) {
           if (error instanceof TmdbError) throw new StageSkipped(`TMDB: ${error.message}`);
           throw error;
@@ -88,9 +95,9 @@ export async function candidateStages(
     load: async () => {
       // More searches (original and alternate titles) only when the first finds nothing good.
       const rounds = await searchInRounds(
-        searchQueries(queryTemplate, forSources),
+        searchQueries(queryTemplate, forSources, wanted),
         (query) => rt.search(query, settings.searchResultCount, signal),
-        (raw) => searchCandidates(raw, forSources, { ...preferences, blockedVideoIds: [...blocked] }, template),
+        (raw) => searchCandidates(raw, forSources, { ...preferences, blockedVideoIds: [...blocked] }, template, wanted),
       );
       return rounds.candidates;
     },

@@ -6,6 +6,7 @@ import { rankingFor, type ItemRanking } from '../config/ranking-settings.ts';
 import type { Settings } from '../config/settings.ts';
 import { connections, type MediaRow } from '../db/schema/index.ts';
 import { isUnreleased, nextRecheckAt, withTmdbFacts, type ReleaseFacts } from '../domain/release-schedule.ts';
+import { isWholeItemTrailer, WANTED_TRAILER, type Wanted } from '../domain/wanted-video.ts';
 import { enqueueInTransaction } from '../jobs/enqueue.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
 import type { MediaForSources } from '../sources/source-choice.ts';
@@ -17,6 +18,8 @@ import type { PipelineRuntime } from './pipeline-runtime.ts';
 
 export interface RankedItem {
   ranking: ItemRanking;
+  /** The slot being filled: the item's trailer unless the caller asked for another kind. */
+  wanted: Wanted;
   media: MediaForSources;
   release: ReleaseFacts;
   unreleased: boolean;
@@ -47,14 +50,24 @@ async function tmdbFacts(rt: PipelineRuntime, row: MediaRow, settings: Settings,
   }
 }
 
-export async function rankedItem(rt: PipelineRuntime, row: MediaRow, settings: Settings, signal?: AbortSignal): Promise<RankedItem> {
+export async function rankedItem(
+  rt: PipelineRuntime,
+  row: MediaRow,
+  settings: Settings,
+  signal?: AbortSignal,
+  wanted: Wanted = WANTED_TRAILER,
+): Promise<RankedItem> {
   const [connection] = await rt.db.select({ overrides: connections.rankingOverrides }).from(connections).where(eq(connections.id, row.connectionId));
   const ranking = rankingFor(settings, connection?.overrides);
   const tmdb = await tmdbFacts(rt, row, settings, signal);
   const release = tmdb !== undefined ? withTmdbFacts(releaseFactsOf(row), tmdb) : releaseFactsOf(row);
   const unreleased = isUnreleased(release, new Date(rt.clock.now()));
   const media: MediaForSources = { ...row, originalLanguage: row.originalLanguage ?? tmdb?.originalLanguage ?? null, unreleased };
-  return { ranking, media, release, unreleased };
+  // The row's pasted link is for its trailer: another slot must not download it as, say, a featurette.
+  if (!isWholeItemTrailer(wanted)) media.userSourceUrl = null;
+  // A movie has no seasons.
+  const slot: Wanted = row.kind === 'series' ? wanted : { kind: wanted.kind };
+  return { ranking, wanted: slot, media, release, unreleased };
 }
 
 /**
