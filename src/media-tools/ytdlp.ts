@@ -45,6 +45,8 @@ export interface DownloadRequest {
   maxFilesizeBytes: number;
   maxDurationSeconds: number;
   timeoutMs: number;
+  /** Download only the sound (theme music): the best audio-only format when the site has one. */
+  audioOnly?: boolean | undefined;
   cookiesFile?: string | undefined;
   extraArgs?: readonly string[] | undefined;
   signal?: AbortSignal | undefined;
@@ -82,6 +84,7 @@ const downloadRequestSchema = z.object({
   maxFilesizeBytes: z.int().positive(),
   maxDurationSeconds: z.number().positive(),
   timeoutMs: z.int().positive(),
+  audioOnly: z.boolean().optional(),
   cookiesFile: absolutePath.optional(),
   extraArgs: z.array(z.string().refine((value) => !value.includes('\0'), 'must not contain NUL bytes')).optional(),
 });
