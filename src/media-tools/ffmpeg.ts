@@ -9,9 +9,13 @@ import { checkAbsoluteFile, localFileUrl, probeMedia, type MediaProbe, type Prob
 import { ConvertProgressTracker, isProgressLine, type ConvertProgress } from './ffmpeg-progress.ts';
 import { failureFromOutcome, lastErrorLine, MediaToolError, type MediaToolFailure } from './media-tool-error.ts';
 import { startProcess, type StopReason } from './run-process.ts';
+import { subtitleInputOptions, subtitleOutputOptions, type SubtitleFile } from './subtitle-args.ts';
+import { checkSubtitleFiles, sortSubtitles, type SortedSubtitles } from './subtitle-probe.ts';
 
 export type { ConvertProgress } from './ffmpeg-progress.ts';
 export type { MediaProbe } from './ffprobe.ts';
+export type { SubtitleFile } from './subtitle-args.ts';
+export type { SortedSubtitles, UnreadableSubtitle } from './subtitle-probe.ts';
 
 export interface FfmpegConfig {
   ffmpegPath: string;
@@ -23,6 +27,8 @@ export interface ConvertRequest {
   /** Exact absolute path to write; the caller picks a hidden partial name and renames it later. */
   output: string;
   plan: ConversionPlan;
+  /** Subtitle files to embed as subtitle streams in the container's text codec (see subtitle-args.ts). */
+  subtitles?: readonly SubtitleFile[] | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   onProgress?: ((progress: ConvertProgress) => void) | undefined;
@@ -31,6 +37,8 @@ export interface ConvertRequest {
 export interface ConvertResult {
   filePath: string;
   bytes: number;
+  /** `readable` were embedded, in order; `unreadable` were left out, each with ffprobe's reason. */
+  subtitles: SortedSubtitles;
 }
 
 export interface Ffmpeg {
@@ -139,6 +147,7 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
     const { input, output, plan, signal } = request;
     checkAbsoluteFile('ffmpeg', 'input', input);
     checkAbsoluteFile('ffmpeg', 'output', output);
+    checkSubtitleFiles(request.subtitles ?? []);
     if (input === output) {
       throw new MediaToolError('ffmpeg input and output must be different files', { tool: 'ffmpeg', failure: 'invalid-request' });
     }
@@ -146,14 +155,22 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
       throw new MediaToolError(`ffmpeg conversion to ${output} was aborted before it started`, { tool: 'ffmpeg', failure: 'aborted' });
     }
     const args = conversionArgs(plan, await chooseEncoders(plan));
+    const subtitles = await sortSubtitles(config.ffprobePath, request.subtitles ?? [], signal);
 
     const tail: string[] = [];
     const tracker = new ConvertProgressTracker(plan.durationSeconds);
     const command = createCommand({ stdoutLines: 0 })
       .input(localFileUrl(input))
-      .inputOptions(...args.inputOptions)
-      .output(localFileUrl(output))
-      .outputOptions(...args.outputOptions);
+      .inputOptions(...args.inputOptions);
+    // Input 0 is the video; the subtitle files follow as inputs 1, 2, … (each with its own demuxer).
+    // fluent-ffmpeg splits a lone option at its space and turns no options into "undefined":
+    // options always go in as two or more separate arguments.
+    for (const subtitle of subtitles.readable) {
+      command.input(localFileUrl(subtitle.path));
+      const inputOptions = subtitleInputOptions(subtitle.path);
+      if (inputOptions.length > 0) command.inputOptions(...inputOptions);
+    }
+    command.output(localFileUrl(output)).outputOptions(...args.outputOptions, ...subtitleOutputOptions(plan.container, subtitles.readable));
     const internals = command as unknown as FluentInternals;
     internals._getFfmpegPath = (callback) => callback(null, config.ffmpegPath);
     internals._checkCapabilities = (callback) => callback(null);
@@ -201,7 +218,7 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
         command.run();
       });
       const bytes = (await stat(output)).size;
-      return { filePath: output, bytes };
+      return { filePath: output, bytes, subtitles };
     } catch (error) {
       // The output path is the caller's partial name for this conversion: ours to remove.
       await rm(output, { force: true });
