@@ -11,11 +11,15 @@ import { ConvertProgressTracker, isProgressLine, type ConvertProgress } from './
 import { failureFromOutcome, lastErrorLine, MediaToolError, type MediaToolFailure } from './media-tool-error.ts';
 import { probeLoudness, type LoudnessSummary } from './loudness.ts';
 import { startProcess, type StopReason } from './run-process.ts';
+import { subtitleInputOptions, subtitleOutputOptions, type SubtitleFile } from './subtitle-args.ts';
+import { checkSubtitleFiles, sortSubtitles, type SortedSubtitles } from './subtitle-probe.ts';
 import { convertThemeMusic, type EncodeJob, type ThemeMusicRequest, type ThemeMusicResult } from './theme-music.ts';
 
 export type { ConvertProgress } from './ffmpeg-progress.ts';
 export type { MediaProbe } from './ffprobe.ts';
 export type { LoudnessSummary, LoudnormMeasurement } from './loudness.ts';
+export type { SubtitleFile } from './subtitle-args.ts';
+export type { SortedSubtitles, UnreadableSubtitle } from './subtitle-probe.ts';
 export type { ThemeMusicRequest, ThemeMusicResult } from './theme-music.ts';
 
 export interface FfmpegConfig {
@@ -28,6 +32,8 @@ export interface ConvertRequest {
   /** Exact absolute path to write; the caller picks a hidden partial name and renames it later. */
   output: string;
   plan: ConversionPlan;
+  /** Subtitle files to embed as subtitle streams in the container's text codec (see subtitle-args.ts). */
+  subtitles?: readonly SubtitleFile[] | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   onProgress?: ((progress: ConvertProgress) => void) | undefined;
@@ -36,6 +42,8 @@ export interface ConvertRequest {
 export interface ConvertResult {
   filePath: string;
   bytes: number;
+  /** `readable` were embedded, in order; `unreadable` were left out, each with ffprobe's reason. */
+  subtitles: SortedSubtitles;
 }
 
 export interface Ffmpeg {
@@ -151,15 +159,21 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
   };
 
   /** Runs one ffmpeg command writing `job.output`; the output is removed when it fails. */
-  const encode = async (job: EncodeJob): Promise<ConvertResult> => {
+  const encode = async (job: EncodeJob): Promise<{ filePath: string; bytes: number }> => {
     const { output, signal } = job;
     const tail: string[] = [];
     const tracker = new ConvertProgressTracker(job.durationSeconds);
     const command = createCommand({ stdoutLines: 0 })
       .input(localFileUrl(job.input))
-      .inputOptions(...job.inputOptions)
-      .output(localFileUrl(output))
-      .outputOptions(...job.outputOptions);
+      .inputOptions(...job.inputOptions);
+    // Input 0 is the video; extra inputs (subtitle files) follow as inputs 1, 2, … each with its
+    // own demuxer. fluent-ffmpeg splits a lone option at its space and turns no options into
+    // "undefined": options always go in as two or more separate arguments.
+    for (const extra of job.extraInputs ?? []) {
+      command.input(localFileUrl(extra.path));
+      if (extra.inputOptions.length > 0) command.inputOptions(...extra.inputOptions);
+    }
+    command.output(localFileUrl(output)).outputOptions(...job.outputOptions);
     const internals = command as unknown as FluentInternals;
     internals._getFfmpegPath = (callback) => callback(null, config.ffmpegPath);
     internals._checkCapabilities = (callback) => callback(null);
@@ -224,6 +238,7 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
     const { input, output, plan, signal } = request;
     checkAbsoluteFile('ffmpeg', 'input', input);
     checkAbsoluteFile('ffmpeg', 'output', output);
+    checkSubtitleFiles(request.subtitles ?? []);
     if (input === output) {
       throw new MediaToolError('ffmpeg input and output must be different files', { tool: 'ffmpeg', failure: 'invalid-request' });
     }
@@ -231,15 +246,19 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
       throw new MediaToolError(`ffmpeg conversion to ${output} was aborted before it started`, { tool: 'ffmpeg', failure: 'aborted' });
     }
     const args = conversionArgs(plan, await chooseEncoders(plan));
-    return encode({
+    const subtitles = await sortSubtitles(config.ffprobePath, request.subtitles ?? [], signal);
+    const written = await encode({
       input,
       output,
-      ...args,
+      inputOptions: args.inputOptions,
+      outputOptions: [...args.outputOptions, ...subtitleOutputOptions(plan.container, subtitles.readable)],
+      extraInputs: subtitles.readable.map((subtitle) => ({ path: subtitle.path, inputOptions: subtitleInputOptions(subtitle.path) })),
       durationSeconds: plan.durationSeconds,
       signal,
       timeoutMs: request.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS,
       onProgress: request.onProgress,
     });
+    return { ...written, subtitles };
   };
 
   const probe = (file: string, options?: ProbeOptions): Promise<MediaProbe> => probeMedia(config.ffprobePath, file, options);

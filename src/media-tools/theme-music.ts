@@ -35,6 +35,8 @@ export interface EncodeJob {
   output: string;
   inputOptions: string[];
   outputOptions: string[];
+  /** Further inputs after the first (subtitle files), each with its own input options. */
+  extraInputs?: readonly { path: string; inputOptions: string[] }[] | undefined;
   durationSeconds: number;
   signal?: AbortSignal | undefined;
   timeoutMs: number;

@@ -114,6 +114,8 @@ export interface DownloadArgsInput {
   extraArgs?: readonly string[] | undefined;
   /** From youtubeReadinessArgs(), for YouTube URLs on a yt-dlp that knows them. */
   readinessArgs?: readonly string[] | undefined;
+  /** From subtitleDownloadArgs() (subtitle-args.ts), when subtitles are wanted. */
+  subtitleArgs?: readonly string[] | undefined;
 }
 
 export function downloadArgs(input: DownloadArgsInput): string[] {
@@ -150,6 +152,7 @@ export function downloadArgs(input: DownloadArgsInput): string[] {
     ...(input.cookiesFile !== undefined ? ['--cookies', input.cookiesFile] : []),
     ...(input.ffmpegPath !== undefined ? ['--ffmpeg-location', input.ffmpegPath] : []),
     ...(input.readinessArgs ?? []),
+    ...(input.subtitleArgs ?? []),
     ...(input.extraArgs ?? []),
     '--',
     input.url,

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { trackDownloadFiles } from './download-files.ts';
 import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
 import { startProcess, type ProcessOutcome } from './run-process.ts';
+import { checkSubtitleLanguages, subtitleDownloadArgs, type SubtitleFile, type SubtitleRequest } from './subtitle-args.ts';
+import { MAX_SUBTITLE_LANGUAGES } from './subtitle-language.ts';
 import { checkYtdlpExtraArgs } from './ytdlp-extra-args.ts';
 import {
   downloadArgs,
@@ -22,9 +24,11 @@ import {
 import { DownloadProgressTotal, parseProgressLine, PROGRESS_LINE_PREFIX, type DownloadProgress } from './ytdlp-progress.ts';
 import { parseSearchOutput, type SearchResult } from './ytdlp-search-result.ts';
 import { noFileError, readFinalPath } from './ytdlp-final-file.ts';
+import { readSubtitleFiles } from './ytdlp-subtitle-files.ts';
 
 export type { DownloadProgress } from './ytdlp-progress.ts';
 export type { SearchResult } from './ytdlp-search-result.ts';
+export type { SubtitleFile, SubtitleRequest } from './subtitle-args.ts';
 
 export interface YtdlpConfig {
   /** The binary, or how to find it before each run (the managed copy can be replaced any time). */
@@ -51,11 +55,15 @@ export interface DownloadRequest {
   extraArgs?: readonly string[] | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /** Subtitles to write beside the output (`<output>.<lang>.<ext>`); a language the source lacks is no error. */
+  subtitles?: SubtitleRequest | undefined;
 }
 
 export interface DownloadResult {
   filePath: string;
   bytes: number;
+  /** The subtitle files written beside `filePath`, in the order asked; the caller removes them. */
+  subtitles: SubtitleFile[];
 }
 
 export interface SearchOptions {
@@ -87,6 +95,12 @@ const downloadRequestSchema = z.object({
   audioOnly: z.boolean().optional(),
   cookiesFile: absolutePath.optional(),
   extraArgs: z.array(z.string().refine((value) => !value.includes('\0'), 'must not contain NUL bytes')).optional(),
+  subtitles: z
+    .object({
+      languages: z.array(z.string()).max(MAX_SUBTITLE_LANGUAGES),
+      automatic: z.boolean(),
+    })
+    .optional(),
 });
 
 const searchRequestSchema = z.object({
@@ -209,17 +223,22 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     // Settings are checked when saved; this guards every other caller (and older stored values).
     const extra = checkYtdlpExtraArgs(parsed.data.extraArgs ?? []);
     if (!extra.ok) throw new MediaToolError(extra.message, { tool: 'yt-dlp', failure: 'invalid-request' });
+    const subtitleLanguages = checkSubtitleLanguages(parsed.data.subtitles?.languages ?? []);
+    if (!subtitleLanguages.ok) throw new MediaToolError(subtitleLanguages.message, { tool: 'yt-dlp', failure: 'invalid-request' });
+    const languages = subtitleLanguages.languages;
     const { url, outputPath, maxFilesizeBytes } = parsed.data;
     if (request.signal?.aborted) throw aborted('download');
     const bin = binary();
     const readinessArgs = isYoutubeUrl(url) ? readinessArgsFor(await versionOf(bin)) : [];
 
     const finalPathFile = `${outputPath}.final-path`;
-    // yt-dlp appends to this file; a leftover from a crashed attempt would name a stale path.
-    await rm(finalPathFile, { force: true });
-    const files = await trackDownloadFiles(outputPath, [finalPathFile]);
+    const subtitleListFile = `${outputPath}.subtitle-list`;
+    // yt-dlp appends to these files; a leftover from a crashed attempt would name stale paths.
+    await Promise.all([rm(finalPathFile, { force: true }), rm(subtitleListFile, { force: true })]);
+    const files = await trackDownloadFiles(outputPath, [finalPathFile, subtitleListFile]);
+    const subtitleArgs = subtitleDownloadArgs({ languages, automatic: parsed.data.subtitles?.automatic ?? false }, subtitleListFile);
     const progressTotal = new DownloadProgressTotal();
-    const running = startProcess(bin, downloadArgs({ ...parsed.data, extraArgs: extra.args, finalPathFile, ffmpegPath, readinessArgs }), {
+    const running = startProcess(bin, downloadArgs({ ...parsed.data, extraArgs: extra.args, finalPathFile, ffmpegPath, readinessArgs, subtitleArgs }), {
       timeoutMs: parsed.data.timeoutMs,
       signal: request.signal,
       env: ytdlpEnv(),
@@ -277,15 +296,17 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
           stderrTail: tail,
         });
       }
-      // Format pieces a merge left behind are ours and of no further use.
-      const leftovers = (await files.created()).filter((file) => file !== outputPath);
-      await Promise.all(leftovers.map((file) => rm(file, { force: true })));
-      return { filePath: outputPath, bytes };
+      const created = await files.created();
+      const subtitles = await readSubtitleFiles(subtitleListFile, created, languages);
+      // Format pieces a merge left behind (and subtitles in formats not asked for) are ours and of no further use.
+      const kept = new Set([outputPath, ...subtitles.map((subtitle) => subtitle.path)]);
+      await Promise.all(created.filter((file) => !kept.has(file)).map((file) => rm(file, { force: true })));
+      return { filePath: outputPath, bytes, subtitles };
     } catch (error) {
       await files.removeAll();
       throw error;
     } finally {
-      await rm(finalPathFile, { force: true });
+      await Promise.all([rm(finalPathFile, { force: true }), rm(subtitleListFile, { force: true })]);
     }
   };
 
