@@ -13,10 +13,11 @@ import { searchQueries } from '../domain/search-queries.ts';
 import { searchInRounds } from '../sources/search-rounds.ts';
 import { chosenCandidate, directCandidates, searchCandidates } from '../sources/source-choice.ts';
 import { applyBlocklist, type TrailerCandidate } from '../sources/trailer-candidate.ts';
-import { blockedVideoIds, storedCandidate } from './candidate-store.ts';
+import { blockedVideoIds, storedCandidate, type CandidateSlot } from './candidate-store.ts';
 import type { FetchPlan } from './fetch-plan.ts';
 import type { RankedItem } from './item-ranking.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { sameSlot } from './slot-context.ts';
 
 export interface CandidateStage {
   name: 'chosen' | 'direct' | 'tmdb' | 'search';
@@ -30,13 +31,13 @@ export class StageSkipped extends Error {
   override readonly name = 'StageSkipped';
 }
 
-/** Videos that already failed permanently for this item in the last week: not tried again. */
-export async function recentlyFailedVideoIds(rt: PipelineRuntime, mediaId: number): Promise<Set<string>> {
+/** Videos that already failed permanently for this slot in the last week: not tried again. */
+export async function recentlyFailedVideoIds(rt: PipelineRuntime, mediaId: number, slot: CandidateSlot): Promise<Set<string>> {
   const since = new Date(Date.now() - 7 * 24 * 3600_000);
   const rows = await rt.db
     .select({ videoId: downloadAttempts.sourceVideoId })
     .from(downloadAttempts)
-    .where(and(eq(downloadAttempts.mediaId, mediaId), inArray(downloadAttempts.errorKind, ['permanent']), gt(downloadAttempts.startedAt, since)));
+    .where(and(eq(downloadAttempts.mediaId, mediaId), sameSlot(downloadAttempts, slot), inArray(downloadAttempts.errorKind, ['permanent']), gt(downloadAttempts.startedAt, since)));
   return new Set(rows.flatMap((row) => (row.videoId !== null ? [row.videoId] : [])));
 }
 
@@ -61,7 +62,7 @@ export async function candidateStages(
       {
         name: 'chosen',
         rankOffset: 0,
-        load: async () => [chosenCandidate(videoId, await storedCandidate(rt.db, media.id, videoId), template)],
+        load: async () => [chosenCandidate(videoId, await storedCandidate(rt.db, media.id, plan.slot, videoId), template)],
       },
     ];
   }
