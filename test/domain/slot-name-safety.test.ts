@@ -5,7 +5,7 @@ import { isPartialName } from '../../src/domain/name-parts.ts';
 import { slotTarget, type SlotTarget, type SlotTargetInput } from '../../src/domain/slot-name.ts';
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
-const containerFor = (kind: ExtraKind) => (kind === 'theme-music' ? 'mp3' : 'mkv');
+const containerFor = (kind: ExtraKind): 'mp3' | 'mkv' => (kind === 'theme-music' ? 'mp3' : 'mkv');
 
 function target(input: SlotTargetInput): SlotTarget {
   const result = slotTarget(input);

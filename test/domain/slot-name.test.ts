@@ -9,7 +9,7 @@ function target(input: SlotTargetInput): SlotTarget {
   return result.target;
 }
 
-const containerFor = (kind: ExtraKind) => (kind === 'theme-music' ? 'mp3' : 'mkv');
+const containerFor = (kind: ExtraKind): 'mp3' | 'mkv' => (kind === 'theme-music' ? 'mp3' : 'mkv');
 
 const MOVIE = { kind: 'movie', mediaFolder: '/data/movies/Heat (1995)', movieFileRelativePath: 'Heat.1995.1080p.mkv', title: 'Heat', year: 1995 } as const;
 const SERIES = { kind: 'series', mediaFolder: '/data/tv/The Bear (2022)', title: 'The Bear', year: 2022 } as const;
