@@ -39,6 +39,14 @@ import { utf8ByteLength } from './utf8-bytes.ts';
 export type NamingStyle = 'suffix' | 'folder';
 export type SlotContainer = 'mkv' | 'mp4' | 'webm' | 'mp3';
 
+/** ffmpeg muxer per container: the partial file's extension does not tell ffmpeg the format. */
+export const SLOT_CONTAINER_MUXER: Readonly<Record<SlotContainer, string>> = {
+  mkv: 'matroska',
+  mp4: 'mp4',
+  webm: 'webm',
+  mp3: 'mp3',
+};
+
 export interface SlotTargetInput {
   kind: 'movie' | 'series';
   /** Local absolute POSIX path of the movie/series folder, already mapped from the Arr path. */
@@ -106,7 +114,7 @@ function inputProblem(input: SlotTargetInput): string | undefined {
     return input.seasonFolderName === undefined ? undefined : 'a season folder name was given without a season';
   }
   if (input.kind !== 'series') return 'a movie has no seasons';
-  if (!isSeasonNumber(input.season)) return `season ${JSON.stringify(input.season)} is not a whole number from 0 to 9999`;
+  if (!isSeasonNumber(input.season)) return `season ${String(input.season)} is not a whole number from 0 to 9999`;
   if (isTheme) return 'theme music belongs to the whole series: no server plays it from a season folder';
   if (input.seasonFolderName !== undefined) {
     const problem = typeof input.seasonFolderName === 'string' ? seasonFolderProblem(input.seasonFolderName) : 'is not text';

@@ -39,7 +39,7 @@ describe('slotTarget refuses what it cannot place', () => {
     [{ ...SERIES, ...video, season: -1 }, /season -1 is not a whole number/],
     [{ ...SERIES, ...video, season: 1.5 }, /season 1.5 is not a whole number/],
     [{ ...SERIES, ...video, season: 10000 }, /not a whole number from 0 to 9999/],
-    [{ ...SERIES, ...video, season: Number.NaN }, /season null is not a whole number/],
+    [{ ...SERIES, ...video, season: Number.NaN }, /season NaN is not a whole number/],
     [{ ...SERIES, extraKind: 'theme-music', style: 'suffix', container: 'mp3', season: 1 }, /no server plays it from a season folder/],
     [{ ...SERIES, ...video, seasonFolderName: 'Season 01' }, /season folder name was given without a season/],
     [{ ...SERIES, ...video, season: 1, seasonFolderName: '..' }, /is not a folder name/],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXTRA_KINDS, type ExtraKind } from '../../src/domain/extra-kinds.ts';
 import { looksLikeExtraFile } from '../../src/domain/extra-files.ts';
-import { slotTarget, type NamingStyle, type SlotTarget, type SlotTargetInput } from '../../src/domain/slot-name.ts';
+import { SLOT_CONTAINER_MUXER, slotTarget, type NamingStyle, type SlotTarget, type SlotTargetInput } from '../../src/domain/slot-name.ts';
+import { CONTAINER_MUXER, namingStyleFor } from '../../src/domain/trailer-name.ts';
 
 function target(input: SlotTargetInput): SlotTarget {
   const result = slotTarget(input);
@@ -217,5 +218,18 @@ describe('slotTarget names read back as the kind they were made for', () => {
     expect(VIDEO_KINDS).toContain('teaser');
     const t = target({ ...MOVIE, extraKind: 'trailer', style: 'folder', container: 'mkv' });
     expect(looksLikeExtraFile(relative(MOVIE, t), 'teaser')).toBe(false);
+  });
+});
+
+describe('settings and containers', () => {
+  it("maps today's trailerLayout setting to a naming style", () => {
+    expect(namingStyleFor('beside')).toBe('suffix');
+    expect(namingStyleFor(undefined)).toBe('suffix');
+    expect(namingStyleFor('trailers-folder')).toBe('folder');
+  });
+
+  it('names the ffmpeg muxer for every container, the video ones as before', () => {
+    expect(SLOT_CONTAINER_MUXER).toEqual({ mkv: 'matroska', mp4: 'mp4', webm: 'webm', mp3: 'mp3' });
+    expect(CONTAINER_MUXER).toEqual({ mkv: 'matroska', mp4: 'mp4', webm: 'webm' });
   });
 });
