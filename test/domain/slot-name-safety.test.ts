@@ -64,6 +64,10 @@ describe('slotTarget refuses what it cannot place', () => {
     [{ ...MOVIE, ...video, extraKind: 'sample' as ExtraKind }, /unknown extra kind "sample"/],
     [{ ...MOVIE, ...video, style: 'beside' as 'suffix' }, /unknown naming style "beside"/],
     [{ ...MOVIE, ...video, kind: 'episode' as 'movie' }, /unknown media kind "episode"/],
+    [{ ...MOVIE, ...video, title: 42 as unknown as string }, /title is not text/],
+    [{ ...MOVIE, ...video, movieFileRelativePath: ['a.mkv'] as unknown as string }, /movieFileRelativePath is not text/],
+    [{ ...MOVIE, ...video, variant: { toString: () => 'de' } as unknown as string }, /variant is not text/],
+    [{ ...MOVIE, ...video, variant: 'y'.repeat(100_000) }, /^variant "y{80}…" is over 64 bytes$/],
   ] as const)('%j', (input, expected) => expect(reason(input as SlotTargetInput)).toMatch(expected));
 
   it('refuses the bad movie file path for every video kind, and ignores it for theme music (that goes to the top)', () => {
