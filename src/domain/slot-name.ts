@@ -29,15 +29,25 @@ import { utf8ByteLength } from './utf8-bytes.ts';
 //   ending in the suffix. Kodi reads no folders.
 // - Series: the series folder, `tvshow-trailer.<ext>` in suffix style (Kodi/tinyMediaManager's
 //   name). A season's files go in its season folder (`Season 01/season01-trailer.mkv`,
-//   `Season 01/Trailers/Show (2020) Season 1-trailer.mkv`): Plex and Jellyfin read extras at
-//   season level in both forms; Emby reads none there (choose series-level profiles for Emby).
-//   For Emby, series-level extras need the folder style: it only reads a series' extras folders.
+//   `Season 01/Trailers/Show (2020) Season 1-trailer.mkv`): Jellyfin and Plex (its "Plex TV
+//   Series" agent; not every Plex app shows season extras) read extras at season level in both
+//   forms; Emby reads none there (choose series-level profiles for Emby). For Emby, series-level
+//   extras need the folder style: it only reads a series' extras folders.
 // - Theme music: `theme.mp3` at the top of the movie or series folder, whatever the style (the
-//   one name Plex, Jellyfin and Emby all play); a second theme goes in `theme-music/`, which only
-//   Jellyfin and Emby read. Never in a season folder.
+//   one name all of them read: Plex plays it for shows, Jellyfin and Emby for movies and series);
+//   a second theme goes in `theme-music/`, which only Jellyfin and Emby read. Never in a season
+//   folder.
 
 export type NamingStyle = 'suffix' | 'folder';
 export type SlotContainer = 'mkv' | 'mp4' | 'webm' | 'mp3';
+
+/** ffmpeg muxer per container: the partial file's extension does not tell ffmpeg the format. */
+export const SLOT_CONTAINER_MUXER: Readonly<Record<SlotContainer, string>> = {
+  mkv: 'matroska',
+  mp4: 'mp4',
+  webm: 'webm',
+  mp3: 'mp3',
+};
 
 export interface SlotTargetInput {
   kind: 'movie' | 'series';
@@ -100,13 +110,16 @@ function inputProblem(input: SlotTargetInput): string | undefined {
     return `${WHAT[input.extraKind]} is a video (mkv, mp4 or webm), not ${JSON.stringify(input.container)}`;
   }
   if (typeof input.mediaFolder !== 'string') return 'media folder is not a path';
+  for (const field of ['movieFileRelativePath', 'title', 'variant'] as const) {
+    if (input[field] !== undefined && typeof input[field] !== 'string') return `${field} is not text`;
+  }
   const folder = folderProblem(input.mediaFolder);
   if (folder) return `media folder ${JSON.stringify(input.mediaFolder)} ${folder}`;
   if (input.season === undefined) {
     return input.seasonFolderName === undefined ? undefined : 'a season folder name was given without a season';
   }
   if (input.kind !== 'series') return 'a movie has no seasons';
-  if (!isSeasonNumber(input.season)) return `season ${JSON.stringify(input.season)} is not a whole number from 0 to 9999`;
+  if (!isSeasonNumber(input.season)) return `season ${String(input.season)} is not a whole number from 0 to 9999`;
   if (isTheme) return 'theme music belongs to the whole series: no server plays it from a season folder';
   if (input.seasonFolderName !== undefined) {
     const problem = typeof input.seasonFolderName === 'string' ? seasonFolderProblem(input.seasonFolderName) : 'is not text';
@@ -115,17 +128,21 @@ function inputProblem(input: SlotTargetInput): string | undefined {
   return undefined;
 }
 
+/** A value quoted in a reason, cut so a hostile one cannot flood a log line. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
+
 // Bidirectional and C1 control characters could make a label display as something else.
 const INVISIBLE_CONTROLS = /[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The variant as it appears in a name, `(de)`: cleaned like a title, brackets dropped. */
 function variantLabel(variant: string | undefined): { ok: true; label: string | undefined } | Refusal {
   if (variant === undefined) return { ok: true, label: undefined };
-  if (typeof variant !== 'string') return { ok: false, reason: 'variant is not text' };
   const label = cleanNameText(variant.replace(INVISIBLE_CONTROLS, '').replace(/[()[\]{}]/g, ' '));
-  if (label === '') return { ok: false, reason: `variant ${JSON.stringify(variant)} has nothing usable in a file name` };
+  if (label === '') return { ok: false, reason: `variant ${shown(variant)} has nothing usable in a file name` };
   if (utf8ByteLength(label) > MAX_VARIANT_BYTES) {
-    return { ok: false, reason: `variant ${JSON.stringify(label)} is over ${MAX_VARIANT_BYTES} bytes` };
+    return { ok: false, reason: `variant ${shown(label)} is over ${MAX_VARIANT_BYTES} bytes` };
   }
   return { ok: true, label };
 }

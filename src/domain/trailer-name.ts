@@ -1,7 +1,7 @@
 import { EXTRA_NAMING, SERIES_STEM } from './extra-folders.ts';
 import { looksLikeExtraFile } from './extra-files.ts';
 import { fitName } from './name-parts.ts';
-import { slotTarget, type SlotTarget, type SlotTargetResult } from './slot-name.ts';
+import { type NamingStyle, SLOT_CONTAINER_MUXER, slotTarget, type SlotTarget, type SlotTargetResult } from './slot-name.ts';
 
 // Where THE trailer goes: the first trailer profile of an item, under the names Previewarr has
 // always used (existing installs keep their file names). Since issue #19 this is a thin call into
@@ -27,12 +27,17 @@ export type TrailerTargetResult = SlotTargetResult;
 export const TRAILERS_FOLDER = EXTRA_NAMING.trailer.folder;
 export const SERIES_TRAILER_STEM = SERIES_STEM;
 
-/** ffmpeg muxer per container: the partial file's extension does not tell ffmpeg the format. */
+/** ffmpeg muxer per video container (the trailer's part of `SLOT_CONTAINER_MUXER`). */
 export const CONTAINER_MUXER: Readonly<Record<TrailerContainer, string>> = {
-  mkv: 'matroska',
-  mp4: 'mp4',
-  webm: 'webm',
+  mkv: SLOT_CONTAINER_MUXER.mkv,
+  mp4: SLOT_CONTAINER_MUXER.mp4,
+  webm: SLOT_CONTAINER_MUXER.webm,
 };
+
+/** The naming style today's `trailerLayout` setting stands for: 'beside' ≙ suffix, 'trailers-folder' ≙ folder. */
+export function namingStyleFor(layout: TrailerLayout | undefined): NamingStyle {
+  return layout === 'trailers-folder' ? 'folder' : 'suffix';
+}
 
 export interface TrailerTargetInput {
   kind: MediaKind;
@@ -58,7 +63,7 @@ export function trailerTarget(input: TrailerTargetInput): TrailerTargetResult {
     mediaFolder: input.mediaFolder,
     movieFileRelativePath: input.movieFileRelativePath,
     extraKind: 'trailer',
-    style: input.layout === 'trailers-folder' ? 'folder' : 'suffix',
+    style: namingStyleFor(input.layout),
     container: input.container,
     title: input.title,
     year: input.year,
