@@ -20,6 +20,16 @@ describe('seasons a title names', () => {
   });
 });
 
+describe('a number right after the series title', () => {
+  const strangerThings = [tokens('Stranger Things')];
+  it('names a season ("Stranger Things 4"), but only when the titles are given and only 1-2 digits', () => {
+    expect(seasonsNamed(tokens('Stranger Things 4 | Official Trailer | Netflix'), strangerThings)).toEqual([4]);
+    expect(seasonsNamed(tokens('Stranger Things 4 | Official Trailer | Netflix'))).toEqual([]);
+    expect(seasonsNamed(tokens('Blade Runner 2049 | Trailer'), [tokens('Blade Runner')])).toEqual([]);
+    expect(seasonVerdict(tokens('Stranger Things 3 | Final Trailer'), 4, strangerThings).excluded).toBe('names season 3, not season 4');
+  });
+});
+
 describe('the season-slot rule', () => {
   it('names the season: scored up', () => {
     expect(seasonVerdict(tokens('The Bear | Season 2 | Official Trailer'), 2)).toEqual({ signals: [{ points: 20, reason: 'names season 2' }] });
