@@ -1,7 +1,7 @@
 // TMDB's video lists per kind against the local fake TMDB: the type filter, the languages asked
 // for (and what TMDB then leaves out), a season's own videos, and the ranking per kind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourcesFor, tmdbVideoTypes } from '../../src/sources/kind-sources.ts';
+import { tmdbVideoTypes } from '../../src/sources/kind-sources.ts';
 import { createTmdbClient, TmdbError } from '../../src/sources/tmdb-client.ts';
 import { tmdbCandidates } from '../../src/sources/tmdb-ranking.ts';
 import { startFakeTmdb, type FakeTmdb } from '../pipeline/fake-tmdb.ts';
@@ -96,20 +96,5 @@ describe('TMDB ranking per kind', () => {
     const trailer = tmdbCandidates(videos, ['en'], TEMPLATE);
     expect(trailer.filter((c) => !c.excluded).map((c) => c.videoId)).toEqual(['duneTrail01', 'duneTeas002']);
     expect(trailer.find((c) => c.videoId === 'duneOpen009')?.reasons[0]).toBe('excluded: TMDB type Opening Credits is not a trailer');
-  });
-});
-
-describe('which sources a slot asks', () => {
-  it.each([
-    [{ kind: 'trailer' as const }, ['user', 'radarr', 'tmdb', 'search']],
-    [{ kind: 'trailer' as const, season: 2 }, ['user', 'tmdb', 'search']],
-    [{ kind: 'teaser' as const }, ['user', 'tmdb', 'search']],
-    [{ kind: 'featurette' as const }, ['user', 'tmdb', 'search']],
-    [{ kind: 'behind-the-scenes' as const }, ['user', 'tmdb', 'search']],
-    [{ kind: 'clip' as const }, ['user', 'tmdb', 'search']],
-    [{ kind: 'interview' as const }, ['user', 'search']],
-    [{ kind: 'theme-music' as const }, ['user', 'search']],
-  ])('%j → %j', (wanted, sources) => {
-    expect(sourcesFor(wanted)).toEqual(sources);
   });
 });
