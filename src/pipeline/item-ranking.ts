@@ -63,10 +63,10 @@ export async function rankedItem(
   const release = tmdb !== undefined ? withTmdbFacts(releaseFactsOf(row), tmdb) : releaseFactsOf(row);
   const unreleased = isUnreleased(release, new Date(rt.clock.now()));
   const media: MediaForSources = { ...row, originalLanguage: row.originalLanguage ?? tmdb?.originalLanguage ?? null, unreleased };
-  // The row's pasted link is for its trailer: another slot must not download it as, say, a featurette.
-  if (!isWholeItemTrailer(wanted)) media.userSourceUrl = null;
   // A movie has no seasons.
   const slot: Wanted = row.kind === 'series' ? wanted : { kind: wanted.kind };
+  // The row's pasted link is for its trailer: another slot must not download it as, say, a featurette.
+  if (!isWholeItemTrailer(slot)) media.userSourceUrl = null;
   return { ranking, wanted: slot, media, release, unreleased };
 }
 

@@ -117,5 +117,7 @@ describe('candidate stages per kind', () => {
     searches.length = 0;
     await loadStages(duneId, { kind: 'featurette', season: 3 });
     expect(searches[0]).toBe('Dune 2021 featurette');
+    // …so a "season 3 trailer" of a movie is its trailer, pasted link and Radarr id included.
+    expect((await loadStages(duneId, { kind: 'trailer', season: 3 }))[0]).toEqual(['direct', ['pastedTrl01', 'radarrDune1']]);
   });
 });
