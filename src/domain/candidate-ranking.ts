@@ -201,7 +201,9 @@ export function rankCandidates(
     min: preferences.minDurationSeconds ?? DEFAULT_MIN_DURATION_SECONDS,
     max: preferences.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
   });
-  const neighbours = isTrailerLike(video) ? TITLE_NEIGHBOURS : EXTRA_TITLE_NEIGHBOURS;
+  const neighbours = new Set(isTrailerLike(video) ? TITLE_NEIGHBOURS : EXTRA_TITLE_NEIGHBOURS);
+  // "Stranger Things 4" names the season, not another title.
+  if (video.season !== undefined) neighbours.add(String(video.season));
   const settings: FilterSettings = {
     minDurationSeconds: bounds.min,
     maxDurationSeconds: bounds.max,
@@ -224,7 +226,7 @@ export function rankCandidates(
     const kind = kindVerdict(title, words, wanted.kind, video, wantedTitles);
     excludedBy.push(...kind.excluded);
     // A season's trailer comes out years after the series' first year: the year says nothing.
-    const season = video.season !== undefined ? seasonVerdict(words, video.season) : undefined;
+    const season = video.season !== undefined ? seasonVerdict(words, video.season, wantedTitles) : undefined;
     if (season?.excluded !== undefined) excludedBy.push(season.excluded);
     const signals = [
       ...('signals' in verdict ? verdict.signals : []),

@@ -1,4 +1,4 @@
-import { hasAnyPhrase } from './candidate-text.ts';
+import { findJoined, hasAnyPhrase } from './candidate-text.ts';
 
 // Pure: which seasons a video title names, and the rule for a season slot ("season 2 trailer"):
 // the title must name that season and no other one. English only, digits or number words:
@@ -31,11 +31,17 @@ function ordinalOf(word: string | undefined): number | undefined {
 }
 
 /** The season numbers a title's folded words name, in order, without repeats. */
-export function seasonsNamed(words: readonly string[]): number[] {
+export function seasonsNamed(words: readonly string[], seriesTitles: readonly (readonly string[])[] = []): number[] {
   const found: number[] = [];
   const add = (n: number | undefined): void => {
     if (n !== undefined && n > 0 && !found.includes(n)) found.push(n);
   };
+  for (const title of seriesTitles) {
+    const at = findJoined(words, title);
+    const next = at !== undefined ? words[at.end] : undefined;
+    // Digits only: "The 100", "Blade Runner 2049" are titles, so a 1- or 2-digit number after them.
+    if (next !== undefined && /^\d{1,2}$/.test(next)) add(Number(next));
+  }
   words.forEach((word, i) => {
     const short = SHORT_FORM.exec(word);
     if (short) add(Number(short[1]));
@@ -56,8 +62,12 @@ const WHOLE_SERIES = ['all seasons', 'every season', 'complete series', 'entire 
  * The season-slot rule: excluded when the title names no season or only other ones; scored up when
  * it names the season; scored down when it is a trailer of the whole series or of several seasons.
  */
-export function seasonVerdict(words: readonly string[], season: number): { excluded?: string; signals: SeasonSignal[] } {
-  const named = seasonsNamed(words);
+export function seasonVerdict(
+  words: readonly string[],
+  season: number,
+  seriesTitles: readonly (readonly string[])[] = [],
+): { excluded?: string; signals: SeasonSignal[] } {
+  const named = seasonsNamed(words, seriesTitles);
   if (!named.includes(season)) {
     if (named.length === 0) return { excluded: `does not name season ${season}`, signals: [] };
     return { excluded: `names season ${named.join(', ')}, not season ${season}`, signals: [] };

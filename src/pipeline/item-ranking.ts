@@ -77,14 +77,14 @@ export async function rankedItem(
   const release = tmdb !== undefined ? withTmdbFacts(releaseFactsOf(row), tmdb) : releaseFactsOf(row);
   const unreleased = isUnreleased(release, new Date(rt.clock.now()));
   const media: MediaForSources = { ...row, originalLanguage: row.originalLanguage ?? tmdb?.originalLanguage ?? null, unreleased };
+  // A movie has no seasons.
+  const slot: Wanted = row.kind === 'series' ? wanted : { kind: wanted.kind };
   // The row's pasted link and Radarr's trailer id are for its main trailer: another slot must not
   // download them as, say, a featurette or a second-language trailer.
-  if (!forSlot.main || !isWholeItemTrailer(wanted)) {
+  if (!forSlot.main || !isWholeItemTrailer(slot)) {
     media.userSourceUrl = null;
     media.youTubeTrailerId = null;
   }
-  // A movie has no seasons.
-  const slot: Wanted = row.kind === 'series' ? wanted : { kind: wanted.kind };
   return { ranking, wanted: slot, media, release, unreleased };
 }
 
