@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readLoudnormReport } from '../../src/media-tools/loudness.ts';
 import { parseEbur128Summary, parseLoudnormJson } from '../../src/media-tools/loudness-report.ts';
+import { failureOfSync } from './tool-failure.ts';
 
 /** What ffmpeg 5.1 prints after a loudnorm=…:print_format=json pass (progress lines removed). */
 const LOUDNORM_OUTPUT = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'file:/m/Film (2020)/.theme.dl':
@@ -58,6 +60,20 @@ describe('parseLoudnormJson', () => {
   it('does not take a "{" from a title in the stream dump for the measurement', () => {
     const lines = LOUDNORM_OUTPUT.slice(0, 6);
     expect(() => parseLoudnormJson(lines)).toThrow('printed no loudnorm measurement');
+  });
+});
+
+describe('readLoudnormReport', () => {
+  it('turns garbled output into a MediaToolError that says what was wrong', () => {
+    const garbled = ['[Parsed_loudnorm_2 @ 0x5f] ', '{', '\t"input_i" : "-23.0",', '\x1b[2J{{{', '}'];
+    const error = failureOfSync(() => readLoudnormReport(garbled, 'theme music measurement of /m/a.webm'));
+    expect(error).toMatchObject({ tool: 'ffmpeg', failure: 'bad-output' });
+    expect(error.message).toBe('ffmpeg theme music measurement of /m/a.webm gave no usable result: the loudnorm measurement is not valid JSON');
+    expect(error.stderrTail).toContain('Parsed_loudnorm_2');
+  });
+
+  it('passes a good report through', () => {
+    expect(readLoudnormReport(LOUDNORM_OUTPUT, 'x').inputI).toBe(-35.05);
   });
 });
 
