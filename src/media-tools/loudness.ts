@@ -49,6 +49,18 @@ function badReport(what: string, stderrTail: string, cause: unknown): MediaToolE
   });
 }
 
+/**
+ * loudnorm's measurement from ffmpeg's log lines (progress lines left out), or a MediaToolError
+ * (`bad-output`) saying what was wrong with them: missing, garbled, not numbers, out of range.
+ */
+export function readLoudnormReport(stderrLines: readonly string[], what: string): LoudnormMeasurement {
+  try {
+    return parseLoudnormJson(stderrLines);
+  } catch (cause) {
+    throw badReport(what, stderrLines.slice(-40).join('\n'), cause);
+  }
+}
+
 /** Integrated loudness, loudness range and true peak of a file's first audio stream (EBU R128). */
 export async function probeLoudness(ffmpegPath: string, file: string, options: ProbeOptions = {}): Promise<LoudnessSummary> {
   checkAbsoluteFile('ffmpeg', 'input', file);
@@ -129,12 +141,6 @@ export async function measureThemeAudio(ffmpegPath: string, request: ThemeMeasur
   if (!succeeded(outcome)) throw failureFromOutcome('ffmpeg', what, outcome, tail);
   return {
     trimmedSeconds: stderr.outTimeSeconds,
-    readLoudness: () => {
-      try {
-        return parseLoudnormJson(stderr.lines);
-      } catch (cause) {
-        throw badReport(what, tail, cause);
-      }
-    },
+    readLoudness: () => readLoudnormReport(stderr.lines, what),
   };
 }
