@@ -107,6 +107,19 @@ describe('downloading subtitles', () => {
     expect((await readdir(dir)).sort()).toEqual(['.download.partial', '.download.partial.en.vtt']);
   });
 
+  it('a video that fails still fails the download (subtitle errors are tolerated, video errors not), and leaves no subtitle behind', async () => {
+    server.behave('subs-dropped', { kind: 'drop', afterBytes: 0 });
+    const dir = await freshDir();
+    const url = server.subtitledPageUrl('subs-dropped', ['en', 'de']);
+    const error = await failureOf(ytdlp.download(request(url, path.join(dir, '.download.partial'), { languages: ['en', 'de'], automatic: false })));
+
+    expect(error.failure).toBe('exit');
+    expect(error.message).toContain('Giving up after 3 retries');
+    // The subtitles did arrive before the video failed; they went with the failed attempt.
+    expect(server.requests.some((seen) => seen.path === '/subs/subs-dropped/en.vtt' && seen.status === 200)).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('without a subtitle request, asks for no subtitle and lists none', async () => {
     const dir = await freshDir();
     const outputPath = path.join(dir, '.download.partial');
