@@ -99,6 +99,19 @@ describe('downloading subtitles', () => {
     expect((await readdir(dir)).sort()).toEqual(['.download.partial', '.download.partial.de.vtt', '.download.partial.en.vtt']);
   });
 
+  it.each([
+    ['source', 'source.en.vtt'],
+    // yt-dlp replaces an output extension that matches the video's own.
+    ['trailer.mp4', 'trailer.en.vtt'],
+  ])('names the subtitle of output %j as yt-dlp does: %j', async (name, expected) => {
+    const dir = await freshDir();
+    const outputPath = path.join(dir, name);
+    const result = await ytdlp.download(request(server.subtitledPageUrl(`subs-${name}`, ['en']), outputPath, { languages: ['en'], automatic: false }));
+
+    expect(result.subtitles).toEqual([{ language: 'en', path: path.join(dir, expected) }]);
+    expect((await readdir(dir)).sort()).toEqual([name, expected].sort());
+  });
+
   it('a language the page does not have, or whose track is missing (404), gives no file and no error', async () => {
     const { dir, result } = await downloadSubtitled('subs-missing', ['en', 'es'], ['en', 'es', 'ja']);
 
