@@ -84,7 +84,9 @@ export function subtitleOutputOptions(container: Container, subtitles: readonly 
     `title=${subtitleTitle(subtitle.language)}`,
     // Neither default nor forced: which subtitle (if any) to show depends on the audio language
     // and the viewer, which we do not know; a default track would switch subtitles on over audio
-    // the viewer understands. Players list them all and the viewer picks.
+    // the viewer understands. Players list them all and the viewer picks. (ffmpeg's MP4 muxer
+    // still marks the first subtitle track "enabled", which readers show as default; it cannot
+    // be turned off there.)
     `-disposition:s:${index}`,
     '0',
   ]);
