@@ -2,7 +2,7 @@
 // options that embed them in the converted file. Every subtitle is embedded — no side-car files —
 // so a trailer stays exactly one owned file that rename and delete can handle alone.
 import type { Container } from './convert-plan.ts';
-import { iso639_2, subtitleLanguageProblem, subtitleTitle } from './subtitle-language.ts';
+import { iso639_2, subtitleTitle } from './subtitle-language.ts';
 import { escapeOutputTemplate } from './ytdlp-args.ts';
 
 export interface SubtitleRequest {
@@ -18,19 +18,10 @@ export interface SubtitleFile {
   path: string;
 }
 
-/** The languages to ask for, each once, or the first problem with one of them. */
-export function checkSubtitleLanguages(languages: readonly string[]): { ok: true; languages: string[] } | { ok: false; message: string } {
-  for (const code of languages) {
-    const problem = subtitleLanguageProblem(code);
-    if (problem !== undefined) return { ok: false, message: problem };
-  }
-  return { ok: true, languages: [...new Set(languages)] };
-}
-
 /**
  * What yt-dlp needs to write the requested subtitles beside the download as
- * `<output>.<lang>.<ext>` and to list them, as JSON, in `listFile`. `languages` must have passed
- * checkSubtitleLanguages(): yt-dlp reads each entry as a regular expression.
+ * `<output>.<lang>.<ext>` and to list them, as JSON, in `listFile`. `languages` must each have passed
+ * subtitleLanguageProblem() (subtitle-language.ts): yt-dlp reads each entry as a regular expression.
  */
 export function subtitleDownloadArgs(request: SubtitleRequest, listFile: string): string[] {
   if (request.languages.length === 0) return [];
@@ -93,7 +84,9 @@ export function subtitleOutputOptions(container: Container, subtitles: readonly 
     `title=${subtitleTitle(subtitle.language)}`,
     // Neither default nor forced: which subtitle (if any) to show depends on the audio language
     // and the viewer, which we do not know; a default track would switch subtitles on over audio
-    // the viewer understands. Players list them all and the viewer picks.
+    // the viewer understands. Players list them all and the viewer picks. (ffmpeg's MP4 muxer
+    // still marks the first subtitle track "enabled", which readers show as default; it cannot
+    // be turned off there.)
     `-disposition:s:${index}`,
     '0',
   ]);

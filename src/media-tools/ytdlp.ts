@@ -5,12 +5,10 @@
 import { statSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { trackDownloadFiles } from './download-files.ts';
 import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
 import { startProcess, type ProcessOutcome } from './run-process.ts';
-import { checkSubtitleLanguages, subtitleDownloadArgs, type SubtitleFile, type SubtitleRequest } from './subtitle-args.ts';
-import { MAX_SUBTITLE_LANGUAGES } from './subtitle-language.ts';
+import { subtitleDownloadArgs, type SubtitleFile, type SubtitleRequest } from './subtitle-args.ts';
 import { checkYtdlpExtraArgs } from './ytdlp-extra-args.ts';
 import {
   downloadArgs,
@@ -24,6 +22,7 @@ import {
 import { DownloadProgressTotal, parseProgressLine, PROGRESS_LINE_PREFIX, type DownloadProgress } from './ytdlp-progress.ts';
 import { parseSearchOutput, type SearchResult } from './ytdlp-search-result.ts';
 import { noFileError, readFinalPath } from './ytdlp-final-file.ts';
+import { downloadRequestSchema, invalid, searchRequestSchema } from './ytdlp-request.ts';
 import { readSubtitleFiles } from './ytdlp-subtitle-files.ts';
 
 export type { DownloadProgress } from './ytdlp-progress.ts';
@@ -80,42 +79,9 @@ export interface Ytdlp {
   download(request: DownloadRequest): Promise<DownloadResult>;
 }
 
-const absolutePath = z
-  .string()
-  .refine((value) => path.isAbsolute(value), 'must be an absolute path')
-  .refine((value) => !value.includes('\0'), 'must not contain NUL bytes');
-
-const downloadRequestSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  outputPath: absolutePath.refine((value) => !value.endsWith(path.sep), 'must name a file, not a folder'),
-  maxHeight: z.int().min(144).max(4320),
-  maxFilesizeBytes: z.int().positive(),
-  maxDurationSeconds: z.number().positive(),
-  timeoutMs: z.int().positive(),
-  audioOnly: z.boolean().optional(),
-  cookiesFile: absolutePath.optional(),
-  extraArgs: z.array(z.string().refine((value) => !value.includes('\0'), 'must not contain NUL bytes')).optional(),
-  subtitles: z
-    .object({
-      languages: z.array(z.string()).max(MAX_SUBTITLE_LANGUAGES),
-      automatic: z.boolean(),
-    })
-    .optional(),
-});
-
-const searchRequestSchema = z.object({
-  query: z.string().trim().min(1, 'must not be empty').max(300),
-  count: z.int().min(1).max(50),
-});
-
 /** How often the growing download is measured on disk, for sources that report no size. */
 const SIZE_POLL_MS = 250;
 const DEFAULT_SEARCH_TIMEOUT_MS = 60_000;
-
-function invalid(what: string, error: z.ZodError): MediaToolError {
-  const detail = error.issues.map((issue) => `${issue.path.join('.') || 'value'} ${issue.message}`).join('; ');
-  return new MediaToolError(`invalid yt-dlp ${what}: ${detail}`, { tool: 'yt-dlp', failure: 'invalid-request' });
-}
 
 function aborted(what: string): MediaToolError {
   return new MediaToolError(`yt-dlp ${what} was aborted before it started`, { tool: 'yt-dlp', failure: 'aborted' });
@@ -223,9 +189,7 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     // Settings are checked when saved; this guards every other caller (and older stored values).
     const extra = checkYtdlpExtraArgs(parsed.data.extraArgs ?? []);
     if (!extra.ok) throw new MediaToolError(extra.message, { tool: 'yt-dlp', failure: 'invalid-request' });
-    const subtitleLanguages = checkSubtitleLanguages(parsed.data.subtitles?.languages ?? []);
-    if (!subtitleLanguages.ok) throw new MediaToolError(subtitleLanguages.message, { tool: 'yt-dlp', failure: 'invalid-request' });
-    const languages = subtitleLanguages.languages;
+    const languages = parsed.data.subtitles?.languages ?? [];
     const { url, outputPath, maxFilesizeBytes } = parsed.data;
     if (request.signal?.aborted) throw aborted('download');
     const bin = binary();

@@ -99,12 +99,38 @@ describe('downloading subtitles', () => {
     expect((await readdir(dir)).sort()).toEqual(['.download.partial', '.download.partial.de.vtt', '.download.partial.en.vtt']);
   });
 
+  it.each([
+    ['source', 'source.en.vtt'],
+    // yt-dlp replaces an output extension that matches the video's own.
+    ['trailer.mp4', 'trailer.en.vtt'],
+  ])('names the subtitle of output %j as yt-dlp does: %j', async (name, expected) => {
+    const dir = await freshDir();
+    const outputPath = path.join(dir, name);
+    const result = await ytdlp.download(request(server.subtitledPageUrl(`subs-${name}`, ['en']), outputPath, { languages: ['en'], automatic: false }));
+
+    expect(result.subtitles).toEqual([{ language: 'en', path: path.join(dir, expected) }]);
+    expect((await readdir(dir)).sort()).toEqual([name, expected].sort());
+  });
+
   it('a language the page does not have, or whose track is missing (404), gives no file and no error', async () => {
     const { dir, result } = await downloadSubtitled('subs-missing', ['en', 'es'], ['en', 'es', 'ja']);
 
     expect(result.subtitles.map((subtitle) => subtitle.language)).toEqual(['en']);
     expect(server.requests.some((seen) => seen.path === '/subs/subs-missing/es.vtt' && seen.status === 404)).toBe(true);
     expect((await readdir(dir)).sort()).toEqual(['.download.partial', '.download.partial.en.vtt']);
+  });
+
+  it('a video that fails still fails the download (subtitle errors are tolerated, video errors not), and leaves no subtitle behind', async () => {
+    server.behave('subs-dropped', { kind: 'drop', afterBytes: 0 });
+    const dir = await freshDir();
+    const url = server.subtitledPageUrl('subs-dropped', ['en', 'de']);
+    const error = await failureOf(ytdlp.download(request(url, path.join(dir, '.download.partial'), { languages: ['en', 'de'], automatic: false })));
+
+    expect(error.failure).toBe('exit');
+    expect(error.message).toContain('Giving up after 3 retries');
+    // The subtitles did arrive before the video failed; they went with the failed attempt.
+    expect(server.requests.some((seen) => seen.path === '/subs/subs-dropped/en.vtt' && seen.status === 200)).toBe(true);
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('without a subtitle request, asks for no subtitle and lists none', async () => {

@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media } from '../../src/db/schema/index.ts';
-import { writeSettings } from '../../src/db/settings-store.ts';
+import { readSettings, writeSettings } from '../../src/db/settings-store.ts';
 import type { Wanted } from '../../src/domain/wanted-video.ts';
 import { candidateStages } from '../../src/pipeline/candidate-stages.ts';
 import { planFetch } from '../../src/pipeline/fetch-plan.ts';
 import { rankedItem } from '../../src/pipeline/item-ranking.ts';
+import { resolveFetchSlot } from '../../src/pipeline/slot-context.ts';
 import { createPipelineRuntime, type PipelineRuntime } from '../../src/pipeline/pipeline-runtime.ts';
 import { startFakeTmdb, type FakeTmdb } from './fake-tmdb.ts';
 import { closePipelineWorld, insertMovie, openPipelineWorld, type PipelineWorld } from './pipeline-fixture.ts';
@@ -67,9 +68,14 @@ afterAll(async () => {
 async function loadStages(mediaId: number, wanted?: Wanted): Promise<Array<[string, string[]]>> {
   const [row] = await rt.db.select().from(media).where(eq(media.id, mediaId));
   const data = { mediaId, reason: 'user' as const, force: true };
-  const decision = await planFetch(rt, row!, data);
+  const settings = await readSettings(rt.db);
+  const resolved = await resolveFetchSlot(rt.db, data, row!, settings);
+  if (!resolved.ok) throw new Error(`no slot: ${resolved.reason}`);
+  const decision = await planFetch(rt, row!, data, resolved.slot, settings);
   if (!decision.go) throw new Error(`no plan: ${decision.reason}`);
-  const item = await rankedItem(rt, row!, decision.plan.settings, undefined, wanted);
+  // The main trailer's slot, ranked for another kind or season as an extra slot would be.
+  const forSlot = wanted === undefined ? undefined : { wanted, languageRule: 'settings' as const, main: false };
+  const item = await rankedItem(rt, row!, decision.plan.settings, undefined, forSlot);
   const stages = await candidateStages(rt, decision.plan, data, undefined, item);
   const loaded: Array<[string, string[]]> = [];
   for (const stage of stages) loaded.push([stage.name, (await stage.load()).filter((c) => !c.excluded).map((c) => c.videoId)]);
