@@ -73,8 +73,8 @@ async function loadStages(mediaId: number, wanted?: Wanted): Promise<Array<[stri
   if (!resolved.ok) throw new Error(`no slot: ${resolved.reason}`);
   const decision = await planFetch(rt, row!, data, resolved.slot, settings);
   if (!decision.go) throw new Error(`no plan: ${decision.reason}`);
-  // The main trailer's slot, ranked for another kind or season as an extra slot would be.
-  const forSlot = wanted === undefined ? undefined : { wanted, languageRule: 'settings' as const, main: false };
+  // Ranked for another kind as an extra slot would be; a trailer as the main trailer.
+  const forSlot = wanted === undefined ? undefined : { wanted, languageRule: 'settings' as const, main: wanted.kind === 'trailer' };
   const item = await rankedItem(rt, row!, decision.plan.settings, undefined, forSlot);
   const stages = await candidateStages(rt, decision.plan, data, undefined, item);
   const loaded: Array<[string, string[]]> = [];
