@@ -227,7 +227,8 @@ async function tryOne(ctx: TryContext, data: FetchData, candidate: TrailerCandid
       await progress.stage('queued', 'interrupted; it will be retried');
       throw new Error(`trailer fetch for item ${mediaId} was interrupted: ${failure.reason}`);
     case 'permanent':
-      if (candidate.source === 'user') {
+      // A pasted link is the main trailer's; another slot's chosen link is one candidate among others.
+      if (candidate.source === 'user' && plan.slot.main) {
         await pastedLinkFailed(rt, mediaId, plan.slot, failure.summary ?? failure.reason, attempt, progress);
         return DONE;
       }
