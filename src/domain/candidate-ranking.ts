@@ -3,13 +3,18 @@ import { exclusionReasons, type FilterSettings } from './candidate-filters.ts';
 import { detectLanguages, primaryLanguage } from './candidate-language.ts';
 import { fakeDescriptionReason, isTrustedChannel, NO_USER_RULES, unreleasedReasons, userRuleReasons, type UserRules } from './candidate-rules.ts';
 import { ARTICLES, findJoined, hasAnyPhrase, isYear, segmentTokens, significantWords, tokens, yearsIn } from './candidate-text.ts';
+import { durationBounds, KIND_TITLE_NEIGHBOURS, kindVerdict } from './kind-rules.ts';
+import { seasonVerdict } from './season-rules.ts';
+import { isTrailerLike, WANTED_TRAILER, type Wanted } from './wanted-video.ts';
 import { entryUrl, type YtDlpSearchEntry } from './ytdlp-search-entry.ts';
 
 // Ranks yt-dlp search results for one movie or series. Hard exclusions live in
 // candidate-filters.ts; here every result gets a score from additive signals, each one recorded
 // as a reason ("+40 title matches") so the UI can show why a video won or lost. Excluded results
 // are scored too but always sort after usable ones. Equal scores fall back to view count, then to
-// YouTube's own search order, so the output is deterministic for a given input.
+// YouTube's own search order, so the output is deterministic for a given input. What the slot
+// wants (a trailer by default; a featurette, theme music, a season's trailer, …) picks the kind
+// rules (kind-rules.ts), the season rule (season-rules.ts) and the duration bounds.
 
 export interface WantedItem {
   title: string;
@@ -68,27 +73,22 @@ const STUDIO_CHANNEL_WORDS = [
   'toho', 'crunchyroll',
 ];
 
-const TRAILER_WORDS = ['trailer', 'trailers', 'bande annonce', 'трейлер', 'zwiastun', 'fragman'];
-const TRAILER_SUBSTRINGS = ['予告', '预告', '預告', '예고편'];
-const OFFICIAL_WORDS = ['official', 'officiel', 'officielle', 'offizieller', 'offizielle', 'oficial', 'ufficiale'];
-const CLIP_WORDS = [
-  'clip', 'scene', 'featurette', 'behind the scenes', 'making of', 'interview', 'tv spot', 'spot', 'bloopers',
-  'deleted scene', 'soundtrack', 'ost', 'music video', 'sneak peek', 'first look',
-];
-
 interface Signal {
   points: number;
   reason: string;
 }
 
+// For extras, "Dune Featurette" or "Dune Main Theme" still names Dune.
+const EXTRA_TITLE_NEIGHBOURS = new Set([...TITLE_NEIGHBOURS, ...KIND_TITLE_NEIGHBOURS]);
+
 /** A word after the title that makes it a longer title (not "Official", "Trailer", a year). */
-function continuesTitle(word: string | undefined): boolean {
-  return word !== undefined && !TITLE_NEIGHBOURS.has(word) && !isYear(word);
+function continuesTitle(word: string | undefined, neighbours: ReadonlySet<string>): boolean {
+  return word !== undefined && !neighbours.has(word) && !isYear(word);
 }
 
 type TitleVerdict = { excluded: string } | { signals: Signal[] };
 
-function titleSignals(videoTitle: string, wantedTitles: readonly (readonly string[])[]): TitleVerdict {
+function titleSignals(videoTitle: string, wantedTitles: readonly (readonly string[])[], neighbours: ReadonlySet<string>): TitleVerdict {
   const segments = segmentTokens(videoTitle);
   let neighbour: string | undefined;
   for (const wanted of wantedTitles) {
@@ -99,7 +99,7 @@ function titleSignals(videoTitle: string, wantedTitles: readonly (readonly strin
       const previous = segment[at - 1];
       // "Toy Story 4", "Alien: Romulus", "Dune: Part Two" after the title; "The Batman" before it.
       let stop = end;
-      while (stop < end + 3 && continuesTitle(segment[stop])) stop++;
+      while (stop < end + 3 && continuesTitle(segment[stop], neighbours)) stop++;
       const articleBefore = previous !== undefined && ARTICLES.has(previous);
       if (stop === end && !articleBefore) return { signals: [{ points: 40, reason: 'title matches' }] };
       neighbour ??= segment.slice(articleBefore ? at - 1 : at, stop).join(' ');
@@ -132,28 +132,6 @@ function yearSignals(words: readonly string[], wanted: WantedItem, titleWords: R
   // A trailer often comes out the year before the release.
   if (years.some((y) => Math.abs(y - year) <= 1)) return [];
   return [{ points: wanted.kind === 'series' ? -10 : -20, reason: `year ${years[0]} does not match ${year}` }];
-}
-
-function typeSignals(title: string, words: readonly string[], kind: WantedItem['kind']): Signal[] {
-  const signals: Signal[] = [];
-  const teaser = words.includes('teaser');
-  const trailer = hasAnyPhrase(words, TRAILER_WORDS) !== undefined || TRAILER_SUBSTRINGS.some((s) => title.includes(s));
-  const official = hasAnyPhrase(words, OFFICIAL_WORDS) !== undefined;
-  const clip = hasAnyPhrase(words, CLIP_WORDS);
-  if (official && trailer && !teaser) signals.push({ points: 15, reason: 'official trailer' });
-  else if (official) signals.push({ points: 6, reason: 'says official' });
-  if (teaser) signals.push({ points: -8, reason: 'teaser (down-ranked)' });
-  else if (trailer) signals.push({ points: 10, reason: 'says trailer' });
-  if (clip !== undefined && !trailer) signals.push({ points: -15, reason: `not a trailer (${clip})` });
-  if (!trailer && !teaser && clip === undefined) signals.push({ points: -5, reason: 'does not say trailer' });
-  if (kind === 'series') {
-    const at = words.indexOf('season');
-    const season = at >= 0 ? Number(words[at + 1]) : NaN;
-    // Later seasons' trailers spoil earlier ones; the first season or a series trailer is best.
-    if (season === 1) signals.push({ points: 3, reason: 'first-season trailer' });
-    else if (season > 1) signals.push({ points: -5, reason: `season ${season} trailer` });
-  }
-  return signals;
 }
 
 function channelSignals(entry: YtDlpSearchEntry, preferred: readonly string[]): Signal[] {
@@ -209,18 +187,26 @@ interface Scored extends RankedCandidate {
   index: number;
 }
 
-/** Ranks search results best first; see the file comment for the rules. */
+/** Ranks search results best first for the slot's kind (a trailer by default); see the file comment. */
 export function rankCandidates(
   entries: readonly YtDlpSearchEntry[],
   wanted: WantedItem,
   preferences: RankingPreferences,
+  video: Wanted = WANTED_TRAILER,
 ): RankedCandidate[] {
   const wantedTitles = [wanted.title, wanted.originalTitle ?? '', ...(wanted.alternativeTitles ?? [])].map(tokens).filter((t) => t.length > 0);
   const titleWords = new Set(wantedTitles.flat());
   const languages = preferences.preferredLanguages.map(primaryLanguage);
+  const bounds = durationBounds(video, {
+    min: preferences.minDurationSeconds ?? DEFAULT_MIN_DURATION_SECONDS,
+    max: preferences.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
+  });
+  const neighbours = new Set(isTrailerLike(video) ? TITLE_NEIGHBOURS : EXTRA_TITLE_NEIGHBOURS);
+  // "Stranger Things 4" names the season, not another title.
+  if (video.season !== undefined) neighbours.add(String(video.season));
   const settings: FilterSettings = {
-    minDurationSeconds: preferences.minDurationSeconds ?? DEFAULT_MIN_DURATION_SECONDS,
-    maxDurationSeconds: preferences.maxDurationSeconds ?? DEFAULT_MAX_DURATION_SECONDS,
+    minDurationSeconds: bounds.min,
+    maxDurationSeconds: bounds.max,
     excludeKeywords: preferences.excludeKeywords,
     blockedVideoIds: new Set(preferences.blockedVideoIds ?? []),
     titlePhrases: wantedTitles,
@@ -234,13 +220,18 @@ export function rankCandidates(
     const title = entry.title ?? '';
     const words = tokens(title);
     const excludedBy = exclusionReasons(entry, settings);
-    const verdict: TitleVerdict = wantedTitles.length === 0 ? { signals: [] } : titleSignals(title, wantedTitles);
+    const verdict: TitleVerdict = wantedTitles.length === 0 ? { signals: [] } : titleSignals(title, wantedTitles, neighbours);
     if ('excluded' in verdict) excludedBy.push(verdict.excluded);
     excludedBy.push(...ruleExclusions(entry, wanted, preferences, verdict));
+    const kind = kindVerdict(title, words, wanted.kind, video, wantedTitles);
+    excludedBy.push(...kind.excluded);
+    // A season's trailer comes out years after the series' first year: the year says nothing.
+    const season = video.season !== undefined ? seasonVerdict(words, video.season, wantedTitles) : undefined;
+    if (season?.excluded !== undefined) excludedBy.push(season.excluded);
     const signals = [
       ...('signals' in verdict ? verdict.signals : []),
-      ...yearSignals(words, wanted, titleWords),
-      ...typeSignals(title, words, wanted.kind),
+      ...(season === undefined ? yearSignals(words, wanted, titleWords) : season.signals),
+      ...kind.signals,
       ...channelSignals(entry, preferences.preferredChannels ?? []),
       ...(originalLanguageSignals(entry, wanted.originalLanguage, languages, preferences.languageMode ?? 'original') ??
         languageSignals(entry, languages)),

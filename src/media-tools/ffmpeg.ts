@@ -1,4 +1,5 @@
-// The ffmpeg edge: probe a file, list encoders, and run a ConversionPlan into an exact output path.
+// The ffmpeg edge: probe a file, list encoders, run a ConversionPlan or a theme-music conversion
+// into an exact output path, measure loudness.
 // fluent-ffmpeg does the spawning; it is archived upstream, so it stays inside this file, behind
 // an interface of our own that a plain spawn could serve just as well.
 import { rm, stat } from 'node:fs/promises';
@@ -8,10 +9,18 @@ import type { ConversionPlan } from './convert-plan.ts';
 import { checkAbsoluteFile, localFileUrl, probeMedia, type MediaProbe, type ProbeOptions } from './ffprobe.ts';
 import { ConvertProgressTracker, isProgressLine, type ConvertProgress } from './ffmpeg-progress.ts';
 import { failureFromOutcome, lastErrorLine, MediaToolError, type MediaToolFailure } from './media-tool-error.ts';
+import { probeLoudness, type LoudnessSummary } from './loudness.ts';
 import { startProcess, type StopReason } from './run-process.ts';
+import { subtitleInputOptions, subtitleOutputOptions, type SubtitleFile } from './subtitle-args.ts';
+import { checkSubtitleFiles, sortSubtitles, type SortedSubtitles } from './subtitle-probe.ts';
+import { convertThemeMusic, type EncodeJob, type ThemeMusicRequest, type ThemeMusicResult } from './theme-music.ts';
 
 export type { ConvertProgress } from './ffmpeg-progress.ts';
 export type { MediaProbe } from './ffprobe.ts';
+export type { LoudnessSummary, LoudnormMeasurement } from './loudness.ts';
+export type { SubtitleFile } from './subtitle-args.ts';
+export type { SortedSubtitles, UnreadableSubtitle } from './subtitle-probe.ts';
+export type { ThemeMusicRequest, ThemeMusicResult } from './theme-music.ts';
 
 export interface FfmpegConfig {
   ffmpegPath: string;
@@ -23,6 +32,8 @@ export interface ConvertRequest {
   /** Exact absolute path to write; the caller picks a hidden partial name and renames it later. */
   output: string;
   plan: ConversionPlan;
+  /** Subtitle files to embed as subtitle streams in the container's text codec (see subtitle-args.ts). */
+  subtitles?: readonly SubtitleFile[] | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
   onProgress?: ((progress: ConvertProgress) => void) | undefined;
@@ -31,6 +42,8 @@ export interface ConvertRequest {
 export interface ConvertResult {
   filePath: string;
   bytes: number;
+  /** `readable` were embedded, in order; `unreadable` were left out, each with ffprobe's reason. */
+  subtitles: SortedSubtitles;
 }
 
 export interface Ffmpeg {
@@ -38,6 +51,16 @@ export interface Ffmpeg {
   /** Names of the encoders this ffmpeg build has, asked once per instance. */
   encoders(): Promise<ReadonlySet<string>>;
   convert(request: ConvertRequest): Promise<ConvertResult>;
+  /**
+   * Theme music (`theme.mp3`): the first audio stream, silence trimmed from both ends, cut to
+   * THEME_MUSIC_MAX_SECONDS, normalised to THEME_MUSIC_TARGET_LUFS in two loudnorm passes, MP3.
+   * A theme shorter than THEME_MUSIC_MIN_SECONDS after trimming fails with `invalid-request`.
+   * Abort, timeout (for both passes together) and progress (0–50 % measuring, 50–100 % encoding)
+   * work as in convert(); on any failure the output path is removed.
+   */
+  convertThemeMusic(request: ThemeMusicRequest): Promise<ThemeMusicResult>;
+  /** EBU R128 integrated loudness, range and true peak of a file's first audio stream. */
+  probeLoudness(file: string, options?: ProbeOptions): Promise<LoudnessSummary>;
 }
 
 const DEFAULT_CONVERT_TIMEOUT_MS = 60 * 60_000;
@@ -135,25 +158,22 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
     };
   };
 
-  const convert = async (request: ConvertRequest): Promise<ConvertResult> => {
-    const { input, output, plan, signal } = request;
-    checkAbsoluteFile('ffmpeg', 'input', input);
-    checkAbsoluteFile('ffmpeg', 'output', output);
-    if (input === output) {
-      throw new MediaToolError('ffmpeg input and output must be different files', { tool: 'ffmpeg', failure: 'invalid-request' });
-    }
-    if (signal?.aborted) {
-      throw new MediaToolError(`ffmpeg conversion to ${output} was aborted before it started`, { tool: 'ffmpeg', failure: 'aborted' });
-    }
-    const args = conversionArgs(plan, await chooseEncoders(plan));
-
+  /** Runs one ffmpeg command writing `job.output`; the output is removed when it fails. */
+  const encode = async (job: EncodeJob): Promise<{ filePath: string; bytes: number }> => {
+    const { output, signal } = job;
     const tail: string[] = [];
-    const tracker = new ConvertProgressTracker(plan.durationSeconds);
+    const tracker = new ConvertProgressTracker(job.durationSeconds);
     const command = createCommand({ stdoutLines: 0 })
-      .input(localFileUrl(input))
-      .inputOptions(...args.inputOptions)
-      .output(localFileUrl(output))
-      .outputOptions(...args.outputOptions);
+      .input(localFileUrl(job.input))
+      .inputOptions(...job.inputOptions);
+    // Input 0 is the video; extra inputs (subtitle files) follow as inputs 1, 2, … each with its
+    // own demuxer. fluent-ffmpeg splits a lone option at its space and turns no options into
+    // "undefined": options always go in as two or more separate arguments.
+    for (const extra of job.extraInputs ?? []) {
+      command.input(localFileUrl(extra.path));
+      if (extra.inputOptions.length > 0) command.inputOptions(...extra.inputOptions);
+    }
+    command.output(localFileUrl(output)).outputOptions(...job.outputOptions);
     const internals = command as unknown as FluentInternals;
     internals._getFfmpegPath = (callback) => callback(null, config.ffmpegPath);
     internals._checkCapabilities = (callback) => callback(null);
@@ -170,7 +190,8 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
     };
     const onAbort = (): void => stop('aborted');
     signal?.addEventListener('abort', onAbort, { once: true });
-    const timeout = setTimeout(() => stop('timeout'), request.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS);
+    if (signal?.aborted) stop('aborted');
+    const timeout = setTimeout(() => stop('timeout'), job.timeoutMs);
 
     try {
       await new Promise<void>((resolve, reject) => {
@@ -185,7 +206,7 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
             const progress = tracker.update(line);
             if (progress !== undefined) {
               try {
-                request.onProgress?.(progress);
+                job.onProgress?.(progress);
               } catch {
                 // Progress is advisory; a failing listener must not break the conversion.
               }
@@ -213,9 +234,44 @@ export function createFfmpeg(config: FfmpegConfig): Ffmpeg {
     }
   };
 
+  const convert = async (request: ConvertRequest): Promise<ConvertResult> => {
+    const { input, output, plan, signal } = request;
+    checkAbsoluteFile('ffmpeg', 'input', input);
+    checkAbsoluteFile('ffmpeg', 'output', output);
+    checkSubtitleFiles(request.subtitles ?? []);
+    if (input === output) {
+      throw new MediaToolError('ffmpeg input and output must be different files', { tool: 'ffmpeg', failure: 'invalid-request' });
+    }
+    if (signal?.aborted) {
+      throw new MediaToolError(`ffmpeg conversion to ${output} was aborted before it started`, { tool: 'ffmpeg', failure: 'aborted' });
+    }
+    const args = conversionArgs(plan, await chooseEncoders(plan));
+    const subtitles = await sortSubtitles(config.ffprobePath, request.subtitles ?? [], signal);
+    const written = await encode({
+      input,
+      output,
+      inputOptions: args.inputOptions,
+      outputOptions: [...args.outputOptions, ...subtitleOutputOptions(plan.container, subtitles.readable)],
+      extraInputs: subtitles.readable.map((subtitle) => ({ path: subtitle.path, inputOptions: subtitleInputOptions(subtitle.path) })),
+      durationSeconds: plan.durationSeconds,
+      signal,
+      timeoutMs: request.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS,
+      onProgress: request.onProgress,
+    });
+    return { ...written, subtitles };
+  };
+
+  const probe = (file: string, options?: ProbeOptions): Promise<MediaProbe> => probeMedia(config.ffprobePath, file, options);
+
   return {
-    probe: (file, options) => probeMedia(config.ffprobePath, file, options),
+    probe,
     encoders,
     convert,
+    convertThemeMusic: (request) =>
+      convertThemeMusic(
+        { ffmpegPath: config.ffmpegPath, probe, encoders, encode },
+        { ...request, timeoutMs: request.timeoutMs ?? DEFAULT_CONVERT_TIMEOUT_MS },
+      ),
+    probeLoudness: (file, options) => probeLoudness(config.ffmpegPath, file, options),
   };
 }

@@ -18,7 +18,10 @@ export type MediaToolFailure =
   | 'spawn-failed'
   /** The tool exited 0 but what it produced is unusable (no file, unparsable JSON, …). */
   | 'bad-output'
-  /** Our own input checks refused the request before anything ran. */
+  /**
+   * Our own checks refused the request: before anything ran (a relative path), or once the input
+   * was looked at (no audio stream, theme music too short after trimming silence). Never retried.
+   */
   | 'invalid-request'
   /** The chosen encoder is not compiled into this ffmpeg. */
   | 'missing-encoder';

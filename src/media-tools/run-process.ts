@@ -1,5 +1,5 @@
-// The one place that starts child processes for yt-dlp and ffprobe (ffmpeg goes through
-// fluent-ffmpeg, which spawns the same way). Always an argv array, never a shell: paths from
+// The one place that starts child processes for yt-dlp, ffprobe and ffmpeg runs that only measure
+// or list (ffmpeg runs that write a file go through fluent-ffmpeg, which spawns the same way). Always an argv array, never a shell: paths from
 // Radarr/Sonarr may hold quotes, `$()`, backticks or `;`, and must reach the tool as plain data.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';

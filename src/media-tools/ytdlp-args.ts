@@ -63,6 +63,15 @@ export function formatSelector(maxHeight: number): string {
 }
 
 /**
+ * Theme music needs only sound: the best audio-only format (YouTube's opus or m4a, a tenth of the
+ * video's size); a site that serves only combined files gets the same fallback as a trailer.
+ * Format selection only, no `-x`: the audio is converted by our own ffmpeg step (theme-music.ts).
+ */
+export function audioOnlyFormatSelector(maxHeight: number): string {
+  return `ba/b[height<=${maxHeight}]/b`;
+}
+
+/**
  * `?` lets through videos whose duration is unknown: for a plain http file yt-dlp knows no
  * duration, and `duration<=N` would reject it. The caller probes the file afterwards instead.
  */
@@ -98,11 +107,15 @@ export interface DownloadArgsInput {
   maxHeight: number;
   maxFilesizeBytes: number;
   maxDurationSeconds: number;
+  /** Theme music: select the best audio-only format (see audioOnlyFormatSelector). */
+  audioOnly?: boolean | undefined;
   cookiesFile?: string | undefined;
   ffmpegPath?: string | undefined;
   extraArgs?: readonly string[] | undefined;
   /** From youtubeReadinessArgs(), for YouTube URLs on a yt-dlp that knows them. */
   readinessArgs?: readonly string[] | undefined;
+  /** From subtitleDownloadArgs() (subtitle-args.ts), when subtitles are wanted. */
+  subtitleArgs?: readonly string[] | undefined;
 }
 
 export function downloadArgs(input: DownloadArgsInput): string[] {
@@ -113,7 +126,7 @@ export function downloadArgs(input: DownloadArgsInput): string[] {
     '--progress-template',
     `download:${PROGRESS_LINE_PREFIX}%(progress)j`,
     '-f',
-    formatSelector(input.maxHeight),
+    input.audioOnly === true ? audioOnlyFormatSelector(input.maxHeight) : formatSelector(input.maxHeight),
     // When video and audio come separately, mkv holds any pair of codecs; ffmpeg converts later.
     '--merge-output-format',
     'mkv',
@@ -139,6 +152,7 @@ export function downloadArgs(input: DownloadArgsInput): string[] {
     ...(input.cookiesFile !== undefined ? ['--cookies', input.cookiesFile] : []),
     ...(input.ffmpegPath !== undefined ? ['--ffmpeg-location', input.ffmpegPath] : []),
     ...(input.readinessArgs ?? []),
+    ...(input.subtitleArgs ?? []),
     ...(input.extraArgs ?? []),
     '--',
     input.url,

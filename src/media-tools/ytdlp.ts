@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { trackDownloadFiles } from './download-files.ts';
 import { failureFromOutcome, MediaToolError } from './media-tool-error.ts';
 import { startProcess, type ProcessOutcome } from './run-process.ts';
+import { subtitleDownloadArgs, type SubtitleFile, type SubtitleRequest } from './subtitle-args.ts';
 import { checkYtdlpExtraArgs } from './ytdlp-extra-args.ts';
 import {
   downloadArgs,
@@ -22,9 +22,12 @@ import {
 import { DownloadProgressTotal, parseProgressLine, PROGRESS_LINE_PREFIX, type DownloadProgress } from './ytdlp-progress.ts';
 import { parseSearchOutput, type SearchResult } from './ytdlp-search-result.ts';
 import { noFileError, readFinalPath } from './ytdlp-final-file.ts';
+import { downloadRequestSchema, invalid, searchRequestSchema } from './ytdlp-request.ts';
+import { readSubtitleFiles } from './ytdlp-subtitle-files.ts';
 
 export type { DownloadProgress } from './ytdlp-progress.ts';
 export type { SearchResult } from './ytdlp-search-result.ts';
+export type { SubtitleFile, SubtitleRequest } from './subtitle-args.ts';
 
 export interface YtdlpConfig {
   /** The binary, or how to find it before each run (the managed copy can be replaced any time). */
@@ -45,15 +48,21 @@ export interface DownloadRequest {
   maxFilesizeBytes: number;
   maxDurationSeconds: number;
   timeoutMs: number;
+  /** Download only the sound (theme music): the best audio-only format when the site has one. */
+  audioOnly?: boolean | undefined;
   cookiesFile?: string | undefined;
   extraArgs?: readonly string[] | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /** Subtitles to write beside the output (`<output>.<lang>.<ext>`); a language the source lacks is no error. */
+  subtitles?: SubtitleRequest | undefined;
 }
 
 export interface DownloadResult {
   filePath: string;
   bytes: number;
+  /** The subtitle files written beside `filePath`, in the order asked; the caller removes them. */
+  subtitles: SubtitleFile[];
 }
 
 export interface SearchOptions {
@@ -70,35 +79,9 @@ export interface Ytdlp {
   download(request: DownloadRequest): Promise<DownloadResult>;
 }
 
-const absolutePath = z
-  .string()
-  .refine((value) => path.isAbsolute(value), 'must be an absolute path')
-  .refine((value) => !value.includes('\0'), 'must not contain NUL bytes');
-
-const downloadRequestSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  outputPath: absolutePath.refine((value) => !value.endsWith(path.sep), 'must name a file, not a folder'),
-  maxHeight: z.int().min(144).max(4320),
-  maxFilesizeBytes: z.int().positive(),
-  maxDurationSeconds: z.number().positive(),
-  timeoutMs: z.int().positive(),
-  cookiesFile: absolutePath.optional(),
-  extraArgs: z.array(z.string().refine((value) => !value.includes('\0'), 'must not contain NUL bytes')).optional(),
-});
-
-const searchRequestSchema = z.object({
-  query: z.string().trim().min(1, 'must not be empty').max(300),
-  count: z.int().min(1).max(50),
-});
-
 /** How often the growing download is measured on disk, for sources that report no size. */
 const SIZE_POLL_MS = 250;
 const DEFAULT_SEARCH_TIMEOUT_MS = 60_000;
-
-function invalid(what: string, error: z.ZodError): MediaToolError {
-  const detail = error.issues.map((issue) => `${issue.path.join('.') || 'value'} ${issue.message}`).join('; ');
-  return new MediaToolError(`invalid yt-dlp ${what}: ${detail}`, { tool: 'yt-dlp', failure: 'invalid-request' });
-}
 
 function aborted(what: string): MediaToolError {
   return new MediaToolError(`yt-dlp ${what} was aborted before it started`, { tool: 'yt-dlp', failure: 'aborted' });
@@ -206,17 +189,20 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
     // Settings are checked when saved; this guards every other caller (and older stored values).
     const extra = checkYtdlpExtraArgs(parsed.data.extraArgs ?? []);
     if (!extra.ok) throw new MediaToolError(extra.message, { tool: 'yt-dlp', failure: 'invalid-request' });
+    const languages = parsed.data.subtitles?.languages ?? [];
     const { url, outputPath, maxFilesizeBytes } = parsed.data;
     if (request.signal?.aborted) throw aborted('download');
     const bin = binary();
     const readinessArgs = isYoutubeUrl(url) ? readinessArgsFor(await versionOf(bin)) : [];
 
     const finalPathFile = `${outputPath}.final-path`;
-    // yt-dlp appends to this file; a leftover from a crashed attempt would name a stale path.
-    await rm(finalPathFile, { force: true });
-    const files = await trackDownloadFiles(outputPath, [finalPathFile]);
+    const subtitleListFile = `${outputPath}.subtitle-list`;
+    // yt-dlp appends to these files; a leftover from a crashed attempt would name stale paths.
+    await Promise.all([rm(finalPathFile, { force: true }), rm(subtitleListFile, { force: true })]);
+    const files = await trackDownloadFiles(outputPath, [finalPathFile, subtitleListFile]);
+    const subtitleArgs = subtitleDownloadArgs({ languages, automatic: parsed.data.subtitles?.automatic ?? false }, subtitleListFile);
     const progressTotal = new DownloadProgressTotal();
-    const running = startProcess(bin, downloadArgs({ ...parsed.data, extraArgs: extra.args, finalPathFile, ffmpegPath, readinessArgs }), {
+    const running = startProcess(bin, downloadArgs({ ...parsed.data, extraArgs: extra.args, finalPathFile, ffmpegPath, readinessArgs, subtitleArgs }), {
       timeoutMs: parsed.data.timeoutMs,
       signal: request.signal,
       env: ytdlpEnv(),
@@ -274,15 +260,17 @@ export function createYtdlp(config: YtdlpConfig): Ytdlp {
           stderrTail: tail,
         });
       }
-      // Format pieces a merge left behind are ours and of no further use.
-      const leftovers = (await files.created()).filter((file) => file !== outputPath);
-      await Promise.all(leftovers.map((file) => rm(file, { force: true })));
-      return { filePath: outputPath, bytes };
+      const created = await files.created();
+      const subtitles = await readSubtitleFiles(subtitleListFile, created, languages);
+      // Format pieces a merge left behind (and subtitles in formats not asked for) are ours and of no further use.
+      const kept = new Set([outputPath, ...subtitles.map((subtitle) => subtitle.path)]);
+      await Promise.all(created.filter((file) => !kept.has(file)).map((file) => rm(file, { force: true })));
+      return { filePath: outputPath, bytes, subtitles };
     } catch (error) {
       await files.removeAll();
       throw error;
     } finally {
-      await rm(finalPathFile, { force: true });
+      await Promise.all([rm(finalPathFile, { force: true }), rm(subtitleListFile, { force: true })]);
     }
   };
 

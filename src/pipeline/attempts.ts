@@ -1,7 +1,8 @@
 // `download_attempts`: one row per try of one candidate, shown on the item page. A `running` row
-// is also the item's lease: while a live job holds one, another job for the same item backs off,
-// so two workers never download and place a trailer for one item at the same time.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+// is also the slot's lease: while a live job holds one, another job for the same slot (item,
+// profile, season) backs off, so two workers never download and place one slot's file at the
+// same time. Two slots of one item (its trailer and its featurette) run side by side.
+import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Db, Tx } from '../db/client.ts';
@@ -9,6 +10,7 @@ import { downloadAttempts, media, type AttemptRow } from '../db/schema/index.ts'
 import { withoutCredentials } from '../domain/source-url.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import { isWorkerDead, jobStates } from './job-liveness.ts';
+import { sameSlot } from './slot-context.ts';
 
 export interface LeftoverFiles {
   partialPath: string | null;
@@ -27,8 +29,15 @@ export type StartAttemptResult =
   | { ok: false; busyJobId: string | null }
   | { ok: false; gone: true };
 
+/** The slot an attempt belongs to (the main trailer's too: its profile's real id, no season). */
+export interface AttemptSlot {
+  profileId: number;
+  season: number | null;
+}
+
 export interface StartAttemptInput {
   mediaId: number;
+  slot: AttemptSlot;
   jobId: string;
   worker: string;
   workRoot: string;
@@ -44,11 +53,11 @@ const INTERRUPTED = { outcome: 'failed' as const, errorKind: 'interrupted', erro
  * process on this host is gone, or it is an earlier run of this very job (a pg-boss retry keeps
  * the job id). Marks them interrupted and returns their files for removal after the commit.
  */
-async function closeStaleAttempts(tx: Tx, mediaId: number, jobId: string | null, excludeId?: number): Promise<{ busy?: AttemptRow; leftovers: LeftoverFiles[] }> {
+async function closeStaleAttempts(tx: Tx, mediaId: number, slot: AttemptSlot, jobId: string | null): Promise<{ busy?: AttemptRow; leftovers: LeftoverFiles[] }> {
   const running = await tx
     .select()
     .from(downloadAttempts)
-    .where(and(eq(downloadAttempts.mediaId, mediaId), eq(downloadAttempts.outcome, 'running'), ...(excludeId !== undefined ? [ne(downloadAttempts.id, excludeId)] : [])));
+    .where(and(eq(downloadAttempts.mediaId, mediaId), sameSlot(downloadAttempts, slot), eq(downloadAttempts.outcome, 'running')));
   if (running.length === 0) return { leftovers: [] };
   const states = await jobStates(tx, running.map((row) => row.jobId));
   const stale: AttemptRow[] = [];
@@ -70,13 +79,15 @@ export async function startAttempt(db: Db, input: StartAttemptInput): Promise<St
     const [locked] = await tx.select({ id: media.id }).from(media).where(eq(media.id, input.mediaId)).for('update');
     if (locked === undefined) return { ok: false, gone: true } as const;
     if (input.finishPrevious !== undefined) await finishAttemptIn(tx, input.finishPrevious.attemptId, input.finishPrevious.finish);
-    const { busy, leftovers } = await closeStaleAttempts(tx, input.mediaId, input.jobId);
+    const { busy, leftovers } = await closeStaleAttempts(tx, input.mediaId, input.slot, input.jobId);
     if (busy !== undefined) return { ok: false, busyJobId: busy.jobId } as const;
     const workDir = path.join(input.workRoot, `${input.mediaId}-${randomUUID()}`);
     const [row] = await tx
       .insert(downloadAttempts)
       .values({
         mediaId: input.mediaId,
+        profileId: input.slot.profileId,
+        season: input.slot.season,
         jobId: input.jobId,
         sourceUrl: withoutCredentials(input.candidate.url),
         sourceVideoId: input.candidate.videoId,
@@ -112,10 +123,10 @@ export async function recordPartialPath(db: Db, attemptId: number, partialPath: 
   await db.update(downloadAttempts).set({ partialPath }).where(eq(downloadAttempts.id, attemptId));
 }
 
-/** Stale running attempts of one item (a job starting over cleans up after its dead predecessor). */
-export async function closeStaleAttemptsOf(db: Db, mediaId: number, jobId: string | null): Promise<{ busy: boolean; leftovers: LeftoverFiles[] }> {
+/** Stale running attempts of one slot (a job starting over cleans up after its dead predecessor). */
+export async function closeStaleAttemptsOf(db: Db, mediaId: number, slot: AttemptSlot, jobId: string | null): Promise<{ busy: boolean; leftovers: LeftoverFiles[] }> {
   return db.transaction(async (tx) => {
-    const result = await closeStaleAttempts(tx, mediaId, jobId);
+    const result = await closeStaleAttempts(tx, mediaId, slot, jobId);
     return { busy: result.busy !== undefined, leftovers: result.leftovers };
   });
 }

@@ -4,12 +4,21 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { trailerCandidates, videoBlocklist } from '../db/schema/index.ts';
 import type { CandidateSource, TrailerCandidate } from '../sources/trailer-candidate.ts';
+import { sameSlot } from './slot-context.ts';
 
-/** Upserts the candidates of one source stage; `rankOffset` keeps later stages after earlier ones. */
-export async function storeCandidates(db: Db, mediaId: number, candidates: readonly TrailerCandidate[], rankOffset: number): Promise<void> {
+/** Candidates are ranked per slot: the main trailer's under its profile's real id, no season. */
+export interface CandidateSlot {
+  profileId: number;
+  season: number | null;
+}
+
+/** Upserts the candidates of one source stage of one slot; `rankOffset` keeps later stages after earlier ones. */
+export async function storeCandidates(db: Db, mediaId: number, slot: CandidateSlot, candidates: readonly TrailerCandidate[], rankOffset: number): Promise<void> {
   if (candidates.length === 0) return;
   const rows = candidates.map((candidate, index) => ({
     mediaId,
+    profileId: slot.profileId,
+    season: slot.season,
     videoId: candidate.videoId,
     url: candidate.url,
     title: candidate.title ?? null,
@@ -44,16 +53,17 @@ export async function storeCandidates(db: Db, mediaId: number, candidates: reado
     });
 }
 
+/** The user's "wrong video" marks hold for the whole item: a video wrong as its trailer is no featurette either. */
 export async function blockedVideoIds(db: Db, mediaId: number): Promise<Set<string>> {
   const rows = await db.select({ videoId: videoBlocklist.videoId }).from(videoBlocklist).where(eq(videoBlocklist.mediaId, mediaId));
   return new Set(rows.map((row) => row.videoId));
 }
 
-export async function storedCandidate(db: Db, mediaId: number, videoId: string): Promise<TrailerCandidate | undefined> {
+export async function storedCandidate(db: Db, mediaId: number, slot: CandidateSlot, videoId: string): Promise<TrailerCandidate | undefined> {
   const [row] = await db
     .select()
     .from(trailerCandidates)
-    .where(and(eq(trailerCandidates.mediaId, mediaId), eq(trailerCandidates.videoId, videoId)));
+    .where(and(eq(trailerCandidates.mediaId, mediaId), sameSlot(trailerCandidates, slot), eq(trailerCandidates.videoId, videoId)));
   if (row === undefined) return undefined;
   return {
     videoId: row.videoId,

@@ -1,6 +1,7 @@
-// One candidate, start to end: lease (attempt row) → free-space check → yt-dlp into
-// DATA_DIR/work → ffprobe → remux or transcode into a hidden partial file in the target folder
-// (its path recorded first) → owner/mode/fsync → placement. Whatever fails, the raw download
+// One candidate, start to end: lease (attempt row of the slot) → free-space check → yt-dlp into
+// DATA_DIR/work (audio only for theme music; the profile's subtitles beside it) → ffprobe → remux
+// or transcode (subtitles embedded), or for theme music trim + loudnorm to MP3, into a hidden
+// partial file in the target folder (its path recorded first) → owner/mode/fsync → placement. Whatever fails, the raw download
 // and the partial file are removed before this returns.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,9 +18,11 @@ import type { FetchPlan } from './fetch-plan.ts';
 import type { ProgressReporter } from './job-progress.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { placeTrailer } from './place-trailer.ts';
+import { missingSubtitlesNote, subtitleRequest } from './slot-subtitles.ts';
 
 export type TryOutcome =
-  | { kind: 'placed' }
+  /** `note`: what the file lacks without being a failure ("no subtitles in de"). */
+  | { kind: 'placed'; note: string | undefined }
   | { kind: 'failed'; attemptId: number; failure: ClassifiedFailure }
   | { kind: 'occupied'; attemptId: number; reason: string; path: string }
   | { kind: 'busy' }
@@ -50,6 +53,7 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
   const { rt, plan, progress, signal } = ctx;
   const started = await startAttempt(rt.db, {
     mediaId: plan.media.id,
+    slot: plan.slot,
     jobId: ctx.jobId,
     worker: rt.worker,
     workRoot: rt.workRoot,
@@ -60,6 +64,8 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
   const { attemptId, workDir } = started;
   const { settings, profile, target } = plan;
   const maxBytes = settings.maxFileSizeMb * MIB;
+  const theme = profile.row.kind === 'theme-music';
+  const subtitles = subtitleRequest(profile.row);
   let partialWritten = false;
   try {
     await mkdir(workDir, { recursive: true });
@@ -74,6 +80,8 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
         url: candidate.url,
         outputPath: path.join(workDir, 'source'),
         maxHeight: profile.conversion.maxHeight,
+        audioOnly: theme,
+        subtitles,
         maxFilesizeBytes: maxBytes,
         maxDurationSeconds: settings.maxDurationSeconds,
         timeoutMs: settings.downloadTimeoutSeconds * 1000,
@@ -91,25 +99,28 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
     if (probe.durationSeconds > settings.maxDurationSeconds + 1) {
       throw new CandidateRejectedError(`video is ${Math.round(probe.durationSeconds)} s long, over the ${settings.maxDurationSeconds} s limit`);
     }
-    const conversion = planConversion(probe, profile.conversion);
+    // Theme music is audio only: trimmed and loudness-normalised into MP3, no video conversion.
+    const conversion = theme ? undefined : planConversion(probe, profile.conversion);
 
-    await progress.stage('converting', conversion.mode === 'remux' ? 'remux' : `transcode: ${conversion.reasons.join(', ')}`, 0);
+    const how = conversion === undefined ? 'theme music: trim and normalise' : conversion.mode === 'remux' ? 'remux' : `transcode: ${conversion.reasons.join(', ')}`;
+    await progress.stage('converting', how, 0);
     const release = await rt.ffmpegSlots.acquire(signal);
     let identity;
+    let note: string | undefined;
     try {
       const folder = await ensureFolderBelow(plan.mediaFolder, target.folder, plan.roots, rt.ownership);
       if (!folder.ok) return { kind: 'failed', attemptId, failure: { kind: 'fatal', reason: folder.reason } };
       await recordPartialPath(rt.db, attemptId, target.partialPath);
       partialWritten = true;
-      await timeConversion(conversion.mode, () =>
-        rt.ffmpeg.convert({
-          input: download.filePath,
-          output: target.partialPath,
-          plan: conversion,
-          signal,
-          onProgress: (p) => progress.percent(p.percent),
-        }),
-      );
+      const onProgress = (p: { percent: number }): void => progress.percent(p.percent);
+      if (conversion === undefined) {
+        await timeConversion('transcode', () => rt.ffmpeg.convertThemeMusic({ input: download.filePath, output: target.partialPath, signal, onProgress }));
+      } else {
+        const converted = await timeConversion(conversion.mode, () =>
+          rt.ffmpeg.convert({ input: download.filePath, output: target.partialPath, plan: conversion, subtitles: download.subtitles, signal, onProgress }),
+        );
+        note = missingSubtitlesNote(subtitles, converted.subtitles);
+      }
       const finished = await finishPartialFile(target.partialPath, rt.ownership);
       if (finished.warning !== undefined) rt.logger.warn(finished.warning.message);
       identity = finished.identity;
@@ -120,13 +131,13 @@ export async function tryCandidate(ctx: TryContext, candidate: TrailerCandidate)
     // The raw download is of no further use: gone before the item counts as done.
     await removeWorkDir(rt.workRoot, workDir);
     await progress.stage('placing', target.fileName, null);
-    const placed = await placeTrailer(rt, plan, target.partialPath, identity, candidate, attemptId);
+    const placed = await placeTrailer(rt, plan, target.partialPath, identity, candidate, attemptId, note);
     if (!placed.placed) {
       if (placed.occupiedPath !== undefined) return { kind: 'occupied', attemptId, reason: placed.reason, path: placed.occupiedPath };
       return { kind: 'failed', attemptId, failure: { kind: 'fatal', reason: placed.reason } };
     }
     partialWritten = false;
-    return { kind: 'placed' };
+    return { kind: 'placed', note };
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure === undefined) {

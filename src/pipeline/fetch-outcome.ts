@@ -1,4 +1,4 @@
-// How a trailer-fetch job ends when it does not place a trailer: re-scheduled (transient error,
+// How a trailer-fetch job ends when it does not place a file for its slot: re-scheduled (transient error,
 // YouTube cool-off, another job busy with the item) as a new job with a start time, recorded in
 // the same transaction as the attempt and the status; or given up with a reason a person reads.
 import { nextDelayMs } from '../domain/backoff.ts';
@@ -6,7 +6,7 @@ import type { TrailerStatus } from '../db/schema/index.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import { finishAttempt } from './attempts.ts';
-import { setMediaStatus } from './media-status.ts';
+import { setSlotStatus, type SlotRef } from '../library/slot-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { announceWaitingItem } from './announce.ts';
 
@@ -19,12 +19,13 @@ export interface FailedAttempt {
 }
 
 export interface RescheduleRequest {
+  /** The payload again (its slot normalised: no profile for the main trailer). */
   data: FetchData;
   mediaId: number;
   delayMs: number;
   /** The transient-failure count the next job carries. */
   retry: number | undefined;
-  /** Shown as the item's status (`queued`); undefined leaves the status alone. */
+  /** Shown as the slot's status (`queued`); undefined leaves the status alone. */
   statusReason?: string | undefined;
   attempt?: FailedAttempt | undefined;
 }
@@ -53,21 +54,22 @@ export function transientDelayMs(rt: PipelineRuntime, retry: number): number {
   return nextDelayMs(retry, rt.backoff, rt.random);
 }
 
-/** Ends the job without a trailer: the status says why. */
+/** Ends the job without a file for the slot: its status says why. */
 export async function finishWithoutTrailer(
   rt: PipelineRuntime,
-  mediaId: number,
+  slot: SlotRef,
   status: TrailerStatus,
   reason: string | null,
-  options: { attempt?: FailedAttempt | undefined; externalTrailerPath?: string | null | undefined } = {},
+  options: { attempt?: FailedAttempt | undefined; externalPath?: string | null | undefined } = {},
 ): Promise<void> {
   await rt.db.transaction(async (tx) => {
     if (options.attempt !== undefined) {
       await finishAttempt(tx, options.attempt.attemptId, { outcome: 'failed', errorKind: options.attempt.errorKind, error: options.attempt.error });
     }
-    await setMediaStatus(tx, mediaId, status, reason, options.externalTrailerPath !== undefined ? { externalTrailerPath: options.externalTrailerPath } : {});
+    await setSlotStatus(tx, slot, status, reason, options.externalPath !== undefined ? { externalPath: options.externalPath } : {});
   });
-  if (status === 'needs-attention') await announceWaitingItem(rt, 'needs-attention', mediaId, reason ?? 'no reason given');
+  // The item's announcement is about its main trailer; an extra slot's state shows on the item page.
+  if (status === 'needs-attention' && slot.profileId === undefined) await announceWaitingItem(rt, 'needs-attention', slot.mediaId, reason ?? 'no reason given');
 }
 
 /** `at 14:05:00` style time for status lines (UTC, ISO without the date noise). */

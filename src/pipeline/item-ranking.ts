@@ -4,19 +4,22 @@
 import { eq } from 'drizzle-orm';
 import { rankingFor, type ItemRanking } from '../config/ranking-settings.ts';
 import type { Settings } from '../config/settings.ts';
-import { connections, type MediaRow } from '../db/schema/index.ts';
+import { connections, type MediaRow, type ProfileRow } from '../db/schema/index.ts';
 import { isUnreleased, nextRecheckAt, withTmdbFacts, type ReleaseFacts } from '../domain/release-schedule.ts';
-import { enqueueInTransaction } from '../jobs/enqueue.ts';
-import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { describeWanted, isWholeItemTrailer, WANTED_TRAILER, type Wanted } from '../domain/wanted-video.ts';
+import { setSlotStatus, type SlotRef } from '../library/slot-status.ts';
+import { queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import type { MediaForSources } from '../sources/source-choice.ts';
 import { TmdbError, type TmdbDetails } from '../sources/tmdb-client.ts';
 import { shortTime } from './fetch-outcome.ts';
 import { announceWaitingItem } from './announce.ts';
-import { setMediaStatus } from './media-status.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
+import { slotPayload } from './slot-context.ts';
 
 export interface RankedItem {
   ranking: ItemRanking;
+  /** The slot being filled: the item's trailer unless the caller asked for another kind. */
+  wanted: Wanted;
   media: MediaForSources;
   release: ReleaseFacts;
   unreleased: boolean;
@@ -47,28 +50,57 @@ async function tmdbFacts(rt: PipelineRuntime, row: MediaRow, settings: Settings,
   }
 }
 
-export async function rankedItem(rt: PipelineRuntime, row: MediaRow, settings: Settings, signal?: AbortSignal): Promise<RankedItem> {
+/** The slot ranked for: its kind and season, its profile's language rule, whether it is the main trailer. */
+export interface RankedSlot {
+  wanted: Wanted;
+  /** `settings`: the Trailer-choice setting (and the connection's override); else this mode for the slot. */
+  languageRule: ProfileRow['languageRule'];
+  /** Only the main trailer takes the row's pasted link and Radarr's trailer id. */
+  main: boolean;
+}
+
+const MAIN_TRAILER: RankedSlot = { wanted: WANTED_TRAILER, languageRule: 'settings', main: true };
+
+export async function rankedItem(
+  rt: PipelineRuntime,
+  row: MediaRow,
+  settings: Settings,
+  signal?: AbortSignal,
+  forSlot: RankedSlot = MAIN_TRAILER,
+): Promise<RankedItem> {
+  const { wanted } = forSlot;
   const [connection] = await rt.db.select({ overrides: connections.rankingOverrides }).from(connections).where(eq(connections.id, row.connectionId));
   const ranking = rankingFor(settings, connection?.overrides);
+  // A profile's own language rule wins over the setting and the connection's override.
+  if (forSlot.languageRule !== 'settings') ranking.preferences = { ...ranking.preferences, languageMode: forSlot.languageRule };
   const tmdb = await tmdbFacts(rt, row, settings, signal);
   const release = tmdb !== undefined ? withTmdbFacts(releaseFactsOf(row), tmdb) : releaseFactsOf(row);
   const unreleased = isUnreleased(release, new Date(rt.clock.now()));
   const media: MediaForSources = { ...row, originalLanguage: row.originalLanguage ?? tmdb?.originalLanguage ?? null, unreleased };
-  return { ranking, media, release, unreleased };
+  // A movie has no seasons.
+  const slot: Wanted = row.kind === 'series' ? wanted : { kind: wanted.kind };
+  // The row's pasted link and Radarr's trailer id are for its main trailer: another slot must not
+  // download them as, say, a featurette or a second-language trailer.
+  if (!forSlot.main || !isWholeItemTrailer(slot)) {
+    media.userSourceUrl = null;
+    media.youTubeTrailerId = null;
+  }
+  return { ranking, wanted: slot, media, release, unreleased };
 }
 
 /**
  * Nothing official exists yet for an unreleased item: it shows "no trailer yet" (not "needs
  * attention") and a new job is queued for the next re-check, in the same transaction.
  */
-export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, item: RankedItem): Promise<string> {
+export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, item: RankedItem, slot: SlotRef = { mediaId: row.id }): Promise<string> {
   const at = nextRecheckAt(item.release, new Date(rt.clock.now()), item.ranking.recheck);
-  const reason = `not released yet and no official trailer so far; searching again at ${shortTime(at)}`;
+  const what = slot.profileId === undefined ? 'trailer' : describeWanted(item.wanted);
+  const reason = `not released yet and no official ${what} so far; searching again at ${shortTime(at)}`;
   await rt.db.transaction(async (tx) => {
-    await setMediaStatus(tx, row.id, 'no-trailer-yet', reason);
-    await enqueueInTransaction(rt.boss, tx, QUEUES.trailerFetch, { mediaId: row.id, reason: 'refetch' }, { startAfter: at, priority: PRIORITY.backfill });
+    await setSlotStatus(tx, slot, 'no-trailer-yet', reason);
+    await queueTrailerFetch(rt.boss, tx, { mediaId: row.id, reason: 'refetch', ...slotPayload(slot) }, { startAfter: at });
   });
-  // Once per change into this state: a re-check that still finds nothing stays quiet.
-  if (row.trailerStatus !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', row.id, reason);
+  // Once per change into this state (main trailer only): a re-check that still finds nothing stays quiet.
+  if (slot.profileId === undefined && row.trailerStatus !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', row.id, reason);
   return reason;
 }

@@ -26,7 +26,13 @@ export class ProgressReporter {
   constructor(
     private readonly db: Db,
     private readonly mediaId: number,
-    private readonly options: { clock?: Clock; intervalMs?: number; onError?: (error: unknown) => void } = {},
+    private readonly options: {
+      clock?: Clock;
+      intervalMs?: number;
+      onError?: (error: unknown) => void;
+      /** Names the slot in every line ("featurette: downloading …") when it is not the main trailer's. */
+      detailPrefix?: string;
+    } = {},
   ) {}
 
   private now(): number {
@@ -71,8 +77,11 @@ export class ProgressReporter {
     this.timer = undefined;
   }
 
-  private write(update: ProgressUpdate): Promise<void> {
+  private write(unprefixed: ProgressUpdate): Promise<void> {
     this.lastWriteAt = this.now();
+    const prefix = this.options.detailPrefix;
+    const update =
+      prefix === undefined ? unprefixed : { ...unprefixed, detail: unprefixed.detail === null ? `${prefix}: ${unprefixed.stage}` : `${prefix}: ${unprefixed.detail}` };
     // One write at a time, in order: a slow write never lets an older value land last.
     this.chain = this.chain.then(() =>
       this.db

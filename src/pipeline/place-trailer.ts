@@ -1,8 +1,9 @@
-// The converted partial file becomes the item's trailer. The `trailers` row is written first (in
-// one short transaction that also retires the previous row), then the file takes its name: a
-// crash in between leaves a row whose file is missing — noticed and re-fetched — never a file
-// at a trailer name that nobody owns. The partial unique index on `trailers` makes a second
-// present trailer for one item impossible whatever runs concurrently.
+// The converted partial file becomes the slot's file (the item's trailer, featurette, season
+// trailer, theme…). The `trailers` row is written first (in one short transaction that also
+// retires the same slot's previous row), then the file takes its name: a crash in between leaves
+// a row whose file is missing — noticed and re-fetched — never a file at a name that nobody
+// owns. The partial unique index on `trailers` makes a second present file for one slot (item,
+// profile, season) impossible whatever runs concurrently.
 import { and, eq, ne } from 'drizzle-orm';
 import { downloadAttempts, media, trailers } from '../db/schema/index.ts';
 import { commitPartial, TargetOccupiedError, type FileIdentity } from '../files/atomic-place.ts';
@@ -13,6 +14,8 @@ import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import type { FetchPlan } from './fetch-plan.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailerPlaced } from '../outbound/trailer-events.ts';
+import { setSlotStatus } from '../library/slot-status.ts';
+import { sameSlot } from './slot-context.ts';
 
 export type PlaceResult = { placed: true; trailerId: number } | { placed: false; reason: string; occupiedPath?: string };
 
@@ -23,6 +26,8 @@ export async function placeTrailer(
   identity: FileIdentity,
   candidate: TrailerCandidate,
   attemptId: number,
+  /** What the file lacks without being a failure ("no subtitles in de"): the slot's reason. */
+  note?: string | undefined,
 ): Promise<PlaceResult> {
   const { target, previous } = plan;
   const inside = await checkRealContainment(target.path, plan.roots);
@@ -41,7 +46,7 @@ export async function placeTrailer(
       await tx
         .update(trailers)
         .set({ state: 'removed', updatedAt: new Date() })
-        .where(and(eq(trailers.mediaId, plan.media.id), eq(trailers.state, 'present')));
+        .where(and(eq(trailers.mediaId, plan.media.id), sameSlot(trailers, plan.slot), eq(trailers.state, 'present')));
       const [row] = await tx
         .insert(trailers)
         .values({
@@ -51,7 +56,8 @@ export async function placeTrailer(
           mtimeMs: identity.mtimeMs,
           sourceVideoId: candidate.videoId,
           sourceUrl: candidate.url,
-          profileId: plan.profile.row.id,
+          profileId: plan.slot.profileId,
+          season: plan.slot.season,
           state: 'present',
         })
         .returning({ id: trailers.id });
@@ -59,6 +65,10 @@ export async function placeTrailer(
       return row.id;
     });
   } catch (error) {
+    if (isUniqueViolation(error, 'trailers_one_present_per_slot')) {
+      // Another run placed this slot's file meanwhile: refused, never a second file.
+      return { placed: false, reason: `this ${plan.slot.main ? 'trailer' : plan.slot.label} already has a file of ours (placed by another run)` };
+    }
     if (isUniqueViolation(error)) {
       return { placed: false, reason: `another item already has a trailer at ${target.path}`, occupiedPath: target.path };
     }
@@ -86,17 +96,16 @@ export async function placeTrailer(
   await rt.db.transaction(async (tx) => {
     await tx
       .update(downloadAttempts)
-      .set({ outcome: 'succeeded', finishedAt: new Date(), partialPath: null })
+      .set({ outcome: 'succeeded', finishedAt: new Date(), partialPath: null, error: note ?? null })
       .where(eq(downloadAttempts.id, attemptId));
-    await tx
-      .update(media)
-      .set({ trailerStatus: 'have', statusReason: null, externalTrailerPath: null, updatedAt: new Date() })
-      .where(eq(media.id, plan.media.id));
-    // Older running rows of this item cannot exist (lease), but a stale one must not linger.
+    await setSlotStatus(tx, plan.slot.ref, 'have', note ?? null, { externalPath: null });
+    // Older running rows of this slot cannot exist (lease), but a stale one must not linger.
     await tx
       .update(downloadAttempts)
       .set({ outcome: 'failed', errorKind: 'interrupted', error: 'superseded', finishedAt: new Date() })
-      .where(and(eq(downloadAttempts.mediaId, plan.media.id), eq(downloadAttempts.outcome, 'running'), ne(downloadAttempts.id, attemptId)));
+      .where(
+        and(eq(downloadAttempts.mediaId, plan.media.id), sameSlot(downloadAttempts, plan.slot), eq(downloadAttempts.outcome, 'running'), ne(downloadAttempts.id, attemptId)),
+      );
   });
   await trailerPlaced(rt, plan.media, target.path, previous?.path);
   return { placed: true, trailerId };

@@ -1,5 +1,5 @@
 // At start, before any worker runs: what a killed process left behind. Every partial file in a
-// media folder was recorded in its attempt row before it was written, and every raw download
+// media folder (extras and season folders included) was recorded in its attempt row before it was written, and every raw download
 // lives in DATA_DIR/work; attempts whose job is no longer running (or whose process on this
 // host is gone) lose both, and their job is made due now so the item is fetched again at once.
 import { eq, inArray } from 'drizzle-orm';
@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { downloadAttempts } from '../db/schema/index.ts';
+import { downloadAttempts, type AttemptRow } from '../db/schema/index.ts';
+import { readSettings } from '../db/settings-store.ts';
 import { removePartialFile, removeWorkDir } from '../files/partial-files.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { setSlotStatus } from '../library/slot-status.ts';
 import { showTrailersQueued } from '../library/trailer-fetch-queue.ts';
+import { loadProfile } from './trailer-profile.ts';
 import { isWorkerDead, jobStates } from './job-liveness.ts';
 
 export interface CleanupReport {
@@ -53,7 +56,7 @@ export async function cleanupInterruptedWork(deps: CleanupDeps): Promise<Cleanup
       .update(downloadAttempts)
       .set({ outcome: 'failed', errorKind: 'interrupted', error: 'interrupted: the process running it stopped', finishedAt: new Date() })
       .where(inArray(downloadAttempts.id, dead.map((row) => row.id)));
-    await showTrailersQueued(db, [...new Set(dead.map((row) => row.mediaId))], 'interrupted by a restart; retrying');
+    await showSlotsQueued(db, dead, 'interrupted by a restart; retrying');
     report.interruptedAttempts = dead.length;
   }
   await retryInterruptedJobs(boss, dead.flatMap((row) => (row.jobId !== null ? [{ id: row.jobId, state: states.get(row.jobId) }] : [])), logger);
@@ -68,6 +71,16 @@ export async function cleanupInterruptedWork(deps: CleanupDeps): Promise<Cleanup
   }
   if (report.interruptedAttempts > 0 || report.workDirsRemoved > 0) logger.info(report, 'cleaned up after an interrupted run');
   return report;
+}
+
+/** The slots of interrupted attempts show `queued` again: the main trailer's on the media row, others on their slot row. */
+async function showSlotsQueued(db: Db, dead: readonly AttemptRow[], reason: string): Promise<void> {
+  const mainProfileId = await loadProfile(db, await readSettings(db)).then((p) => p.row.id, () => undefined);
+  const isMain = (row: AttemptRow): boolean => row.profileId === null || (row.profileId === mainProfileId && row.season === null);
+  await showTrailersQueued(db, [...new Set(dead.filter(isMain).map((row) => row.mediaId))], reason);
+  for (const row of dead.filter((r) => !isMain(r))) {
+    await setSlotStatus(db, { mediaId: row.mediaId, profileId: row.profileId ?? undefined, season: row.season ?? undefined }, 'queued', reason);
+  }
 }
 
 /**

@@ -1,13 +1,17 @@
-// The `trailer-delete` job: remove our trailer file(s) of an item — only files still exactly as
-// we wrote them (path, size, mtime) and really inside the connection's roots; a file the user
-// changed stays. Never a folder, never recursive. Then, when the item was deleted in the Arr,
-// its row goes too (candidates, attempts and trailer rows cascade).
+// The `trailer-delete` job: remove our files of an item — every slot's, or with a profile (and
+// season) in the payload only that slot's — and only files still exactly as we wrote them (path,
+// size, mtime) and really inside the connection's roots; a file the user changed stays. Never a
+// folder, never recursive. Then, when the item was deleted in the Arr, its row goes too
+// (candidates, attempts, slot and trailer rows cascade).
 import { and, eq } from 'drizzle-orm';
-import { connections, media, trailers } from '../db/schema/index.ts';
+import { connections, media, trailers, type TrailerRow } from '../db/schema/index.ts';
 import { removeOwnedFile } from '../files/owned-file.ts';
 import { jobPayloads } from '../jobs/payloads.ts';
 import { connectionRoots } from '../library/media-folder.ts';
-import { setMediaStatus } from './media-status.ts';
+import { readSettings } from '../db/settings-store.ts';
+import { setSlotStatus } from '../library/slot-status.ts';
+import { normaliseSlot, sameSlot } from './slot-context.ts';
+import { loadProfile } from './trailer-profile.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailersDeleted } from '../outbound/trailer-events.ts';
 
@@ -26,7 +30,14 @@ export async function runTrailerDelete(rt: PipelineRuntime, jobData: unknown): P
   const [connection] = await rt.db.select().from(connections).where(eq(connections.id, item.connectionId));
   const roots = connection !== undefined ? connectionRoots(connection) : [];
 
-  const rows = await rt.db.select().from(trailers).where(and(eq(trailers.mediaId, item.id), eq(trailers.state, 'present')));
+  const settings = await readSettings(rt.db);
+  const mainProfileId = await loadProfile(rt.db, settings).then((p) => p.row.id, () => 0);
+  const only = data.profileId !== undefined ? normaliseSlot(data, mainProfileId) : undefined;
+  const onlySlot = only === undefined ? undefined : { profileId: only.profileId ?? mainProfileId, season: only.season ?? null };
+  const rows = await rt.db
+    .select()
+    .from(trailers)
+    .where(and(eq(trailers.mediaId, item.id), eq(trailers.state, 'present'), ...(onlySlot !== undefined ? [sameSlot(trailers, onlySlot)] : [])));
   for (const row of rows) {
     const outcome = await removeOwnedFile(row, roots);
     if (outcome.removed) result.removed.push(row.path);
@@ -41,9 +52,22 @@ export async function runTrailerDelete(rt: PipelineRuntime, jobData: unknown): P
     result.mediaDeleted = true;
   } else if (data.reason === 'user') {
     // The user removed it on purpose: backfill must not bring it back by itself.
-    await setMediaStatus(rt.db, item.id, 'skipped', 'trailer deleted by the user');
+    if (only !== undefined && only.profileId !== undefined) {
+      await setSlotStatus(rt.db, only, 'skipped', 'deleted by the user');
+    } else {
+      await setSlotStatus(rt.db, { mediaId: item.id }, 'skipped', 'trailer deleted by the user');
+      if (only === undefined) await skipExtraSlots(rt, rows, mainProfileId);
+    }
   }
   rt.logger.info({ mediaId: item.id, ...result }, 'trailer delete done');
   await trailersDeleted(rt, item, result.removed);
   return result;
+}
+
+/** Every other slot whose file the user deleted with the item's: skipped too, not re-fetched by itself. */
+async function skipExtraSlots(rt: PipelineRuntime, rows: readonly TrailerRow[], mainProfileId: number): Promise<void> {
+  for (const row of rows) {
+    if (row.profileId === null || (row.profileId === mainProfileId && row.season === null)) continue;
+    await setSlotStatus(rt.db, { mediaId: row.mediaId, profileId: row.profileId, season: row.season ?? undefined }, 'skipped', 'deleted by the user');
+  }
 }

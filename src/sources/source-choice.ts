@@ -1,9 +1,12 @@
 // Pure: the candidates each source offers, in the issue's order — a URL the user pasted, Radarr's
 // `youTubeTrailerId`, TMDB's videos (tmdb-ranking.ts), then a yt-dlp search ranked by
 // domain/candidate-ranking.ts. The pipeline asks the slow sources (TMDB, search) only when needed.
+// Which sources a slot's kind may use is kind-sources.ts's (`sourcesFor`).
 import { rankCandidates, type RankingPreferences } from '../domain/candidate-ranking.ts';
+import { WANTED_TRAILER, type Wanted } from '../domain/wanted-video.ts';
 import { DEFAULT_QUERY_TEMPLATE, renderQuery } from '../domain/search-queries.ts';
 import { ytDlpSearchEntrySchema, type YtDlpSearchEntry } from '../domain/ytdlp-search-entry.ts';
+import { sourcesFor } from './kind-sources.ts';
 import { SOURCE_BASE_SCORE, type TrailerCandidate } from './trailer-candidate.ts';
 import { isHttpUrl, urlForVideoId, videoIdForPastedUrl, youtubeIdFromUrl } from './trailer-url.ts';
 
@@ -49,11 +52,17 @@ export function radarrCandidate(youTubeTrailerId: string, urlTemplate: string): 
   };
 }
 
-/** Candidates that cost no request: the pasted URL and Radarr's id. */
-export function directCandidates(media: MediaForSources, urlTemplate: string): TrailerCandidate[] {
+/**
+ * Candidates that cost no request: the pasted URL (`userSourceUrl` is the link pasted for this
+ * slot) and Radarr's id (the whole movie's trailer slot only).
+ */
+export function directCandidates(media: MediaForSources, urlTemplate: string, wanted: Wanted = WANTED_TRAILER): TrailerCandidate[] {
+  const sources = sourcesFor(wanted);
   const candidates: TrailerCandidate[] = [];
-  if (media.userSourceUrl && isHttpUrl(media.userSourceUrl)) candidates.push(pastedUrlCandidate(media.userSourceUrl, urlTemplate));
-  if (media.youTubeTrailerId) {
+  if (sources.includes('user') && media.userSourceUrl && isHttpUrl(media.userSourceUrl)) {
+    candidates.push(pastedUrlCandidate(media.userSourceUrl, urlTemplate));
+  }
+  if (sources.includes('radarr') && media.youTubeTrailerId) {
     const radarr = radarrCandidate(media.youTubeTrailerId, urlTemplate);
     if (radarr !== undefined) candidates.push(radarr);
   }
@@ -91,12 +100,13 @@ export function parseSearchEntries(raw: readonly unknown[]): YtDlpSearchEntry[] 
   });
 }
 
-/** Search results ranked for the item; downloads go through the URL template by id. */
+/** Search results ranked for the item's slot; downloads go through the URL template by id. */
 export function searchCandidates(
   raw: readonly unknown[],
   media: MediaForSources,
   preferences: RankingPreferences,
   urlTemplate: string,
+  video: Wanted = WANTED_TRAILER,
 ): TrailerCandidate[] {
   const wanted = {
     title: media.title,
@@ -107,7 +117,7 @@ export function searchCandidates(
     unreleased: media.unreleased,
     kind: media.kind,
   };
-  return rankCandidates(parseSearchEntries(raw), wanted, preferences).map((ranked) => ({
+  return rankCandidates(parseSearchEntries(raw), wanted, preferences, video).map((ranked) => ({
     videoId: ranked.videoId,
     url: youtubeIdFromUrl(ranked.url) === ranked.videoId || !isHttpUrl(ranked.url) ? urlForVideoId(urlTemplate, ranked.videoId) : ranked.url,
     source: 'search' as const,

@@ -1,8 +1,9 @@
-// TMDB's list of a movie's or series' videos (`/movie/{id}/videos`, `/tv/{id}/videos`), read
-// with axios and checked with zod. Errors name the item and the HTTP status but never carry the
+// TMDB's list of a movie's, series' or season's videos (`/movie/{id}/videos`, `/tv/{id}/videos`,
+// `/tv/{id}/season/{n}/videos`), read with axios and checked with zod. Errors name the item and the HTTP status but never carry the
 // key: axios errors are not rethrown, because their config holds it.
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
+import { MAX_SEASON } from '../domain/wanted-video.ts';
 
 export interface TmdbVideo {
   /** The YouTube id when `site` is YouTube. */
@@ -28,8 +29,22 @@ export interface TmdbDetails {
   status?: string | undefined;
 }
 
+/** Which videos to list: one season's (series only), and only some TMDB types (`Featurette`, …). */
+export interface TmdbVideoFilter {
+  season?: number | undefined;
+  /** TMDB `type` values to keep; absent: every type (the UI lists the others as excluded). */
+  types?: readonly string[] | undefined;
+}
+
 export interface TmdbClient {
-  videos(kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]>;
+  /** Videos in the preferred languages or without one (TMDB's `include_video_language`). */
+  videos(
+    kind: 'movie' | 'series',
+    tmdbId: number,
+    languages: readonly string[],
+    signal?: AbortSignal,
+    filter?: TmdbVideoFilter,
+  ): Promise<TmdbVideo[]>;
   details(kind: 'movie' | 'series', tmdbId: number, signal?: AbortSignal): Promise<TmdbDetails | undefined>;
 }
 
@@ -115,16 +130,31 @@ export function createTmdbClient(config: TmdbClientConfig): TmdbClient {
     return `${kind === 'movie' ? 'movie' : 'tv'}/${tmdbId}`;
   };
 
-  const videos = async (kind: 'movie' | 'series', tmdbId: number, languages: readonly string[], signal?: AbortSignal): Promise<TmdbVideo[]> => {
-    const what = `${itemPath(kind, tmdbId)}/videos`;
+  const videosPath = (kind: 'movie' | 'series', tmdbId: number, season: number | undefined): string => {
+    if (season === undefined) return `${itemPath(kind, tmdbId)}/videos`;
+    if (kind !== 'series' || !Number.isInteger(season) || season < 0 || season > MAX_SEASON) {
+      throw new TmdbError(`invalid season ${season} for TMDB ${kind} ${tmdbId}`, undefined, true);
+    }
+    return `${itemPath(kind, tmdbId)}/season/${season}/videos`;
+  };
+
+  const videos = async (
+    kind: 'movie' | 'series',
+    tmdbId: number,
+    languages: readonly string[],
+    signal?: AbortSignal,
+    filter: TmdbVideoFilter = {},
+  ): Promise<TmdbVideo[]> => {
+    const what = videosPath(kind, tmdbId, filter.season);
     // `null` asks for videos without a language too (many official trailers have none set).
     const data = await get(what, { include_video_language: [...languages.map((l) => l.split('-')[0]), 'null'].join(',') }, signal);
     if (data === undefined) return [];
     const reply = replySchema.safeParse(data);
     if (!reply.success) throw new TmdbError(`TMDB ${what} sent a reply that is not a video list`, undefined, false);
+    const types = filter.types !== undefined ? new Set(filter.types) : undefined;
     return reply.data.results.flatMap((raw) => {
       const parsed = videoSchema.safeParse(raw);
-      if (!parsed.success) return [];
+      if (!parsed.success || (types !== undefined && !types.has(parsed.data.type))) return [];
       const v = parsed.data;
       return [{ key: v.key, name: v.name, site: v.site, type: v.type, official: v.official, language: v.iso_639_1, country: v.iso_3166_1, size: v.size, publishedAt: v.published_at }];
     });

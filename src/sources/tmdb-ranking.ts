@@ -1,6 +1,9 @@
-// Pure: orders TMDB's videos for an item. Only YouTube videos can be downloaded; an official
-// `Trailer` in the first preferred language is best; teasers are allowed but down-ranked; clips,
-// featurettes, bloopers and the like are listed as excluded so the UI can still show them.
+// Pure: orders TMDB's videos for an item's slot. Only YouTube videos can be downloaded; an
+// official video of the slot's TMDB type (kind-sources.ts; `Trailer` by default) in the first
+// preferred language is best; a down-ranked type (a teaser for the trailer) is allowed below it;
+// other types are listed as excluded so the UI can still show them.
+import { describeWanted, WANTED_TRAILER, withArticle, type Wanted } from '../domain/wanted-video.ts';
+import { tmdbVideoTypes } from './kind-sources.ts';
 import { SOURCE_BASE_SCORE, type TrailerCandidate } from './trailer-candidate.ts';
 import type { TmdbVideo } from './tmdb-client.ts';
 import { urlForVideoId } from './trailer-url.ts';
@@ -14,7 +17,10 @@ export function tmdbCandidates(
   videos: readonly TmdbVideo[],
   preferredLanguages: readonly string[],
   urlTemplate: string,
+  wanted: Wanted = WANTED_TRAILER,
 ): TrailerCandidate[] {
+  const types = tmdbVideoTypes(wanted);
+  const kindName = describeWanted({ kind: wanted.kind });
   const languages = preferredLanguages.map((code) => code.split('-')[0]?.toLowerCase() ?? code);
   const seen = new Set<string>();
   const scored: Scored[] = [];
@@ -28,9 +34,9 @@ export function tmdbCandidates(
       points += value;
       reasons.push(`${value >= 0 ? '+' : ''}${value} ${reason}`);
     };
-    if (video.type === 'Trailer') add(30, 'TMDB type Trailer');
-    else if (video.type === 'Teaser') add(-10, 'TMDB type Teaser (down-ranked)');
-    else excludedBy.push(`TMDB type ${video.type || 'unknown'} is not a trailer`);
+    if (types.accepted.includes(video.type)) add(30, `TMDB type ${video.type}`);
+    else if (types.downRanked.includes(video.type)) add(-10, `TMDB type ${video.type} (down-ranked)`);
+    else excludedBy.push(`TMDB type ${video.type || 'unknown'} is not ${withArticle(kindName)}`);
     if (video.official) add(20, 'official');
     const language = video.language?.toLowerCase();
     const rank = language === undefined ? -1 : languages.indexOf(language);

@@ -36,3 +36,42 @@ describe('the searches for an item', () => {
     expect(queries.length).toBe(MAX_SEARCHES);
   });
 });
+
+describe('the searches for other kinds and for a season', () => {
+  const dune = { kind: 'movie' as const, title: 'Dune', year: 2021, originalTitle: 'Dune', alternativeTitles: ['Dune: Part One'] };
+  const bear = { kind: 'series' as const, title: 'The Bear', year: 2022 };
+
+  it('the trailer keeps the user template (the default Wanted is the trailer)', () => {
+    expect(searchQueries('{title} {year} official trailer', dune, { kind: 'trailer' })).toEqual(searchQueries('{title} {year} official trailer', dune));
+    expect(searchQueries('{title} {year} official trailer', dune)[0]).toBe('Dune 2021 official trailer');
+  });
+
+  it.each([
+    ['teaser', ['Dune 2021 teaser', 'Dune teaser trailer', 'Dune: Part One 2021 teaser']],
+    ['featurette', ['Dune 2021 featurette', 'Dune: Part One 2021 featurette']],
+    ['behind-the-scenes', ['Dune 2021 behind the scenes', 'Dune making of', 'Dune: Part One 2021 behind the scenes']],
+    ['clip', ['Dune 2021 clip', 'Dune scene', 'Dune: Part One 2021 clip']],
+    ['interview', ['Dune 2021 interview', 'Dune cast interview', 'Dune: Part One 2021 interview']],
+    ['theme-music', ['Dune 2021 main theme', 'Dune theme song', 'Dune opening theme', 'Dune: Part One 2021 main theme']],
+  ] as const)('a %s: its own words, not the template', (kind, expected) => {
+    expect(searchQueries('{title} {year} official trailer', dune, { kind })).toEqual(expected);
+  });
+
+  it("a series' theme is its opening", () => {
+    expect(searchQueries(DEFAULT_QUERY_TEMPLATE, bear, { kind: 'theme-music' })).toEqual(['The Bear 2022 opening theme', 'The Bear theme song', 'The Bear intro']);
+  });
+
+  it('a season: "season N" and, for a series, "series N"; no year', () => {
+    expect(searchQueries(DEFAULT_QUERY_TEMPLATE, bear, { kind: 'trailer', season: 2 })).toEqual(['The Bear season 2 trailer', 'The Bear series 2 trailer']);
+    expect(searchQueries(DEFAULT_QUERY_TEMPLATE, { ...bear, originalTitle: 'El Oso' }, { kind: 'teaser', season: 3 })).toEqual([
+      'The Bear season 3 teaser',
+      'The Bear series 3 teaser',
+      'The Bear season 3 teaser trailer',
+      'El Oso season 3 teaser',
+    ]);
+  });
+
+  it('control characters in a title become spaces in every kind', () => {
+    expect(searchQueries(DEFAULT_QUERY_TEMPLATE, { kind: 'movie', title: 'Evil\ntitle\u0000' }, { kind: 'clip' })[0]).toBe('Evil title clip');
+  });
+});

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
+import { SUBTITLE_CUES, webvttFor } from '../support/clip-subtitles.ts';
 import { makeClip } from '../support/make-clip.ts';
 
 let server: ClipServer;
@@ -115,6 +116,19 @@ describe('clip server', () => {
     const html = await page.text();
     const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? 'null') as Record<string, unknown>;
     expect(data).toMatchObject({ '@type': 'VideoObject', duration: 'PT150S', contentUrl: server.url('p') });
+  });
+
+  it('serves a page whose <video> has a WebVTT <track> per language, and the tracks themselves', async () => {
+    const page = await (await fetch(server.subtitledPageUrl('s', ['en', 'de', 'es']))).text();
+    expect(page).toContain(`<source src="${server.url('s')}" type="video/mp4">`);
+    for (const language of ['en', 'de', 'es']) {
+      expect(page).toContain(`<track kind="subtitles" srclang="${language}" label="${language}" src="${server.baseUrl}/subs/s/${language}.vtt">`);
+    }
+    const english = await fetch(`${server.baseUrl}/subs/s/en.vtt`);
+    expect(english.headers.get('content-type')).toBe('text/vtt; charset=utf-8');
+    expect(await english.text()).toBe(webvttFor('en'));
+    expect(await (await fetch(`${server.baseUrl}/subs/s/de.vtt`)).text()).toContain(SUBTITLE_CUES['de']);
+    expect((await fetch(`${server.baseUrl}/subs/s/es.vtt`)).status).toBe(404);
   });
 
   it('throttles: the whole clip arrives, no faster than the rate allows', async () => {

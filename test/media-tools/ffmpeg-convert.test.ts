@@ -103,7 +103,7 @@ describe('convert: remux', () => {
     const result = await ffmpeg.convert({ input, output, plan, onProgress: (p) => progress.push(p) });
 
     const probe = await ffmpeg.probe(output);
-    expect(result).toEqual({ filePath: output, bytes: probe.sizeBytes });
+    expect(result).toEqual({ filePath: output, bytes: probe.sizeBytes, subtitles: { readable: [], unreadable: [] } });
     expect(probe.formatName).toBe('matroska,webm');
     expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 240 });
     expect(probe.audio?.codec).toBe('aac');

@@ -113,6 +113,19 @@ describe('downloadArgs', () => {
     expect(args.indexOf('--limit-rate')).toBeLessThan(args.indexOf('--'));
   });
 
+  it('asks for the best audio-only format when only the sound is wanted, with the same limits', () => {
+    const args = downloadArgs({ ...base, audioOnly: true });
+    expect(valueAfter(args, '-f')).toBe('ba/b[height<=1080]/b');
+    expect(args.filter((arg) => arg === '-f')).toHaveLength(1);
+    // The conversion is ours (theme-music.ts): yt-dlp must not extract or re-encode audio itself.
+    expect(args).not.toContain('-x');
+    expect(args).not.toContain('--extract-audio');
+    expect(valueAfter(args, '--max-filesize')).toBe('300000000');
+    expect(valueAfter(args, '--match-filter')).toBe('!is_live & duration<=?600');
+    expect(args.slice(-2)).toEqual(['--', base.url]);
+    expect(valueAfter(downloadArgs({ ...base, audioOnly: false }), '-f')).toBe(formatSelector(1080));
+  });
+
   it('format selector and match filter stand alone', () => {
     expect(formatSelector(720)).toBe('bv*[height<=720]+ba/b[height<=720]/b');
     expect(matchFilter(300.7)).toBe('!is_live & duration<=?300');

@@ -76,7 +76,7 @@ describe('yt-dlp download', () => {
     const result = await ytdlp.download(request(server.url('603'), outputPath, { onProgress: (p) => progress.push(p) }));
 
     const original = await readFile(clip);
-    expect(result).toEqual({ filePath: outputPath, bytes: original.length });
+    expect(result).toEqual({ filePath: outputPath, bytes: original.length, subtitles: [] });
     expect((await readFile(outputPath)).equals(original)).toBe(true);
     const probe = await ffmpeg.probe(outputPath);
     expect(probe.video).toMatchObject({ codec: 'h264', width: 320, height: 240 });

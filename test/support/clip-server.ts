@@ -10,6 +10,7 @@
  *   server.behave('605', { kind: 'endless' });        // never-ending body, no Content-Length
  *   server.dashUrl('606')                             // a DASH manifest: separate video and audio
  *   server.pageUrl('607', 150)                        // a web page embedding the clip, "150 s long"
+ *   server.subtitledPageUrl('608', ['en', 'de'])      // a page whose <video> has en and de <track>s
  *   server.failNext(429)                              // the next clip request, whatever its id, gets a 429
  *   server.requests                                   // [{ method, path, id, range, status, at }]
  *   await server.close();                             // also cuts stalled/endless connections
@@ -21,6 +22,9 @@
  * `/dash/<id>/clip.mpd` (and its segments beside it) serves makeDashClip() for any id, and
  * `/pages/<id>.html?duration=N` a page with schema.org VideoObject data (duration N seconds) whose
  * video is `/clips/<id>.mp4`; a `status` behaviour set for the id applies to both.
+ * `/subtitled/<id>.html?langs=en,de` is a page whose HTML5 `<video>` plays `/clips/<id>.mp4` and
+ * has one `<track kind="subtitles">` per language, served as WebVTT from `/subs/<id>/<lang>.vtt`
+ * (see clip-subtitles.ts: en and de have a cue, fr is unreadable, other languages are 404).
  *
  * Behaviours (`file` defaults to the server's default clip):
  *   { kind: 'clip', file? }                        serve the file; Range → 206, bad Range → 416
@@ -35,6 +39,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { serveEndless, serveFile, servePage, serveStatus } from './clip-responses.ts';
+import { serveSubtitle, serveSubtitledPage } from './clip-subtitles.ts';
 import { makeClip, makeDashClip } from './make-clip.ts';
 
 export type ClipBehavior =
@@ -48,7 +53,7 @@ export type ClipBehavior =
 export interface ClipRequest {
   method: string;
   path: string;
-  /** The `<id>` of `/clips/<id>.<ext>`, `/dash/<id>/…` or `/pages/<id>.html`; else undefined. */
+  /** The `<id>` of `/clips/<id>.<ext>`, `/dash/<id>/…`, `/pages/<id>.html`, `/subtitled/…`, `/subs/…`. */
   id: string | undefined;
   range: string | undefined;
   /** The status sent, 0 while headers are not out yet. */
@@ -66,6 +71,8 @@ export interface ClipServer {
   dashUrl(id: string): string;
   /** A page embedding `/clips/<id>.mp4` that claims the clip lasts `durationSeconds`. */
   pageUrl(id: string, durationSeconds: number): string;
+  /** A page whose `<video>` plays `/clips/<id>.mp4` with a WebVTT `<track>` per language. */
+  subtitledPageUrl(id: string, languages: readonly string[]): string;
   behave(id: string, behavior: ClipBehavior): void;
   /** The next `/clips/` request, whatever its id, is answered with `status` (once). */
   failNext(status: number): void;
@@ -84,6 +91,8 @@ type Route =
   | { kind: 'clip'; id: string }
   | { kind: 'dash'; id: string; file: string }
   | { kind: 'page'; id: string; durationSeconds: number }
+  | { kind: 'subtitled-page'; id: string; languages: string[] }
+  | { kind: 'subtitle'; id: string; language: string }
   | { kind: 'none' };
 
 function routeOf(url: URL): Route {
@@ -95,6 +104,15 @@ function routeOf(url: URL): Route {
   const page = /^\/pages\/([^/]+)\.html$/.exec(url.pathname);
   if (page?.[1] !== undefined) {
     return { kind: 'page', id: decodeURIComponent(page[1]), durationSeconds: Number(url.searchParams.get('duration') ?? 120) };
+  }
+  const subtitled = /^\/subtitled\/([^/]+)\.html$/.exec(url.pathname);
+  if (subtitled?.[1] !== undefined) {
+    const languages = (url.searchParams.get('langs') ?? 'en,de').split(',').filter((code) => /^[A-Za-z0-9-]+$/.test(code));
+    return { kind: 'subtitled-page', id: decodeURIComponent(subtitled[1]), languages };
+  }
+  const subtitle = /^\/subs\/([^/]+)\/([A-Za-z0-9-]+)\.vtt$/.exec(url.pathname);
+  if (subtitle?.[1] !== undefined && subtitle[2] !== undefined) {
+    return { kind: 'subtitle', id: decodeURIComponent(subtitle[1]), language: subtitle[2] };
   }
   return { kind: 'none' };
 }
@@ -129,7 +147,13 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
       dashFolder ??= makeDashClip();
       return serveFile(req, res, path.join(await dashFolder, route.file));
     }
-    if (route.kind === 'page') return servePage(res, `${baseUrl}/clips/${encodeURIComponent(id ?? '')}.mp4`, route.durationSeconds);
+    const clipUrl = `${baseUrl}/clips/${encodeURIComponent(id ?? '')}.mp4`;
+    if (route.kind === 'page') return servePage(res, clipUrl, route.durationSeconds);
+    if (route.kind === 'subtitled-page') {
+      const subtitleUrl = (language: string): string => `${baseUrl}/subs/${encodeURIComponent(route.id)}/${language}.vtt`;
+      return serveSubtitledPage(res, clipUrl, route.languages, subtitleUrl);
+    }
+    if (route.kind === 'subtitle') return serveSubtitle(res, route.language, req.method === 'HEAD');
     switch (behavior?.kind) {
       case undefined:
         return serveStatus(res, 404);
@@ -182,6 +206,8 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
     url: (id, extension = 'mp4') => `${baseUrl}/clips/${encodeURIComponent(id)}.${extension}`,
     dashUrl: (id) => `${baseUrl}/dash/${encodeURIComponent(id)}/clip.mpd`,
     pageUrl: (id, durationSeconds) => `${baseUrl}/pages/${encodeURIComponent(id)}.html?duration=${durationSeconds}`,
+    subtitledPageUrl: (id, languages) =>
+      `${baseUrl}/subtitled/${encodeURIComponent(id)}.html?langs=${languages.map(encodeURIComponent).join(',')}`,
     behave: (id, behavior) => void behaviors.set(id, behavior),
     failNext: (status) => void (failNext = status),
     requests,
