@@ -101,6 +101,7 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
     paths['events'] = '/events';
     paths['settings-connections'] = '/settings/connections';
     paths['settings-connection-edit'] = `/settings/connections/${connection!.id}`;
+    paths['connection-preview'] = `/settings/connections/${connection!.id}/preview`;
     paths['settings-profiles'] = '/settings/profiles';
     paths['settings-media'] = '/settings/media';
     paths['settings-downloads'] = '/settings/downloads';
@@ -113,7 +114,7 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
     }
     expect(problems).toEqual([]);
     expect(pageProblems).toEqual([]);
-    // 24 page loads, each checked twice by axe-core: minutes on a busy two-core machine.
+    // 26 page loads, each checked twice by axe-core: minutes on a busy two-core machine.
   }, 300_000);
 
   it('shows times relative, with the date and time in the browser\'s time zone', async () => {
