@@ -12,7 +12,7 @@ import { connections, downloadAttempts, media, trailerCandidates, trailerPreview
 import { previewReplySchema } from '../../src/routes/api/connection-replies.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { addRadarr, api, arrMovie, closeImportWorld, downloadBody, openImportWorld, sendWebhook, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
+import { api, arrMovie, closeImportWorld, downloadBody, openImportWorld, sendWebhook, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
 import { ffmpeg, listFiles } from './pipeline-fixture.ts';
 
 /** Every file under the root with the SHA-256 of its bytes: "unchanged" means byte for byte. */
