@@ -104,7 +104,7 @@ export const PreviewPage: FC<{ chrome: Chrome; listing: PreviewListing; message?
       </Card>
       <Card title="Would download" id="would-download-card">
         {listing.wouldDownload.length === 0 ? (
-          <p class="empty">Nothing yet: press Run preview, or wait for the next sync or import.</p>
+          <p class="empty">{connection.previewOnly ? 'Nothing yet: press Run preview, or wait for the next sync or import.' : 'Nothing: preview is off, so trailers are downloaded rather than previewed.'}</p>
         ) : (
           <WouldDownloadTable rows={listing.wouldDownload} />
         )}

@@ -42,9 +42,10 @@ export async function previewInstead(ctx: TryContext, candidate: TrailerCandidat
     reasons: candidate.reasons,
     previewedAt: new Date(),
   };
-  // Read again under the row lock switching preview off takes: switched off meanwhile, it downloads.
+  // Read again under a share lock, which switching preview off (an update of the row) waits for:
+  // switched off meanwhile, the job downloads; switched off later, this item is queued with the rest.
   const recorded = await rt.db.transaction(async (tx) => {
-    const [connection] = await flag(tx).for('update');
+    const [connection] = await flag(tx).for('share');
     if (connection?.previewOnly !== true) return false;
     await tx.insert(trailerPreviews).values({ mediaId: plan.media.id, ...pick }).onConflictDoUpdate({ target: trailerPreviews.mediaId, set: pick });
     await setMediaStatus(tx, plan.media.id, status, reason);

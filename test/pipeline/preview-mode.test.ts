@@ -12,7 +12,7 @@ import { connections, downloadAttempts, media, trailerCandidates, trailerPreview
 import { previewReplySchema } from '../../src/routes/api/connection-replies.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { addRadarr, api, arrMovie, closeImportWorld, downloadBody, openImportWorld, sendWebhook, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
+import { api, arrMovie, closeImportWorld, downloadBody, openImportWorld, sendWebhook, trailerPlaced, type ImportWorld } from '../inbox/arr-import-kit.ts';
 import { ffmpeg, listFiles } from './pipeline-fixture.ts';
 
 /** Every file under the root with the SHA-256 of its bytes: "unchanged" means byte for byte. */
@@ -135,4 +135,23 @@ describe(`a connection in preview mode ranks and records, and downloads nothing 
     // The preview is over: asking for another run says so.
     expect((await api(world.svc, 'POST', `/api/v1/connections/${connectionId}/preview`)).status).toBe(409);
   }, 180_000);
+
+  it('preview switched on again: a replacement the user asks for is only previewed, and the trailer there stays', async () => {
+    expect((await api(world.svc, 'PATCH', `/api/v1/connections/${connectionId}`, { previewOnly: true })).json).toMatchObject({ connection: { previewOnly: true } });
+    const movie = (await item(21))!;
+    const attempts = (await attemptsOf([movie.id])).length;
+    const requests = world.clips.requests.length;
+    const before = await snapshot(world.root);
+    expect((await api(world.svc, 'POST', `/api/v1/media/${movie.id}/fetch`, { force: true })).status).toBe(202);
+    const pick = await waitFor(async () => (await db().select().from(trailerPreviews).where(eq(trailerPreviews.mediaId, movie.id)))[0], {
+      timeoutMs: 60_000,
+      what: 'the previewed replacement',
+    });
+    expect(pick.videoId).toBe('prevPM00021');
+    const after = await settled(21, ['have']);
+    expect(after.statusReason).toMatch(/^preview: would download /);
+    expect((await attemptsOf([movie.id])).length).toBe(attempts);
+    expect(world.clips.requests.length).toBe(requests);
+    expect(await snapshot(world.root)).toEqual(before);
+  }, 120_000);
 });

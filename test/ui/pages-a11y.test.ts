@@ -102,6 +102,7 @@ describe(`every page at desktop and phone size, light and dark, with axe-core ($
     paths['events'] = '/events';
     paths['settings-connections'] = '/settings/connections';
     paths['settings-connection-edit'] = `/settings/connections/${connection!.id}`;
+    paths['connection-preview'] = `/settings/connections/${connection!.id}/preview`;
     paths['settings-profiles'] = '/settings/profiles';
     paths['settings-media'] = '/settings/media';
     paths['settings-downloads'] = '/settings/downloads';
