@@ -194,7 +194,7 @@ export const LibraryPage: FC<{ chrome: Chrome; page: MediaPage; query: LibraryQu
           ))}
         </div>
         <FilterSelect name="status" label="Trailer" value={query.status} allLabel="Any status" options={Object.entries(STATUS_LABELS)} />
-        <FilterSelect name="missing" label="Missing" value={query.missing} allLabel="Any file" options={EXTRA_KINDS.map((kind) => [kind, KIND_LABELS[kind]])} />
+        <FilterSelect name="missing" label="Missing" value={query.missing} allLabel="No filter" options={EXTRA_KINDS.map((kind) => [kind, KIND_LABELS[kind]])} />
         <SortSelect query={query} />
         <div class="tabs" role="group" aria-label="View">
           {VIEW_TABS.map((tab) => (

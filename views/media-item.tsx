@@ -175,7 +175,7 @@ export const MediaItemPage: FC<{ chrome: Chrome; detail: MediaDetail; slots: Ite
           <ItemStatus detail={detail} busy={busy} />
         </div>
         <div class="span-2">
-          <SlotsCard mediaId={item.id} title={item.title} removed={item.removedAt !== null} slots={slots} />
+          <SlotsCard mediaId={item.id} title={item.title} removed={item.removedAt !== null} slots={slots} busy={busy} />
         </div>
         <ItemControlCard detail={detail} />
         <Card title="Use a video of your choice" id="source-url">

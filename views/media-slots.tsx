@@ -87,10 +87,10 @@ const SlotRow: FC<{ mediaId: number; title: string; removed: boolean; slot: Item
 /**
  * The Files section: every slot of the item (kind, season, language rule, profile), its state and
  * file, with Fetch / Replace / Delete file. Refreshes itself every two seconds while a slot is
- * queued or downloading.
+ * queued or downloading, or a deletion of the item's files waits or runs (`busy`).
  */
-export const SlotsCard: FC<{ mediaId: number; title: string; removed: boolean; slots: ItemSlot[] }> = ({ mediaId, title, removed, slots }) => {
-  const polling = slots.some((slot) => ACTIVE.has(slot.status)) ? { 'hx-get': `/library/${mediaId}/slots`, 'hx-trigger': 'every 2s', 'hx-swap': 'outerHTML' } : {};
+export const SlotsCard: FC<{ mediaId: number; title: string; removed: boolean; slots: ItemSlot[]; busy?: boolean | undefined }> = ({ mediaId, title, removed, slots, busy = false }) => {
+  const polling = busy || slots.some((slot) => ACTIVE.has(slot.status)) ? { 'hx-get': `/library/${mediaId}/slots`, 'hx-trigger': 'every 2s', 'hx-swap': 'outerHTML' } : {};
   return (
     <section class="card" id="slots" {...polling}>
       <header class="card-header">

@@ -2,14 +2,15 @@ import { Hono, type Context } from 'hono';
 import { idParamSchema } from '../../admin/admin-schemas.ts';
 import type { ActionResult } from '../../admin/media-actions.ts';
 import { deleteSlotFile, requestSlotFetch, slotFetchBodySchema } from '../../admin/slot-actions.ts';
+import { getMediaDetail } from '../../admin/media-queries.ts';
 import { listItemSlots } from '../../admin/slot-queries.ts';
 import type { UiEnv } from '../../auth/ui-auth.ts';
 import type { ServiceDeps } from '../../app/service-deps.ts';
+import { QUEUES } from '../../jobs/queues.ts';
 import { ToastPartial } from '../../../views/components.tsx';
 import { SlotsCard } from '../../../views/media-slots.tsx';
 import { formFields, sendError, sendFragment } from './render.tsx';
 import type { AssetUrls } from './static-assets.ts';
-import { getMediaDetail } from '../../admin/media-queries.ts';
 
 /** The item page's Files section: polled while a slot works, and the per-slot actions. */
 export function itemSlotRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv> {
@@ -22,6 +23,13 @@ export function itemSlotRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv
     return parsed.success ? parsed.data : null;
   };
 
+  /** A deletion of this item's files waits or runs: the card keeps polling until it is done. */
+  const deletionPending = async (id: number) => {
+    if (!deps.boss) return false;
+    const jobs = await deps.boss.findJobs(QUEUES.trailerDelete, { data: { mediaId: id }, limit: 50 });
+    return jobs.some((job) => job.state === 'created' || job.state === 'retry' || job.state === 'active');
+  };
+
   const card = async (c: Context, id: number, result?: ActionResult) => {
     if (result && !result.ok) return sendError(c, assets, result.status, result.message);
     const detail = await getMediaDetail(db, id);
@@ -30,7 +38,7 @@ export function itemSlotRoutes(deps: ServiceDeps, assets: AssetUrls): Hono<UiEnv
     return sendFragment(
       c,
       <>
-        <SlotsCard mediaId={id} title={detail.media.title} removed={detail.media.removedAt !== null} slots={listed.slots} />
+        <SlotsCard mediaId={id} title={detail.media.title} removed={detail.media.removedAt !== null} slots={listed.slots} busy={await deletionPending(id)} />
         {result ? <ToastPartial kind="ok" message={result.message} /> : null}
       </>,
     );

@@ -162,5 +162,8 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
     expect(await fetchJobs(seriesId)).toContainEqual({ mediaId: seriesId, reason: 'user', force: false, profileId: seasonId, season: 0 });
     const bad = await pages.post(`/library/${seriesId}/slots/fetch`, { profileId: 'nope' });
     expect(bad.status).toBe(400);
+    // While slots are queued and deletions wait, the section keeps refreshing itself.
+    const polled = await (await pages.get(`/library/${seriesId}/slots`)).text();
+    expect(polled).toMatch(/<section class="card" id="slots" hx-get="\/library\/\d+\/slots" hx-trigger="every 2s"/);
   });
 });
