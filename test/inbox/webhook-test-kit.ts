@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rowsOf } from '../../src/db/client.ts';
 import { connections, media, trailers, webhookEvents, type PathMapping, type RootFolderInfo, type MediaRow } from '../../src/db/schema/index.ts';
+import { readSettings } from '../../src/db/settings-store.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { processWebhookEvent } from '../../src/inbox/process-event.ts';
 import type { QueueName } from '../../src/jobs/queues.ts';
+import { loadProfile } from '../../src/pipeline/trailer-profile.ts';
 import { arrFixture, type ArrApp, type JsonObject } from '../support/fake-arr-data.ts';
 import { postWebhook, startFakeRadarr, startFakeSonarr, type FakeArrServer, type WebhookReply } from '../support/fake-arr.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -168,7 +170,9 @@ export async function recordTrailer(svc: TestService, mediaId: number, path: str
   const db = svc.deps.database.db;
   const info = statSync(path, { throwIfNoEntry: false });
   const identity = info ? { sizeBytes: info.size, mtimeMs: Math.trunc(info.mtimeMs) } : { sizeBytes: 1234, mtimeMs: 1_700_000_000_000 };
-  await db.insert(trailers).values({ mediaId, path, ...identity, sourceUrl: 'http://127.0.0.1/clip' });
+  // As the pipeline records it: the item's main trailer, under the main profile's id (issue #19).
+  const profileId = (await loadProfile(db, await readSettings(db))).row.id;
+  await db.insert(trailers).values({ mediaId, path, ...identity, profileId, sourceUrl: 'http://127.0.0.1/clip' });
   await db.update(media).set({ trailerStatus: 'have' }).where(eq(media.id, mediaId));
 }
 

@@ -1,0 +1,86 @@
+// The state of one file slot (issue #19): setSlotStatus writes the main trailer's state on the
+// media row and every other slot's in media_slots; claimSlotFetch moves an extra slot from
+// missing to queued exactly once, and never for an item that must not be fetched.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { media, mediaSlots, trailers } from '../../src/db/schema/index.ts';
+import { claimSlotFetch, setSlotStatus } from '../../src/library/slot-status.ts';
+import { insertProfile, slotRow } from '../pipeline/slot-fixture.ts';
+import { insertConnection, insertMovie, makeMediaRoot, mediaRow, removeMediaRoot } from '../pipeline/pipeline-fixture.ts';
+import { testBackend } from '../support/test-db.ts';
+import { startTestService, type TestService } from '../support/test-service.ts';
+import path from 'node:path';
+
+let svc: TestService;
+let db: Db;
+let root: string;
+let connectionId: number;
+let profileId: number;
+let counter = 0;
+
+beforeAll(async () => {
+  svc = await startTestService({ workers: () => [] });
+  db = svc.deps.database.db;
+  root = await makeMediaRoot('slot-status');
+  connectionId = await insertConnection(db, root);
+  profileId = await insertProfile(db, { name: 'Featurettes', kind: 'featurette' });
+});
+
+afterAll(async () => {
+  await svc?.stop();
+  await removeMediaRoot(root);
+});
+
+async function item(): Promise<number> {
+  counter += 1;
+  return insertMovie(db, { connectionId, folder: path.join(root, `Item ${counter}`), title: `Item ${counter}` });
+}
+
+const claim = (mediaId: number, season?: number) =>
+  db.transaction((tx) => claimSlotFetch(tx, { mediaId, profileId, ...(season !== undefined ? { season } : {}) }));
+
+describe(`slot status (${testBackend})`, () => {
+  it("writes the main trailer's state on the media row and an extra slot's in media_slots", async () => {
+    const mediaId = await item();
+    await setSlotStatus(db, { mediaId }, 'needs-attention', 'no usable trailer found', { externalPath: null });
+    expect(await mediaRow(db, mediaId)).toMatchObject({ trailerStatus: 'needs-attention', statusReason: 'no usable trailer found' });
+    expect(await db.select().from(mediaSlots).where(eq(mediaSlots.mediaId, mediaId))).toEqual([]);
+
+    await setSlotStatus(db, { mediaId, profileId }, 'external', 'kept', { externalPath: '/x/y-featurette.mkv' });
+    await setSlotStatus(db, { mediaId, profileId, season: 2 }, 'missing', 'the season folder Season 02 does not exist (yet)');
+    await setSlotStatus(db, { mediaId, profileId }, 'have', null);
+    expect(await slotRow(db, { mediaId, profileId })).toMatchObject({ status: 'have', statusReason: null, externalPath: '/x/y-featurette.mkv' });
+    expect(await slotRow(db, { mediaId, profileId, season: 2 })).toMatchObject({ status: 'missing', season: 2 });
+    // The main trailer's row is untouched by extra slots.
+    expect((await mediaRow(db, mediaId))?.trailerStatus).toBe('needs-attention');
+  });
+
+  it('of two transactions claiming one slot at once, exactly one wins; a claimed slot is not claimed again', async () => {
+    const mediaId = await item();
+    const results = await Promise.all([claim(mediaId), claim(mediaId)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await slotRow(db, { mediaId, profileId }))?.status).toBe('queued');
+    expect(await claim(mediaId)).toBe(false);
+    // Another season of the same profile is another slot.
+    expect(await claim(mediaId, 1)).toBe(true);
+  });
+
+  it('excluded, unmonitored, removed items, a file of ours or someone else at the slot: not claimed', async () => {
+    const excluded = await item();
+    await db.update(media).set({ excludedReason: 'by the user' }).where(eq(media.id, excluded));
+    const unmonitored = await item();
+    await db.update(media).set({ trailerMonitored: false }).where(eq(media.id, unmonitored));
+    const removed = await item();
+    await db.update(media).set({ removedAt: new Date() }).where(eq(media.id, removed));
+    const withFile = await item();
+    await db.insert(trailers).values({ mediaId: withFile, profileId, path: path.join(root, 'f.mkv'), sizeBytes: 1, mtimeMs: 1, sourceUrl: 'http://127.0.0.1/f', state: 'present' });
+    const external = await item();
+    await setSlotStatus(db, { mediaId: external, profileId }, 'missing', null, { externalPath: path.join(root, 'theirs-featurette.mkv') });
+    for (const mediaId of [excluded, unmonitored, removed, withFile, external]) {
+      expect(await claim(mediaId), `item ${mediaId}`).toBe(false);
+      const [row] = await db.select().from(mediaSlots).where(and(eq(mediaSlots.mediaId, mediaId), eq(mediaSlots.profileId, profileId)));
+      expect(row?.status).toBe('missing');
+    }
+  });
+});
