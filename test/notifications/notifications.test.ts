@@ -106,9 +106,9 @@ describe(`notifications and coalescing (${testBackend})`, () => {
     const embed = (message!['embeds'] as Array<Record<string, any>>)[0]!;
     expect(embed['title']).toBe('Trailer placed: Ronin (1998)');
     expect(embed['thumbnail']).toEqual({ url: poster });
-    // ntfy shows it as the notification's picture; the generic webhook carries it in its events.
-    const ntfy = world.hooks.requests.filter((r) => r.path === '/' && r.body.includes('Ronin'));
-    expect(JSON.parse(ntfy.at(-1)!.body)).toMatchObject({ attach: poster });
+    // ntfy (its own job) shows it as the notification's picture.
+    const ntfy = await waitFor(() => world.hooks.requests.find((r) => r.path === '/' && r.body.includes('Ronin')), { timeoutMs: 30_000, what: 'the ntfy message' });
+    expect(JSON.parse(ntfy.body)).toMatchObject({ attach: poster });
     await world.outboxDrained();
   }, 90_000);
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { media, trailers } from '../../src/db/schema/index.ts';
+import { media, outbox, trailers } from '../../src/db/schema/index.ts';
 import { probeMedia } from '../../src/media-tools/ffprobe.ts';
 import { addRadarr, api, arrMovie, closeImportWorld, downloadBody, openImportWorld, sendWebhook, type ImportWorld } from '../inbox/arr-import-kit.ts';
 import { startFakeJellyfin, startFakePlex, type FakeJellyfin, type FakePlex } from '../support/fake-media-server.ts';
@@ -17,7 +17,9 @@ import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const ITEMS = 50;
-const NOTIFY_WINDOW_SECONDS = 100;
+// Longer than the whole burst takes on a loaded two-core machine (about 100 s seen), so its
+// events fall in one window; the summary then goes out this long after the first placement.
+const NOTIFY_WINDOW_SECONDS = 180;
 
 describe(`a burst of ${ITEMS} Radarr imports through real webhooks (${testBackend})`, () => {
   let world: ImportWorld | undefined;
@@ -32,7 +34,7 @@ describe(`a burst of ${ITEMS} Radarr imports through real webhooks (${testBacken
     world = await openImportWorld('burst', {
       MEDIA_REFRESH_DELAY_SECONDS: '3',
       NOTIFY_BATCH_SECONDS: String(NOTIFY_WINDOW_SECONDS),
-      WORKER_CONCURRENCY: '3',
+      WORKER_CONCURRENCY: '4',
     });
     const { svc, root } = world;
     const servers = [
@@ -66,12 +68,16 @@ describe(`a burst of ${ITEMS} Radarr imports through real webhooks (${testBacken
 
     const placed = await waitFor(
       async () => {
-        const rows = await db.select({ path: trailers.path }).from(trailers).where(eq(trailers.state, 'present'));
+        const rows = await db.select({ path: trailers.path, createdAt: trailers.createdAt }).from(trailers).where(eq(trailers.state, 'present'));
         return rows.length === ITEMS ? rows : undefined;
       },
       { timeoutMs: 240_000, intervalMs: 500, what: `${ITEMS} trailers placed` },
     );
     for (const { path } of placed) expect(existsSync(path), path).toBe(true);
+    const times = placed.map((row) => row.createdAt.getTime());
+    const burstSeconds = (Math.max(...times) - Math.min(...times)) / 1000;
+    // Not a timing assertion: the one-summary check below is only meaningful if the burst fit the window.
+    expect(burstSeconds, 'the burst outlasted the notification window; raise NOTIFY_WINDOW_SECONDS').toBeLessThan(NOTIFY_WINDOW_SECONDS);
     // One of them, probed: a real video, not a placeholder.
     expect((await probeMedia(process.env['FFPROBE_PATH'] ?? 'ffprobe', placed[0]!.path)).video).toBeDefined();
     // The import stored each movie's own poster (from Radarr's API, checked).
@@ -86,13 +92,15 @@ describe(`a burst of ${ITEMS} Radarr imports through real webhooks (${testBacken
       what: 'a refresh for every folder',
     });
     const plexPaths = plex.refreshes().map((r) => r.path);
+    // Plex scans per folder: each movie's folder once, never once per file event.
+    expect(plexPaths).toHaveLength(ITEMS);
     expect(new Set(plexPaths)).toEqual(new Set(folders.map((folder) => folder.replace(root, '/data/movies'))));
     const jellyfinPosts = jellyfin.requests.filter((r) => r.path === '/Library/Media/Updated');
     expect(jellyfinPosts.length).toBeLessThan(ITEMS);
     for (const folder of folders) expect(jellyfin.updates().some((u) => u.Path.startsWith(join(folder, '/')) || u.Path === folder), folder).toBe(true);
 
-    // One summary per target once the window closes, not 50 messages.
-    await waitFor(() => hooks.messages('/hook').length > 0 && hooks.messages('/api/webhooks/9/').length > 0, {
+    // One summary per target once the window closes, not 50 messages: everything sent, then counted.
+    await waitFor(async () => (await db.select({ id: outbox.id }).from(outbox)).length === 0, {
       timeoutMs: (NOTIFY_WINDOW_SECONDS + 60) * 1000,
       intervalMs: 500,
       what: 'the notification summary',

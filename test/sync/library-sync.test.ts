@@ -25,6 +25,8 @@ type MediaRow = {
   has_file: boolean;
   trailer_status: string;
   removed_at: unknown;
+  poster_remote_url: string | null;
+  poster_path: string | null;
 };
 
 const MOVIES = 10_000;
@@ -81,6 +83,8 @@ describe(`library sync of ${MOVIES} movies (${testBackend})`, () => {
         monitored: movie['monitored'],
         has_file: movie['hasFile'],
         removed_at: null,
+        poster_remote_url: `https://image.tmdb.org/t/p/original/${movie['id']}.jpg`,
+        poster_path: `/MediaCover/${movie['id']}/poster.jpg`,
       };
       expect(row).toMatchObject(expected);
     }
@@ -114,13 +118,20 @@ describe(`library sync of ${MOVIES} movies (${testBackend})`, () => {
     const [gone1, gone2, changed] = [10, 20, 30].map((index) => movies[index] as JsonObject) as [JsonObject, JsonObject, JsonObject];
     radarr.remove(gone1['id']);
     radarr.remove(gone2['id']);
-    radarr.patch(changed['id'], { title: 'A New Title', monitored: false });
+    // A new poster in Radarr (its lastWrite changes) is an update like any other fact.
+    radarr.patch(changed['id'], { title: 'A New Title', monitored: false, images: [{ coverType: 'poster', url: `/MediaCover/${changed['id']}/poster.jpg?lastWrite=9` }] });
     const outcome = await syncLibrary(deps, connectionId);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.report).toMatchObject({ listed: MOVIES - 2, added: 0, updated: 1, removed: 2 });
     const removed = await rows(sql`removed_at is not null`);
     expect(removed.map((row) => row.arr_id)).toEqual([gone1['id'], gone2['id']]);
-    expect((await rows(sql`arr_id = ${changed['id']}`))[0]).toMatchObject({ title: 'A New Title', monitored: false, removed_at: null });
+    expect((await rows(sql`arr_id = ${changed['id']}`))[0]).toMatchObject({
+      title: 'A New Title',
+      monitored: false,
+      removed_at: null,
+      poster_path: `/MediaCover/${changed['id']}/poster.jpg?lastWrite=9`,
+      poster_remote_url: null,
+    });
 
     radarr.upsert(gone1);
     const again = await syncLibrary(deps, connectionId);
