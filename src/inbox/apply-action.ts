@@ -19,6 +19,7 @@ import { readArrItem, readRootFoldersNow, withArrFacts } from './arr-reads.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 import { claimTrailerFetch, queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
+import { hasMainTrailer } from '../library/main-profile.ts';
 import { queueExtraSlots, readSlotPlanning } from '../library/slot-planning.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
@@ -193,7 +194,7 @@ function pathsChanged(before: MediaRow, after: MediaRow): boolean {
 async function whyNoFetch(tx: Tx, row: MediaRow): Promise<string> {
   if (row.excludedReason !== null) return `no fetch: excluded from trailers (${row.excludedReason})`;
   if (!row.trailerMonitored) return 'no fetch: not monitored for trailers in Previewarr';
-  if (await hasPresentTrailer(tx, row.id)) return 'it already has our trailer';
+  if (await hasMainTrailer(tx, row.id)) return 'it already has our trailer';
   if (row.externalTrailerPath) return `it already has a trailer of its own (${row.externalTrailerPath})`;
   if (row.trailerStatus === 'queued' || row.trailerStatus === 'downloading') return 'its trailer is already on the way';
   return `no fetch: trailer status is "${row.trailerStatus}"${row.statusReason ? ` (${row.statusReason})` : ''}`;

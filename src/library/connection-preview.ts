@@ -3,11 +3,13 @@
 // when preview is switched off, queued for the real fetch in the same transaction that clears the
 // flag (a preview job finishing at that moment locks the connection row too, so no item is left
 // previewed under a connection that no longer previews).
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { connections, media, trailerPreviews } from '../db/schema/index.ts';
+import { mainProfileId, mainTrailerPresentSql } from './main-profile.ts';
+import { queueExtraSlots, readSlotPlanning } from './slot-planning.ts';
 import { queueTrailerFetches } from './trailer-fetch-queue.ts';
 
 /** Previewed items of the connection become `missing` again, so the next sync previews them anew. */
@@ -37,11 +39,17 @@ export async function switchOffPreview(db: Db, boss: PgBoss | null, connectionId
           where connection_id = ${connectionId} and trailer_status = 'preview'
             and removed_at is null and external_trailer_path is null
             and trailer_monitored and excluded_reason is null
-            and not exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')
+            and not ${mainTrailerPresentSql(sql`media.id`, await mainProfileId(tx))}
           returning id`),
       );
       const ids = claimed.map((row) => Number(row.id)).sort((a, b) => a - b);
       queued = ids.length > 0 ? await queueTrailerFetches(boss, tx, ids, 'backfill') : 0;
+      // Their extra slots (featurettes, theme music, …) waited for the switch-off too.
+      const items = await tx
+        .select({ id: media.id, kind: media.kind, connectionId: media.connectionId, tags: media.tags, seasons: media.seasons })
+        .from(media)
+        .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt)));
+      queued += await queueExtraSlots(boss, tx, items, 'backfill', await readSlotPlanning(tx));
     }
     await resetPreviews(tx, connectionId);
     await tx.delete(trailerPreviews).where(sql`${trailerPreviews.mediaId} in (select id from media where connection_id = ${connectionId})`);

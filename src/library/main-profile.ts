@@ -1,9 +1,9 @@
 // Which profile makes an item's main trailer (the slot whose state is the media row's): the one the
 // `defaultProfileId` setting names, else the row marked default, else the first. One rule for the
 // pipeline, the sync and the pages.
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { trailerProfiles } from '../db/schema/index.ts';
+import { trailerProfiles, trailers } from '../db/schema/index.ts';
 import { readSettings } from '../db/settings-store.ts';
 
 /** The main profile's id; undefined only when there is no profile at all (a fresh database). */
@@ -19,4 +19,26 @@ export async function mainProfileId(db: Db | Tx, defaultProfileId?: number): Pro
     .orderBy(desc(trailerProfiles.isDefault), asc(trailerProfiles.id))
     .limit(1);
   return first?.id;
+}
+
+/**
+ * SQL: the item whose id is `mediaId` has a present file in its main trailer slot (the main
+ * profile, whole item). Files of other slots (a featurette, a season's trailer) do not count: an
+ * item with only those still wants its trailer.
+ */
+export function mainTrailerPresentSql(mediaId: SQL, mainId: number | undefined): SQL {
+  return sql`exists (select 1 from ${trailers} mt where mt.media_id = ${mediaId} and mt.state = 'present'
+    and mt.season is null and mt.profile_id = ${mainId ?? -1})`;
+}
+
+/** Whether the item has a present file in its main trailer slot. */
+export async function hasMainTrailer(db: Db | Tx, mediaId: number): Promise<boolean> {
+  const mainId = await mainProfileId(db);
+  if (mainId === undefined) return false;
+  const [row] = await db
+    .select({ id: trailers.id })
+    .from(trailers)
+    .where(and(eq(trailers.mediaId, mediaId), eq(trailers.state, 'present'), eq(trailers.profileId, mainId), isNull(trailers.season)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -59,6 +59,8 @@ export async function claimSlotFetches(tx: Tx, slots: readonly SlotClaim[]): Pro
       from ${recordset}, ${media} m
       where ms.media_id = s.media_id and ms.profile_id = s.profile_id and ms.season is not distinct from s.season
         and m.id = ms.media_id and m.trailer_monitored and m.excluded_reason is null and m.removed_at is null
+        -- A connection in preview mode downloads nothing: its extra slots wait for the switch-off.
+        and not exists (select 1 from connections c where c.id = m.connection_id and c.preview_only)
         and ms.status = 'missing' and ms.external_path is null
         and not exists (select 1 from ${trailers} t where t.media_id = ms.media_id and t.profile_id = ms.profile_id
           and t.season is not distinct from ms.season and t.state = 'present')

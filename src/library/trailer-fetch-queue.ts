@@ -6,10 +6,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { JobInsert, PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
-import { jobProgress, media, trailers } from '../db/schema/index.ts';
+import { jobProgress, media } from '../db/schema/index.ts';
 import { enqueueInTransaction, enqueueManyInTransaction } from '../jobs/enqueue.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import { PRIORITY, QUEUES } from '../jobs/queues.ts';
+import { mainProfileId, mainTrailerPresentSql } from './main-profile.ts';
 import { setSlotStatus, type SlotClaim } from './slot-status.ts';
 
 export type TrailerFetchRequest = JobPayload<'trailer-fetch'>;
@@ -54,7 +55,7 @@ export async function claimTrailerFetch(tx: Tx, mediaId: number): Promise<boolea
         eq(media.trailerMonitored, true),
         sql`${media.excludedReason} is null`,
         sql`${media.externalTrailerPath} is null`,
-        sql`not exists (select 1 from ${trailers} where ${trailers.mediaId} = ${media.id} and ${trailers.state} = 'present')`,
+        sql`not ${mainTrailerPresentSql(sql`${media.id}`, await mainProfileId(tx))}`,
       ),
     )
     .returning({ id: media.id });

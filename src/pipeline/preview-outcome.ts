@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { connections, trailerPreviews, type TrailerStatus } from '../db/schema/index.ts';
 import type { TrailerCandidate } from '../sources/trailer-candidate.ts';
 import type { TryContext } from './fetch-candidate.ts';
-import { setMediaStatus } from './media-status.ts';
+import { setSlotStatus } from '../library/slot-status.ts';
 
 /** The first words of the status reason of a previewed item, so every view can tell it apart. */
 export const PREVIEW_REASON_PREFIX = 'preview: would download';
@@ -29,6 +29,14 @@ export async function previewInstead(ctx: TryContext, candidate: TrailerCandidat
   const connectionId = plan.media.connectionId;
   const flag = (db: Db | Tx) => db.select({ previewOnly: connections.previewOnly }).from(connections).where(eq(connections.id, connectionId));
   if ((await flag(rt.db))[0]?.previewOnly !== true) return false;
+  if (!plan.slot.main) {
+    // The would-be download is recorded for the main trailer only (one preview row per item); an
+    // extra slot waits, and is queued when preview is switched off (library/connection-preview.ts).
+    const waiting = `preview only: the ${plan.slot.label} is fetched once preview is switched off`;
+    await setSlotStatus(rt.db, plan.slot.ref, 'missing', waiting);
+    await progress.stage('done', waiting);
+    return true;
+  }
   const reason = previewReason(candidate);
   // A replacement the user asked for leaves the trailer that is there in place, and its status.
   const status: TrailerStatus = plan.previous !== undefined ? 'have' : plan.media.externalTrailerPath !== null ? 'external' : 'preview';
@@ -48,7 +56,7 @@ export async function previewInstead(ctx: TryContext, candidate: TrailerCandidat
     const [connection] = await flag(tx).for('share');
     if (connection?.previewOnly !== true) return false;
     await tx.insert(trailerPreviews).values({ mediaId: plan.media.id, ...pick }).onConflictDoUpdate({ target: trailerPreviews.mediaId, set: pick });
-    await setMediaStatus(tx, plan.media.id, status, reason);
+    await setSlotStatus(tx, plan.slot.ref, status, reason);
     return true;
   });
   if (recorded) await progress.stage('done', reason);

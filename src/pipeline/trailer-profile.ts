@@ -1,10 +1,11 @@
 // The conversion profile a trailer is made with: the one named by the `defaultProfileId` setting,
 // else the row marked default, else the first. A fresh install gets one sensible row at start:
 // mkv / h264 / aac / 1080p, which every media server plays and most YouTube downloads remux into.
-import { asc, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Settings } from '../config/settings.ts';
 import type { Db } from '../db/client.ts';
 import { trailerProfiles, type ProfileRow } from '../db/schema/index.ts';
+import { mainProfileId } from '../library/main-profile.ts';
 import { parseConversionProfile, type ConversionProfile } from '../media-tools/convert-plan.ts';
 
 export const DEFAULT_PROFILE = {
@@ -33,13 +34,9 @@ export interface LoadedProfile {
 
 /** Throws a clear MediaToolError when the stored profile is inconsistent (e.g. webm + h264). */
 export async function loadProfile(db: Db, settings: Pick<Settings, 'defaultProfileId'>): Promise<LoadedProfile> {
-  let row: ProfileRow | undefined;
-  if (settings.defaultProfileId !== undefined) {
-    [row] = await db.select().from(trailerProfiles).where(eq(trailerProfiles.id, settings.defaultProfileId));
-  }
-  if (row === undefined) {
-    [row] = await db.select().from(trailerProfiles).orderBy(desc(trailerProfiles.isDefault), asc(trailerProfiles.id)).limit(1);
-  }
+  // The one rule for which profile is the main trailer's (library/main-profile.ts).
+  const id = await mainProfileId(db, settings.defaultProfileId);
+  const [row] = id !== undefined ? await db.select().from(trailerProfiles).where(eq(trailerProfiles.id, id)) : [];
   if (row === undefined) {
     await ensureDefaultProfile(db);
     return loadProfile(db, {});

@@ -8,11 +8,11 @@ import type { Settings } from '../config/settings.ts';
 import type { Db } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { media } from '../db/schema/media.ts';
+import { mainProfileId, mainTrailerPresentSql } from '../library/main-profile.ts';
 import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 
 export type BackfillPolicy = Settings['backfillPolicy'];
 
-const noOwnTrailer = sql`not exists (select 1 from trailers t where t.media_id = media.id and t.state = 'present')`;
 
 export function policyFilter(policy: BackfillPolicy): SQL | undefined {
   if (policy === 'monitored') return eq(media.monitored, true);
@@ -27,6 +27,8 @@ export async function enqueueBackfill(
   policy: BackfillPolicy,
   chunkSize = 1000,
 ): Promise<number> {
+  // Only the main trailer's own file counts: an item with just a featurette still wants its trailer.
+  const noOwnTrailer = sql`not ${mainTrailerPresentSql(sql`media.id`, await mainProfileId(deps.db))}`;
   const eligible = await deps.db
     .select({ id: media.id })
     .from(media)

@@ -9,8 +9,10 @@ export type TrailerCheckItem = {
   mediaId: number;
   trailerStatus: TrailerStatus;
   externalTrailerPath: string | null;
-  /** Trailers this service wrote, recorded as present. */
+  /** Files this service wrote for the item (every slot), recorded as present. */
   ownTrailerPaths: readonly string[];
+  /** Of those, the main trailer's (the other slots' files never decide the item's status); all of them when absent. */
+  mainTrailerPaths?: readonly string[];
 };
 
 export type StatusChange = { trailerStatus: TrailerStatus; externalTrailerPath: string | null; statusReason: string | null };
@@ -59,9 +61,10 @@ function statusChange(
   const asExternal: StatusChange = { trailerStatus: 'external', externalTrailerPath: external, statusReason: null };
   switch (item.trailerStatus) {
     case 'have': {
-      const ownLeft = item.ownTrailerPaths.length - missingTrailerPaths.length;
+      const main = item.mainTrailerPaths ?? item.ownTrailerPaths;
+      const mainLeft = main.filter((path) => !missingTrailerPaths.includes(path)).length;
       // Nothing of ours was on record, or some of it is still there: the status stands.
-      if (item.ownTrailerPaths.length === 0 || ownLeft > 0) return undefined;
+      if (main.length === 0 || mainLeft > 0) return undefined;
       // The user replaced our trailer with their own: theirs is the trailer now.
       if (external) return asExternal;
       return policy === 'refetch'

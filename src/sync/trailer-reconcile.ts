@@ -11,6 +11,7 @@ import { media } from '../db/schema/media.ts';
 import { mapArrPath } from '../domain/path-mapping.ts';
 import { decideTrailerState, type DeletedTrailerPolicy, type TrailerCheckItem, type TrailerDecision } from './trailer-decision.ts';
 import { jsonParam } from './json-param.ts';
+import { mainProfileId } from '../library/main-profile.ts';
 import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 import { scanTrailerFolders, type ScanTarget } from './trailer-scan.ts';
 
@@ -72,17 +73,20 @@ async function loadCheckItems(db: Db, connectionId: number): Promise<CheckRow[]>
     .from(media)
     .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt), ne(media.trailerStatus, 'downloading')));
   // Our present trailers of this connection in one query, not a sub-select per item.
-  const own = rowsOf<{ media_id: number | string; path: string }>(
+  const mainId = (await mainProfileId(db)) ?? -1;
+  const own = rowsOf<{ media_id: number | string; path: string; main: boolean }>(
     await db.execute(sql`
-      select t.media_id, t.path from trailers t join media m on m.id = t.media_id
+      select t.media_id, t.path, (t.season is null and t.profile_id = ${mainId}) as main from trailers t join media m on m.id = t.media_id
       where m.connection_id = ${connectionId} and m.removed_at is null and t.state = 'present'`),
   );
   const pathsByMedia = new Map<number, string[]>();
+  const mainByMedia = new Map<number, string[]>();
   for (const row of own) {
     const id = Number(row.media_id);
     pathsByMedia.set(id, [...(pathsByMedia.get(id) ?? []), row.path]);
+    if (row.main) mainByMedia.set(id, [...(mainByMedia.get(id) ?? []), row.path]);
   }
-  return rows.map((row) => ({ ...row, ownTrailerPaths: pathsByMedia.get(row.mediaId) ?? [] }));
+  return rows.map((row) => ({ ...row, ownTrailerPaths: pathsByMedia.get(row.mediaId) ?? [], mainTrailerPaths: mainByMedia.get(row.mediaId) ?? [] }));
 }
 
 async function applyDecisions(
