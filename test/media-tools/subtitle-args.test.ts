@@ -59,7 +59,7 @@ describe('iso639_2 and subtitleTitle', () => {
 });
 
 describe('subtitleDownloadArgs', () => {
-  const listFile = '/work/100%/.x.subtitle-list';
+  const listFile = '/srv/dl/100%/.x.subtitle-list';
 
   it('asks for uploaded subtitles only, unless automatic captions are allowed', () => {
     const uploaded = subtitleDownloadArgs({ languages: ['en', 'de'], automatic: false }, listFile);
@@ -71,7 +71,7 @@ describe('subtitleDownloadArgs', () => {
       '--ignore-errors',
       '--print-to-file',
       'after_move:%(requested_subtitles)j',
-      '/work/100%%/.x.subtitle-list',
+      '/srv/dl/100%%/.x.subtitle-list',
     ]);
     expect(uploaded).not.toContain('--write-auto-subs');
 
@@ -87,8 +87,8 @@ describe('subtitleDownloadArgs', () => {
     const subtitleArgs = subtitleDownloadArgs({ languages: ['en'], automatic: false }, listFile);
     const args = downloadArgs({
       url: 'https://example.com/-x',
-      outputPath: '/work/.x',
-      finalPathFile: '/work/.x.final-path',
+      outputPath: '/srv/dl/.x',
+      finalPathFile: '/srv/dl/.x.final-path',
       maxHeight: 720,
       maxFilesizeBytes: 1000,
       maxDurationSeconds: 60,
