@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { mainProfileId } from '../library/main-profile.ts';
 import {
   connections,
   downloadAttempts,
@@ -136,15 +137,23 @@ export async function getMediaDetail(db: Db, id: number) {
     .innerJoin(connections, eq(connections.id, media.connectionId))
     .where(eq(media.id, id));
   if (!row) return null;
+  // The page's Trailer section is the main trailer's slot; the other slots are in its Files list.
+  const mainId = await mainProfileId(db);
   const [trailer] = await db
     .select()
     .from(trailers)
-    .where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present')))
+    .where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present'), isNull(trailers.season), mainId !== undefined ? eq(trailers.profileId, mainId) : undefined))
     .limit(1);
   const candidates = await db
     .select()
     .from(trailerCandidates)
-    .where(eq(trailerCandidates.mediaId, id))
+    .where(
+      and(
+        eq(trailerCandidates.mediaId, id),
+        isNull(trailerCandidates.season),
+        mainId !== undefined ? eq(trailerCandidates.profileId, mainId) : undefined,
+      ),
+    )
     .orderBy(asc(trailerCandidates.excluded), asc(trailerCandidates.rank), desc(trailerCandidates.score));
   const attempts = await db
     .select()

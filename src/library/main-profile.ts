@@ -27,18 +27,26 @@ export async function mainProfileId(db: Db | Tx, defaultProfileId?: number): Pro
  * item with only those still wants its trailer.
  */
 export function mainTrailerPresentSql(mediaId: SQL, mainId: number | undefined): SQL {
+  // No profile at all yet (before the first worker start): every whole-item file is the trailer.
+  const mainProfile = mainId === undefined ? sql`true` : sql`mt.profile_id = ${mainId}`;
   return sql`exists (select 1 from ${trailers} mt where mt.media_id = ${mediaId} and mt.state = 'present'
-    and mt.season is null and mt.profile_id = ${mainId ?? -1})`;
+    and mt.season is null and ${mainProfile})`;
 }
 
 /** Whether the item has a present file in its main trailer slot. */
 export async function hasMainTrailer(db: Db | Tx, mediaId: number): Promise<boolean> {
   const mainId = await mainProfileId(db);
-  if (mainId === undefined) return false;
   const [row] = await db
     .select({ id: trailers.id })
     .from(trailers)
-    .where(and(eq(trailers.mediaId, mediaId), eq(trailers.state, 'present'), eq(trailers.profileId, mainId), isNull(trailers.season)))
+    .where(
+      and(
+        eq(trailers.mediaId, mediaId),
+        eq(trailers.state, 'present'),
+        isNull(trailers.season),
+        mainId !== undefined ? eq(trailers.profileId, mainId) : undefined,
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

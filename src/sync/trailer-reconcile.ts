@@ -73,10 +73,11 @@ async function loadCheckItems(db: Db, connectionId: number): Promise<CheckRow[]>
     .from(media)
     .where(and(eq(media.connectionId, connectionId), isNull(media.removedAt), ne(media.trailerStatus, 'downloading')));
   // Our present trailers of this connection in one query, not a sub-select per item.
-  const mainId = (await mainProfileId(db)) ?? -1;
+  const mainId = await mainProfileId(db);
+  const isMain = mainId === undefined ? sql`t.season is null` : sql`(t.season is null and t.profile_id = ${mainId})`;
   const own = rowsOf<{ media_id: number | string; path: string; main: boolean }>(
     await db.execute(sql`
-      select t.media_id, t.path, (t.season is null and t.profile_id = ${mainId}) as main from trailers t join media m on m.id = t.media_id
+      select t.media_id, t.path, ${isMain} as main from trailers t join media m on m.id = t.media_id
       where m.connection_id = ${connectionId} and m.removed_at is null and t.state = 'present'`),
   );
   const pathsByMedia = new Map<number, string[]>();

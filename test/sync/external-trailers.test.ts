@@ -43,6 +43,9 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
+// Files of ours recorded in the main trailer's slot (the main profile, when there is one).
+const MAIN_PROFILE = sql`(select id from trailer_profiles order by is_default desc, id limit 1)`;
+
 describe(`existing trailers on disk (${testBackend})`, () => {
   let svc: TestService;
   let radarr: FakeArrServer;
@@ -147,8 +150,8 @@ describe(`existing trailers on disk (${testBackend})`, () => {
       put(path, 'our trailer');
       const info = statSync(path);
       await deps.db.execute(sql`update media set trailer_status = 'have' where id = ${media[title]?.id}`);
-      await deps.db.execute(sql`insert into trailers (media_id, path, size_bytes, mtime_ms, source_url)
-        values (${media[title]?.id}, ${path}, ${info.size}, ${Math.round(info.mtimeMs)}, 'http://example.invalid/v')`);
+      await deps.db.execute(sql`insert into trailers (media_id, path, size_bytes, mtime_ms, source_url, profile_id)
+        values (${media[title]?.id}, ${path}, ${info.size}, ${Math.round(info.mtimeMs)}, 'http://example.invalid/v', ${MAIN_PROFILE})`);
     }
     unlinkSync(local('Golf', 'Golf (2001)-trailer.mkv'));
     unlinkSync(local('India', 'India (2001)-trailer.mkv'));
@@ -176,8 +179,8 @@ describe(`existing trailers on disk (${testBackend})`, () => {
     const media = await rows();
     const path = local('Hotel', 'Hotel (2001)-trailer.mkv');
     await deps.db.execute(sql`update media set trailer_status = 'have' where id = ${media['Hotel']?.id}`);
-    await deps.db.execute(sql`insert into trailers (media_id, path, size_bytes, mtime_ms, source_url)
-      values (${media['Hotel']?.id}, ${path}, 1, 1, 'http://example.invalid/v')`);
+    await deps.db.execute(sql`insert into trailers (media_id, path, size_bytes, mtime_ms, source_url, profile_id)
+      values (${media['Hotel']?.id}, ${path}, 1, 1, 'http://example.invalid/v', ${MAIN_PROFILE})`);
     const report = await sync();
     expect(report.trailers).toMatchObject({ trailersGone: 1, refetchQueued: 1 });
     expect((await rows())['Hotel']).toMatchObject({ trailer_status: 'queued' });

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSettings } from '../../src/db/settings-store.ts';
 import { jobProgress, media, trailerCandidates, trailers, videoBlocklist } from '../../src/db/schema/index.ts';
+import { mainProfileId } from '../../src/library/main-profile.ts';
 import type { ClipServer } from '../support/clip-server.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
@@ -106,7 +107,7 @@ describe(`trailers from the pages, in Chromium (${testBackend})`, () => {
     // What a YouTube search would have found (the search itself needs the internet).
     await db
       .insert(trailerCandidates)
-      .values({ mediaId: id, videoId: OTHER_VIDEO, url: clips.url(OTHER_VIDEO), title: 'Arrival - Official Trailer 2', channel: 'Paramount Pictures', durationSeconds: 2, source: 'search', score: 61.5, reasons: ['title has "official trailer"', 'studio channel'], rank: 5 })
+      .values({ mediaId: id, profileId: await mainProfileId(db), videoId: OTHER_VIDEO, url: clips.url(OTHER_VIDEO), title: 'Arrival - Official Trailer 2', channel: 'Paramount Pictures', durationSeconds: 2, source: 'search', score: 61.5, reasons: ['title has "official trailer"', 'studio channel'], rank: 5 })
       .onConflictDoNothing();
 
     await page.goto(`${svc.url}/library/${id}`);
