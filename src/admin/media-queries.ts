@@ -142,7 +142,15 @@ export async function getMediaDetail(db: Db, id: number) {
   const [trailer] = await db
     .select()
     .from(trailers)
-    .where(and(eq(trailers.mediaId, id), eq(trailers.state, 'present'), isNull(trailers.season), mainId !== undefined ? eq(trailers.profileId, mainId) : undefined))
+    .where(
+      and(
+        eq(trailers.mediaId, id),
+        eq(trailers.state, 'present'),
+        isNull(trailers.season),
+        mainId !== undefined ? or(eq(trailers.profileId, mainId), isNull(trailers.profileId)) : undefined,
+      ),
+    )
+    .orderBy(sql`${trailers.profileId} is null`)
     .limit(1);
   const candidates = await db
     .select()
@@ -151,7 +159,8 @@ export async function getMediaDetail(db: Db, id: number) {
       and(
         eq(trailerCandidates.mediaId, id),
         isNull(trailerCandidates.season),
-        mainId !== undefined ? eq(trailerCandidates.profileId, mainId) : undefined,
+        // No profile recorded: a candidate stored before slots, which is the main trailer's.
+        mainId !== undefined ? or(eq(trailerCandidates.profileId, mainId), isNull(trailerCandidates.profileId)) : undefined,
       ),
     )
     .orderBy(asc(trailerCandidates.excluded), asc(trailerCandidates.rank), desc(trailerCandidates.score));

@@ -56,9 +56,20 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S, optio
  * (`c.req.valid(target)` then holds the typed values), failing with the same 400 as the body.
  */
 export function validated<T extends 'param' | 'query', S extends z.ZodType>(target: T, schema: S, what: string) {
-  return zValidator(target, schema, (result, c) => {
+  const check = zValidator(target, schema, (result, c) => {
     if (!result.success) return invalidRequest(c, result.error, what);
   });
+  // A decoded path segment or query value may hold a control character (`%00`): refused like one
+  // in a JSON body, before any schema or database sees it.
+  return (async (c, next) => {
+    const values = target === 'param' ? c.req.param() : c.req.queries();
+    const at = controlCharacterPath(values);
+    if (at !== undefined) {
+      const message = 'control characters are not allowed';
+      return errorJson(c, 400, 'invalid_request', `The ${what} is not valid: ${at}: ${message}`, { issues: [{ path: at, message }] });
+    }
+    return check(c, next);
+  }) as typeof check;
 }
 
 /** The 400 for values a schema refused: a summary plus one issue per field. */

@@ -75,6 +75,11 @@ describe(`/api/v1/media (${testBackend})`, () => {
     expect(await badId.json()).toMatchObject({ error: 'invalid_request', message: 'The media id is not valid: id: must be a positive whole number', issues: [{ path: 'id' }] });
     expect((await api('/api/v1/media/-4')).status).toBe(400);
     expect((await api('/api/v1/media/-4/blocklist/dQw4w9WgXcQ', { method: 'DELETE' })).status).toBe(400);
+    // A control character decoded from the path or the query is a 400 too, never a database error.
+    const nul = await api('/api/v1/media/1/blocklist/%00', { method: 'DELETE' });
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ error: 'invalid_request', issues: [{ path: 'videoId', message: 'control characters are not allowed' }] });
+    expect((await api('/api/v1/media?q=a%07b')).status).toBe(400);
     // A parameter given twice is a list, not silently its first value.
     const twice = await api('/api/v1/media?kind=movie&kind=series');
     expect(twice.status).toBe(400);
