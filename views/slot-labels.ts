@@ -32,13 +32,5 @@ export const LANGUAGE_RULE_MEANINGS: Record<string, string> = {
   'original-subtitled': 'the original language, preferring a version subtitled in your language.',
 };
 
-/** "missing a featurette", "missing an interview", "missing theme music". */
-export const KIND_WITH_ARTICLE: Record<ExtraKind, string> = {
-  trailer: 'a trailer',
-  teaser: 'a teaser',
-  featurette: 'a featurette',
-  'behind-the-scenes': 'a behind-the-scenes video',
-  clip: 'a clip',
-  interview: 'an interview',
-  'theme-music': 'theme music',
-};
+/** "missing a featurette", "missing an interview", "missing theme music": the domain's wording. */
+export { KIND_WITH_ARTICLE } from '../src/domain/extra-kinds.ts';

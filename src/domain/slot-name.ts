@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { EXTRA_NAMING, SERIES_STEM, THEME_CONTAINER, THEME_MUSIC_FOLDER, THEME_STEM } from './extra-folders.ts';
-import { EXTRA_KINDS, type ExtraKind } from './extra-kinds.ts';
+import { EXTRA_KINDS, KIND_WITH_ARTICLE, type ExtraKind } from './extra-kinds.ts';
 import {
   cleanNameText,
   fitName,
@@ -88,15 +88,7 @@ type Named = { ok: true; folder: string; fileName: string } | Refusal;
 export const MAX_VARIANT_BYTES = 64;
 
 const VIDEO_CONTAINERS: readonly string[] = ['mkv', 'mp4', 'webm'];
-const WHAT: Readonly<Record<ExtraKind, string>> = {
-  trailer: 'a trailer',
-  teaser: 'a teaser',
-  featurette: 'a featurette',
-  'behind-the-scenes': 'a behind-the-scenes video',
-  clip: 'a clip',
-  interview: 'an interview',
-  'theme-music': 'a theme song',
-};
+const WHAT = KIND_WITH_ARTICLE;
 
 function inputProblem(input: SlotTargetInput): string | undefined {
   if (input.kind !== 'movie' && input.kind !== 'series') return `unknown media kind ${JSON.stringify(input.kind)}`;
