@@ -14,10 +14,21 @@ import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 export type BackfillPolicy = Settings['backfillPolicy'];
 
 
-export function policyFilter(policy: BackfillPolicy): SQL | undefined {
+function policyFilter(policy: BackfillPolicy): SQL | undefined {
   if (policy === 'monitored') return eq(media.monitored, true);
   if (policy === 'with-files') return eq(media.hasFile, true);
   return undefined;
+}
+
+/** The connection's items the backfill may fetch for: still in the Arr, monitored for trailers, not excluded, within the policy. */
+export function backfillItems(connectionId: number, policy: BackfillPolicy): SQL | undefined {
+  return and(
+    eq(media.connectionId, connectionId),
+    isNull(media.removedAt),
+    eq(media.trailerMonitored, true),
+    isNull(media.excludedReason),
+    policyFilter(policy),
+  );
 }
 
 /** Queues a backfill fetch for every eligible item of the connection. Returns how many. */
@@ -33,16 +44,7 @@ export async function enqueueBackfill(
     .select({ id: media.id })
     .from(media)
     .where(
-      and(
-        eq(media.connectionId, connectionId),
-        eq(media.trailerStatus, 'missing'),
-        isNull(media.removedAt),
-        isNull(media.externalTrailerPath),
-        eq(media.trailerMonitored, true),
-        isNull(media.excludedReason),
-        noOwnTrailer,
-        policyFilter(policy),
-      ),
+      and(backfillItems(connectionId, policy), eq(media.trailerStatus, 'missing'), isNull(media.externalTrailerPath), noOwnTrailer),
     )
     .orderBy(asc(media.id));
   let queued = 0;

@@ -2,12 +2,12 @@
 // policy as the main trailer, monitored for trailers, not excluded, still in the Arr) gets its
 // extra slots claimed and queued at backfill priority. "Never twice" is the slot's status, as for
 // the main trailer: a slot moves from `missing` to `queued` in the transaction that queues it.
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { media } from '../db/schema/media.ts';
 import { hasExtraProfiles, queueExtraSlots, readSlotPlanning } from '../library/slot-planning.ts';
-import { policyFilter, type BackfillPolicy } from './backfill.ts';
+import { backfillItems, type BackfillPolicy } from './backfill.ts';
 
 /** Queues the extra-slot fetches of the connection's eligible items. Returns how many. */
 export async function enqueueSlotBackfill(
@@ -21,15 +21,7 @@ export async function enqueueSlotBackfill(
   const items = await deps.db
     .select({ id: media.id, kind: media.kind, connectionId: media.connectionId, tags: media.tags, seasons: media.seasons })
     .from(media)
-    .where(
-      and(
-        eq(media.connectionId, connectionId),
-        isNull(media.removedAt),
-        eq(media.trailerMonitored, true),
-        isNull(media.excludedReason),
-        policyFilter(policy),
-      ),
-    )
+    .where(backfillItems(connectionId, policy))
     .orderBy(asc(media.id));
   let queued = 0;
   for (let start = 0; start < items.length; start += chunkSize) {
