@@ -50,8 +50,8 @@ export async function runBackfillBench(options: BackfillBenchOptions = {}): Prom
     const idealSeconds = (count * singleSeconds) / concurrency;
     // Then as many new items with a second profile enabled: every item gets two files.
     const second = await addProfile(env, { name: 'Second trailer (720p MP4)', container: 'mp4', maxHeight: 720 });
-    const twoProfileItems: number[] = [];
-    for (let i = 0; i < count; i += 1) twoProfileItems.push(await addItem(env, `backfill-${i}`));
+    const twoProfileItems: Array<{ mediaId: number; videoId: string }> = [];
+    for (let i = 0; i < count; i += 1) twoProfileItems.push({ mediaId: await addItem(env, `backfill-${i}`), videoId: `backfill-${i}` });
     const twoSeconds = await fetchItemsWithExtra(env, twoProfileItems, second);
     return {
       clips: count,

@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import path from 'node:path';
 import { mediaSlots, trailerProfiles } from '../src/db/schema/index.ts';
-import { queueExtraSlots, readSlotPlanning } from '../src/library/slot-planning.ts';
+import { claimSlotFetches } from '../src/library/slot-status.ts';
 import { waitFor } from '../test/support/wait-for.ts';
 import type { PipelineOptions } from '../src/pipeline/pipeline-runtime.ts';
 import { startClipServer, type ClipServer } from '../test/support/clip-server.ts';
@@ -14,7 +14,6 @@ import {
   insertConnection,
   insertMovie,
   makeMediaRoot,
-  mediaRow,
   removeMediaRoot,
   startPipelineService,
   waitForStatus,
@@ -83,16 +82,27 @@ export async function addProfile(env: PipelineBenchEnv, profile: Partial<typeof 
 
 /**
  * Seconds from enqueue until the items have their main trailer and the file of the extra
- * profile `profileId`, both queued the way the sync's backfill queues them.
+ * profile `profileId`. The extra slots are claimed as the sync's backfill claims them; their
+ * video is given as a chosen link to the same clip, because Radarr's trailer id serves only the
+ * main trailer and a second slot would otherwise search YouTube, which this machine cannot reach.
  */
-export async function fetchItemsWithExtra(env: PipelineBenchEnv, mediaIds: readonly number[], profileId: number, timeoutMs = 3_600_000): Promise<number> {
+export async function fetchItemsWithExtra(
+  env: PipelineBenchEnv,
+  items: ReadonlyArray<{ mediaId: number; videoId: string }>,
+  profileId: number,
+  timeoutMs = 600_000,
+): Promise<number> {
   const db = env.svc.deps.database.db;
   const started = performance.now();
-  const planning = await readSlotPlanning(db);
-  const rows = await Promise.all(mediaIds.map(async (mediaId) => (await mediaRowOf(env, mediaId))));
-  const queued = await db.transaction((tx) => queueExtraSlots(env.svc.boss, tx, rows, 'backfill', planning));
-  if (queued !== mediaIds.length) throw new Error(`queued ${queued} extra files for ${mediaIds.length} items`);
-  await Promise.all(mediaIds.map((mediaId) => enqueueFetch(env.svc, { mediaId, reason: 'backfill' })));
+  const claimed = await db.transaction((tx) => claimSlotFetches(tx, items.map((item) => ({ mediaId: item.mediaId, profileId, season: null }))));
+  if (claimed.length !== items.length) throw new Error(`claimed ${claimed.length} extra files for ${items.length} items`);
+  await Promise.all(
+    items.flatMap(({ mediaId, videoId }) => [
+      enqueueFetch(env.svc, { mediaId, reason: 'backfill' }),
+      enqueueFetch(env.svc, { mediaId, reason: 'backfill', profileId, videoId: env.clips.url(videoId) }),
+    ]),
+  );
+  const mediaIds = items.map((item) => item.mediaId);
   for (const mediaId of mediaIds) {
     const row = await waitForStatus(db, mediaId, ['have', 'needs-attention', 'external'], timeoutMs);
     if (row.trailerStatus !== 'have') throw new Error(`bench item ${mediaId} ended ${row.trailerStatus}: ${row.statusReason ?? ''}`);
@@ -109,10 +119,4 @@ export async function fetchItemsWithExtra(env: PipelineBenchEnv, mediaIds: reado
     if (slot.status !== 'have') throw new Error(`bench item ${mediaId}'s extra file ended ${slot.status}: ${slot.statusReason ?? ''}`);
   }
   return (performance.now() - started) / 1000;
-}
-
-async function mediaRowOf(env: PipelineBenchEnv, mediaId: number) {
-  const row = await mediaRow(env.svc.deps.database.db, mediaId);
-  if (row === undefined) throw new Error(`no item ${mediaId}`);
-  return row;
 }

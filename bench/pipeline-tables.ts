@@ -28,7 +28,7 @@ export function backfillTable(result: BackfillBenchResult): Table {
     ],
     notes: [
       'bench/backfill.ts (runBackfillBench): ideal = items × one item alone (median of three) / concurrency (× 2 with two profiles: two files per item); its own process.',
-      'Two profiles: the default trailer profile plus a 720p MP4 trailer profile, both slots queued as the sync queues them; the same run as the one-profile row.',
+      'Two profiles: the default trailer profile plus a 720p MP4 trailer profile; the extra slots claimed as the backfill claims them, their video given as a chosen link to the same clip (a second slot does not use Radarr\'s trailer id and would search YouTube); the same run as the one-profile row.',
     ],
   };
 }
