@@ -86,6 +86,7 @@ describe(`poster proxy (${testBackend})`, () => {
     expect(after).not.toContain(before[0]);
   });
 
+  let badCoverArrId = 1000;
   it.each([
     ['too large (over 5 MB)', { contentType: 'image/jpeg', body: jpeg('x'.repeat(5 * 1024 * 1024 + 10)) }],
     ['not an image type', { contentType: 'text/html', body: Buffer.from('<html>login</html>') }],
@@ -93,7 +94,9 @@ describe(`poster proxy (${testBackend})`, () => {
     ['garbage that claims to be a JPEG', { contentType: 'image/jpeg', body: Buffer.from('definitely not an image') }],
     ['empty', { contentType: 'image/jpeg', body: Buffer.alloc(0) }],
   ])('answers 404, never a 5xx, when the Arr sends something %s, and caches nothing', async (_why, cover) => {
-    const arrId = 200 + Math.floor(Math.random() * 10_000);
+    // One fixed id per case, clear of the other tests' ids (a random one once hit 401 below).
+    badCoverArrId += 1;
+    const arrId = badCoverArrId;
     radarr.covers.set(`${arrId}/poster-250.jpg`, cover);
     const row = await item(arrId);
     const reply = await pages.get(`/posters/${row.id}`);
