@@ -6,11 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConversion, type ConversionProfile } from '../../src/media-tools/convert-plan.ts';
 import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
-import { startProcess } from '../../src/media-tools/run-process.ts';
 import { createYtdlp, type DownloadRequest, type SubtitleFile } from '../../src/media-tools/ytdlp.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { SUBTITLE_CUES, UNREADABLE_SUBTITLE_LANGUAGE, webvttFor } from '../support/clip-subtitles.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { cueTexts, subtitleStreams } from './subtitle-streams.ts';
 import { failureOf } from './tool-failure.ts';
 
 const ffmpegPath = process.env['FFMPEG_PATH'] ?? 'ffmpeg';
@@ -42,31 +42,6 @@ async function freshDir(): Promise<string> {
 
 function request(url: string, outputPath: string, subtitles: DownloadRequest['subtitles']): DownloadRequest {
   return { url, outputPath, maxHeight: 720, maxFilesizeBytes: 20_000_000, maxDurationSeconds: 600, timeoutMs: 60_000, subtitles };
-}
-
-interface SubtitleStream {
-  codec_name: string;
-  tags?: { language?: string; title?: string };
-  disposition?: { default?: number; forced?: number };
-}
-
-async function subtitleStreams(file: string): Promise<SubtitleStream[]> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_streams', '-select_streams', 's', `file:${file}`];
-  const outcome = await startProcess(ffprobePath, args, { collectStdout: true }).done;
-  expect(outcome.exitCode).toBe(0);
-  return (JSON.parse(outcome.stdout) as { streams: SubtitleStream[] }).streams;
-}
-
-/** The cue texts of subtitle stream `index`, extracted by ffmpeg as srt. */
-async function cueTexts(file: string, index: number): Promise<string[]> {
-  const args = ['-v', 'error', '-i', `file:${file}`, '-map', `0:s:${index}`, '-f', 'srt', '-'];
-  const outcome = await startProcess(ffmpegPath, args, { collectStdout: true }).done;
-  expect(outcome.exitCode).toBe(0);
-  // srt blocks: number, timing, text lines.
-  return outcome.stdout
-    .split(/\r?\n\r?\n/)
-    .map((block) => block.split(/\r?\n/).slice(2).join('\n').trim())
-    .filter((text) => text !== '');
 }
 
 /** Downloads the subtitled page `id` with `languages` asked for; returns the dir and the result. */

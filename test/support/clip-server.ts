@@ -11,6 +11,7 @@
  *   server.dashUrl('606')                             // a DASH manifest: separate video and audio
  *   server.pageUrl('607', 150)                        // a web page embedding the clip, "150 s long"
  *   server.subtitledPageUrl('608', ['en', 'de'])      // a page whose <video> has en and de <track>s
+ *   server.subtitleUrl('609', 'en')                   // that page's en WebVTT; automaticCaptionUrl: its auto caption
  *   server.failNext(429)                              // the next clip request, whatever its id, gets a 429
  *   server.requests                                   // [{ method, path, id, range, status, at }]
  *   await server.close();                             // also cuts stalled/endless connections
@@ -24,7 +25,9 @@
  * video is `/clips/<id>.mp4`; a `status` behaviour set for the id applies to both.
  * `/subtitled/<id>.html?langs=en,de` is a page whose HTML5 `<video>` plays `/clips/<id>.mp4` and
  * has one `<track kind="subtitles">` per language, served as WebVTT from `/subs/<id>/<lang>.vtt`
- * (see clip-subtitles.ts: en and de have a cue, fr is unreadable, other languages are 404).
+ * (see clip-subtitles.ts: en and de have a cue, fr is unreadable, other languages are 404);
+ * `/auto-subs/<id>/<lang>.vtt` is an automatic caption shaped like YouTube's (en and de), which
+ * only an info JSON can offer yt-dlp (ytdlp-info-json.ts).
  *
  * Behaviours (`file` defaults to the server's default clip):
  *   { kind: 'clip', file? }                        serve the file; Range → 206, bad Range → 416
@@ -73,6 +76,10 @@ export interface ClipServer {
   pageUrl(id: string, durationSeconds: number): string;
   /** A page whose `<video>` plays `/clips/<id>.mp4` with a WebVTT `<track>` per language. */
   subtitledPageUrl(id: string, languages: readonly string[]): string;
+  /** `/subs/<id>/<lang>.vtt`: the uploaded WebVTT subtitle of `language`. */
+  subtitleUrl(id: string, language: string): string;
+  /** `/auto-subs/<id>/<lang>.vtt`: an automatic caption of `language`, shaped like YouTube's. */
+  automaticCaptionUrl(id: string, language: string): string;
   behave(id: string, behavior: ClipBehavior): void;
   /** The next `/clips/` request, whatever its id, is answered with `status` (once). */
   failNext(status: number): void;
@@ -92,7 +99,7 @@ type Route =
   | { kind: 'dash'; id: string; file: string }
   | { kind: 'page'; id: string; durationSeconds: number }
   | { kind: 'subtitled-page'; id: string; languages: string[] }
-  | { kind: 'subtitle'; id: string; language: string }
+  | { kind: 'subtitle'; id: string; language: string; source: 'uploaded' | 'automatic' }
   | { kind: 'none' };
 
 function routeOf(url: URL): Route {
@@ -110,9 +117,10 @@ function routeOf(url: URL): Route {
     const languages = (url.searchParams.get('langs') ?? 'en,de').split(',').filter((code) => /^[A-Za-z0-9-]+$/.test(code));
     return { kind: 'subtitled-page', id: decodeURIComponent(subtitled[1]), languages };
   }
-  const subtitle = /^\/subs\/([^/]+)\/([A-Za-z0-9-]+)\.vtt$/.exec(url.pathname);
-  if (subtitle?.[1] !== undefined && subtitle[2] !== undefined) {
-    return { kind: 'subtitle', id: decodeURIComponent(subtitle[1]), language: subtitle[2] };
+  const subtitle = /^\/(subs|auto-subs)\/([^/]+)\/([A-Za-z0-9-]+)\.vtt$/.exec(url.pathname);
+  if (subtitle?.[2] !== undefined && subtitle[3] !== undefined) {
+    const source = subtitle[1] === 'auto-subs' ? 'automatic' : 'uploaded';
+    return { kind: 'subtitle', id: decodeURIComponent(subtitle[2]), language: subtitle[3], source };
   }
   return { kind: 'none' };
 }
@@ -126,6 +134,7 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
   let baseUrl = '';
   let closing = false;
   let failNext: number | undefined;
+  const subtitleUrl = (id: string, language: string): string => `${baseUrl}/subs/${encodeURIComponent(id)}/${encodeURIComponent(language)}.vtt`;
 
   const respond = async (req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -150,10 +159,9 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
     const clipUrl = `${baseUrl}/clips/${encodeURIComponent(id ?? '')}.mp4`;
     if (route.kind === 'page') return servePage(res, clipUrl, route.durationSeconds);
     if (route.kind === 'subtitled-page') {
-      const subtitleUrl = (language: string): string => `${baseUrl}/subs/${encodeURIComponent(route.id)}/${language}.vtt`;
-      return serveSubtitledPage(res, clipUrl, route.languages, subtitleUrl);
+      return serveSubtitledPage(res, clipUrl, route.languages, (language) => subtitleUrl(route.id, language));
     }
-    if (route.kind === 'subtitle') return serveSubtitle(res, route.language, req.method === 'HEAD');
+    if (route.kind === 'subtitle') return serveSubtitle(res, route.language, req.method === 'HEAD', route.source);
     switch (behavior?.kind) {
       case undefined:
         return serveStatus(res, 404);
@@ -208,6 +216,8 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
     pageUrl: (id, durationSeconds) => `${baseUrl}/pages/${encodeURIComponent(id)}.html?duration=${durationSeconds}`,
     subtitledPageUrl: (id, languages) =>
       `${baseUrl}/subtitled/${encodeURIComponent(id)}.html?langs=${languages.map(encodeURIComponent).join(',')}`,
+    subtitleUrl,
+    automaticCaptionUrl: (id, language) => `${baseUrl}/auto-subs/${encodeURIComponent(id)}/${encodeURIComponent(language)}.vtt`,
     behave: (id, behavior) => void behaviors.set(id, behavior),
     failNext: (status) => void (failNext = status),
     requests,
