@@ -1,9 +1,9 @@
 // Which profile makes an item's main trailer (the slot whose state is the media row's): the one the
 // `defaultProfileId` setting names, else the row marked default, else the first. One rule for the
 // pipeline, the sync and the pages.
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
-import { trailerProfiles, trailers } from '../db/schema/index.ts';
+import { media, trailerProfiles, trailers } from '../db/schema/index.ts';
 import { readSettings } from '../db/settings-store.ts';
 
 /** The main profile's id; undefined only when there is no profile at all (a fresh database). */
@@ -33,20 +33,13 @@ export function mainTrailerPresentSql(mediaId: SQL, mainId: number | undefined):
     and mt.season is null and ${mainProfile})`;
 }
 
-/** Whether the item has a present file in its main trailer slot. */
+/** Whether the item has a present file in its main trailer slot (mainTrailerPresentSql's rule). */
 export async function hasMainTrailer(db: Db | Tx, mediaId: number): Promise<boolean> {
-  const mainId = await mainProfileId(db);
+  const present = mainTrailerPresentSql(sql`${media.id}`, await mainProfileId(db));
   const [row] = await db
-    .select({ id: trailers.id })
-    .from(trailers)
-    .where(
-      and(
-        eq(trailers.mediaId, mediaId),
-        eq(trailers.state, 'present'),
-        isNull(trailers.season),
-        mainId !== undefined ? eq(trailers.profileId, mainId) : undefined,
-      ),
-    )
+    .select({ id: media.id })
+    .from(media)
+    .where(and(eq(media.id, mediaId), present))
     .limit(1);
   return row !== undefined;
 }
