@@ -1,38 +1,19 @@
 // The real ffmpeg carrying out conversion plans on generated clips; results checked with ffprobe.
-import { copyFile, mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, open, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planConversion, type ConversionProfile } from '../../src/media-tools/convert-plan.ts';
-import { createFfmpeg, type ConvertProgress } from '../../src/media-tools/ffmpeg.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { planConversion } from '../../src/media-tools/convert-plan.ts';
+import type { ConvertProgress } from '../../src/media-tools/ffmpeg.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { conversionProfile, ffmpegPath, ffprobePath, scratchFolders, testFfmpeg } from '../support/media-tool-setup.ts';
 import { eventually, processesMentioning } from './running-processes.ts';
 import { failureOf } from './tool-failure.ts';
 
-const ffmpegPath = process.env['FFMPEG_PATH'] ?? 'ffmpeg';
-const ffprobePath = process.env['FFPROBE_PATH'] ?? 'ffprobe';
-const ffmpeg = createFfmpeg({ ffmpegPath, ffprobePath });
-
-const mkvH264: ConversionProfile = {
-  container: 'mkv',
-  videoCodec: 'h264',
-  audioCodec: 'aac',
-  maxHeight: 1080,
-  crf: 28,
-  preset: 'ultrafast',
-  hwaccel: 'none',
-};
-
-let root: string;
-let counter = 0;
-
-async function freshDir(): Promise<string> {
-  counter += 1;
-  const dir = path.join(root, String(counter));
-  await mkdir(dir);
-  return dir;
-}
+const ffmpeg = testFfmpeg();
+const mkvH264 = conversionProfile();
+const scratch = scratchFolders('previewarr-ffmpeg-');
+const freshDir = () => scratch.fresh();
 
 /** MD5 over one stream's packets: equal only when the stream was copied, not re-encoded. */
 async function streamHash(file: string, stream: 'v' | 'a'): Promise<string> {
@@ -83,12 +64,7 @@ async function topLevelBoxes(file: string): Promise<string[]> {
 
 const isMonotonic = (values: number[]): boolean => values.every((value, i) => i === 0 || value >= (values[i - 1] ?? 0));
 
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'previewarr-ffmpeg-'));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => scratch.remove());
 
 describe('convert: remux', () => {
   it('copies h264/aac from mp4 into mkv without re-encoding', async () => {
@@ -246,7 +222,7 @@ describe('convert: stopping and failing', () => {
     const input = await makeClip();
     const plan = planConversion(await ffmpeg.probe(input), mkvH264);
     expect((await failureOf(ffmpeg.convert({ input, output: 'out.mkv', plan }))).failure).toBe('invalid-request');
-    expect((await failureOf(ffmpeg.convert({ input: 'in.mp4', output: path.join(root, 'o'), plan }))).failure).toBe('invalid-request');
+    expect((await failureOf(ffmpeg.convert({ input: 'in.mp4', output: path.join(await freshDir(), 'o'), plan }))).failure).toBe('invalid-request');
     expect((await failureOf(ffmpeg.convert({ input, output: input, plan }))).failure).toBe('invalid-request');
   });
 });

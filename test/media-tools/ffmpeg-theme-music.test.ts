@@ -1,33 +1,24 @@
 // The real ffmpeg making theme.mp3 from generated sources; every result ffprobed and measured.
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFfmpeg, type ConvertProgress } from '../../src/media-tools/ffmpeg.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ConvertProgress } from '../../src/media-tools/ffmpeg.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 import { THEME_MUSIC_MAX_SECONDS, THEME_MUSIC_TARGET_LUFS } from '../../src/media-tools/theme-audio-args.ts';
+import { ffprobePath, scratchFolders, testFfmpeg } from '../support/media-tool-setup.ts';
 import { eventually, processesMentioning } from './running-processes.ts';
 import { makeThemeSource, themeSourceFolder, type ThemeSourceSpec } from './theme-sources.ts';
 import { failureOf } from './tool-failure.ts';
 
-const ffprobePath = process.env['FFPROBE_PATH'] ?? 'ffprobe';
-const ffmpeg = createFfmpeg({ ffmpegPath: process.env['FFMPEG_PATH'] ?? 'ffmpeg', ffprobePath });
+const ffmpeg = testFfmpeg();
+const scratch = scratchFolders('previewarr-theme-');
+const freshDir = () => scratch.fresh();
 
 const QUIET: ThemeSourceSpec = { sound: 'quiet', leadingSilence: 2, soundSeconds: 20, trailingSilence: 3, container: 'mp4' };
 const LOUD: ThemeSourceSpec = { sound: 'loud', leadingSilence: 2, soundSeconds: 20, trailingSilence: 3, container: 'webm' };
 /** Measuring and encoding three minutes at loudnorm's 192 kHz takes a while on two busy cores. */
 const LONG_TEST_MS = 240_000;
 const FIVE_MINUTES: ThemeSourceSpec = { sound: 'quiet', leadingSilence: 1, soundSeconds: 299, trailingSilence: 0, container: 'm4a' };
-
-let root: string;
-let counter = 0;
-
-async function freshDir(): Promise<string> {
-  counter += 1;
-  const dir = path.join(root, String(counter));
-  await mkdir(dir);
-  return dir;
-}
 
 interface ProbedStreams {
   streams: { codec_type?: string; codec_name?: string; sample_rate?: string; channels?: number }[];
@@ -43,11 +34,8 @@ async function ffprobeJson(file: string): Promise<ProbedStreams> {
 
 const isMonotonic = (values: number[]): boolean => values.every((value, i) => i === 0 || value > (values[i - 1] ?? 0));
 
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'previewarr-theme-'));
-});
 afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
+  await scratch.remove();
   const sources = await themeSourceFolder();
   if (sources !== undefined) await rm(sources, { recursive: true, force: true });
 });

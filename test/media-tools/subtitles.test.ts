@@ -1,47 +1,27 @@
 // Subtitles end to end with the real tools: yt-dlp (Debian's 2023.03.04) fetches WebVTT tracks
 // from a clip-server page, ffmpeg embeds them, ffprobe and an ffmpeg extraction check the result.
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConversion, type ConversionProfile } from '../../src/media-tools/convert-plan.ts';
-import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
-import { createYtdlp, type DownloadRequest, type SubtitleFile } from '../../src/media-tools/ytdlp.ts';
+import type { DownloadRequest, SubtitleFile } from '../../src/media-tools/ytdlp.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { SUBTITLE_CUES, UNREADABLE_SUBTITLE_LANGUAGE, webvttFor } from '../support/clip-subtitles.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { conversionProfile as profile, downloadRequest, scratchFolders, testFfmpeg, testYtdlp } from '../support/media-tool-setup.ts';
 import { cueTexts, subtitleStreams } from './subtitle-streams.ts';
 import { failureOf } from './tool-failure.ts';
 
-const ffmpegPath = process.env['FFMPEG_PATH'] ?? 'ffmpeg';
-const ffprobePath = process.env['FFPROBE_PATH'] ?? 'ffprobe';
-const ytdlp = createYtdlp({ ytdlpPath: process.env['YTDLP_PATH'] ?? 'yt-dlp', ffmpegPath: process.env['FFMPEG_PATH'] ?? '/usr/bin/ffmpeg' });
-const ffmpeg = createFfmpeg({ ffmpegPath, ffprobePath });
-
-const profile = (overrides: Partial<ConversionProfile>): ConversionProfile => ({
-  container: 'mkv',
-  videoCodec: 'h264',
-  audioCodec: 'aac',
-  maxHeight: 1080,
-  crf: 28,
-  preset: 'ultrafast',
-  hwaccel: 'none',
-  ...overrides,
-});
+const ytdlp = testYtdlp();
+const ffmpeg = testFfmpeg();
+const scratch = scratchFolders('previewarr-subtitles-');
+const freshDir = () => scratch.fresh();
+let hostileCase = 0;
 
 let server: ClipServer;
-let root: string;
-let counter = 0;
-
-async function freshDir(): Promise<string> {
-  counter += 1;
-  const dir = path.join(root, String(counter));
-  await mkdir(dir);
-  return dir;
-}
 
 function request(url: string, outputPath: string, subtitles: DownloadRequest['subtitles']): DownloadRequest {
-  return { url, outputPath, maxHeight: 720, maxFilesizeBytes: 20_000_000, maxDurationSeconds: 600, timeoutMs: 60_000, subtitles };
+  return downloadRequest(url, outputPath, { timeoutMs: 60_000, subtitles });
 }
 
 /** Downloads the subtitled page `id` with `languages` asked for; returns the dir and the result. */
@@ -53,12 +33,11 @@ async function downloadSubtitled(id: string, pageLanguages: string[], languages:
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'previewarr-subtitles-'));
   server = await startClipServer({ defaultClip: await makeClip() });
 });
 afterAll(async () => {
   await server.close();
-  await rm(root, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 describe('downloading subtitles', () => {
@@ -121,7 +100,8 @@ describe('downloading subtitles', () => {
   it.each(['all', '-en', 'en.*', 'en,de', 'en|de', '.*', 'EN', 'en_US', 'live_chat', 'en\nde', ''])(
     'refuses the hostile language %j before yt-dlp starts',
     async (language) => {
-      const id = `subs-hostile-${counter}`;
+      hostileCase += 1;
+      const id = `subs-hostile-${hostileCase}`;
       const dir = await freshDir();
       const error = await failureOf(
         ytdlp.download(request(server.subtitledPageUrl(id, ['en']), path.join(dir, '.x'), { languages: ['en', language], automatic: true })),

@@ -1,49 +1,31 @@
 // The real yt-dlp downloading only the sound (theme music) from the local clip server.
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
-import { createYtdlp, type DownloadRequest } from '../../src/media-tools/ytdlp.ts';
+import type { DownloadRequest } from '../../src/media-tools/ytdlp.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { downloadRequest, scratchFolders, testFfmpeg, testYtdlp } from '../support/media-tool-setup.ts';
 import { failureOf } from './tool-failure.ts';
 
-const ytdlp = createYtdlp({ ytdlpPath: process.env['YTDLP_PATH'] ?? 'yt-dlp', ffmpegPath: process.env['FFMPEG_PATH'] ?? '/usr/bin/ffmpeg' });
-const ffmpeg = createFfmpeg({ ffmpegPath: process.env['FFMPEG_PATH'] ?? 'ffmpeg', ffprobePath: process.env['FFPROBE_PATH'] ?? 'ffprobe' });
+const ytdlp = testYtdlp();
+const ffmpeg = testFfmpeg();
+const scratch = scratchFolders('previewarr-ytdlp-audio-');
+const freshDir = () => scratch.fresh();
 
 let server: ClipServer;
-let root: string;
-let counter = 0;
-
-async function freshDir(): Promise<string> {
-  counter += 1;
-  const dir = path.join(root, String(counter));
-  await mkdir(dir);
-  return dir;
-}
 
 function audioRequest(url: string, outputPath: string, overrides: Partial<DownloadRequest> = {}): DownloadRequest {
-  return {
-    url,
-    outputPath,
-    audioOnly: true,
-    maxHeight: 720,
-    maxFilesizeBytes: 20_000_000,
-    maxDurationSeconds: 600,
-    timeoutMs: 30_000,
-    ...overrides,
-  };
+  return downloadRequest(url, outputPath, { audioOnly: true, ...overrides });
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'previewarr-ytdlp-audio-'));
   server = await startClipServer({ defaultClip: await makeClip() });
 });
 
 afterAll(async () => {
   await server.close();
-  await rm(root, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 describe('yt-dlp audio-only download', () => {

@@ -1,56 +1,34 @@
 // The real yt-dlp (Debian's 2023.03.04 here) downloading from the local clip server.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFfmpeg } from '../../src/media-tools/ffmpeg.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
 import { supportsJsRuntimes } from '../../src/media-tools/ytdlp-args.ts';
 import { createYtdlp, type DownloadProgress, type DownloadRequest } from '../../src/media-tools/ytdlp.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { makeClip } from '../support/make-clip.ts';
+import { downloadRequest as request, scratchFolders, testFfmpeg, testYtdlp, ytdlpPath } from '../support/media-tool-setup.ts';
 import { processesMentioning } from './running-processes.ts';
 import { failureOf } from './tool-failure.ts';
 
-const ytdlpPath = process.env['YTDLP_PATH'] ?? 'yt-dlp';
-const ytdlp = createYtdlp({ ytdlpPath, ffmpegPath: process.env['FFMPEG_PATH'] ?? '/usr/bin/ffmpeg' });
-const ffmpeg = createFfmpeg({ ffmpegPath: process.env['FFMPEG_PATH'] ?? 'ffmpeg', ffprobePath: process.env['FFPROBE_PATH'] ?? 'ffprobe' });
+const ytdlp = testYtdlp();
+const ffmpeg = testFfmpeg();
+const scratch = scratchFolders('previewarr-ytdlp-');
 
 let server: ClipServer;
-let root: string;
 let clip: string;
-let counter = 0;
 
-/** A fresh folder per test, so "nothing left behind" can be checked by listing it. */
-async function freshDir(name = 'job'): Promise<string> {
-  counter += 1;
-  const dir = path.join(root, `${counter}-${name}`);
-  await mkdir(dir);
-  return dir;
-}
-
-function request(url: string, outputPath: string, overrides: Partial<DownloadRequest> = {}): DownloadRequest {
-  return {
-    url,
-    outputPath,
-    maxHeight: 720,
-    maxFilesizeBytes: 20_000_000,
-    maxDurationSeconds: 600,
-    timeoutMs: 30_000,
-    ...overrides,
-  };
-}
+const freshDir = (name = 'job') => scratch.fresh(name);
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'previewarr-ytdlp-'));
   clip = await makeClip();
   server = await startClipServer({ defaultClip: clip });
 });
 
 afterAll(async () => {
   await server.close();
-  await rm(root, { recursive: true, force: true });
+  await scratch.remove();
 });
 
 describe('yt-dlp version', () => {
@@ -256,7 +234,7 @@ describe('yt-dlp download', () => {
   });
 
   it('says so when the yt-dlp binary cannot be started', async () => {
-    const missing = createYtdlp({ ytdlpPath: path.join(root, 'no-such-yt-dlp') });
+    const missing = createYtdlp({ ytdlpPath: path.join(await freshDir(), 'no-such-yt-dlp') });
     const dir = await freshDir();
     const error = await failureOf(missing.download(request(server.url('610'), path.join(dir, '.t.partial'))));
     expect(error.failure).toBe('spawn-failed');
