@@ -14,7 +14,7 @@ import { AUTOMATIC_CAPTION_CUES, SUBTITLE_CUES } from '../support/clip-subtitles
 import { makeClip } from '../support/make-clip.ts';
 import { conversionProfile, downloadRequest, scratchFolders, testFfmpeg, testYtdlp } from '../support/media-tool-setup.ts';
 import { infoJsonLauncher, writeInfoJson } from '../support/ytdlp-info-json.ts';
-import { cueTexts, subtitleStreams } from './subtitle-streams.ts';
+import { cueTexts, subtitleStreams } from '../support/subtitle-streams.ts';
 
 const ffmpeg = testFfmpeg();
 const scratch = scratchFolders('previewarr-auto-captions-');

@@ -9,7 +9,7 @@ import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { SUBTITLE_CUES, UNREADABLE_SUBTITLE_LANGUAGE, webvttFor } from '../support/clip-subtitles.ts';
 import { makeClip } from '../support/make-clip.ts';
 import { conversionProfile as profile, downloadRequest, scratchFolders, testFfmpeg, testYtdlp } from '../support/media-tool-setup.ts';
-import { cueTexts, subtitleStreams } from './subtitle-streams.ts';
+import { cueTexts, subtitleStreams } from '../support/subtitle-streams.ts';
 import { failureOf } from './tool-failure.ts';
 
 const ytdlp = testYtdlp();

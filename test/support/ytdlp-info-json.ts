@@ -41,8 +41,11 @@ const tracks = (urls: Readonly<Record<string, string>> = {}, automatic: boolean)
     ]),
   );
 
-/** Writes `<dir>/<id>.info.json` as the YouTube extractor would return it; returns its path. */
-export async function writeInfoJson(dir: string, spec: InfoJsonSpec): Promise<string> {
+/**
+ * Writes the info JSON as the YouTube extractor would return it, to `file` (default
+ * `<dir>/<id>.info.json`; a launcher made once can be given a new video per test); returns its path.
+ */
+export async function writeInfoJson(dir: string, spec: InfoJsonSpec, file = path.join(dir, `${spec.id}.info.json`)): Promise<string> {
   const info = {
     id: spec.id,
     title: `Trailer ${spec.id}`,
@@ -53,7 +56,6 @@ export async function writeInfoJson(dir: string, spec: InfoJsonSpec): Promise<st
     subtitles: tracks(spec.subtitles, false),
     automatic_captions: tracks(spec.automaticCaptions, true),
   };
-  const file = path.join(dir, `${spec.id}.info.json`);
   await writeFile(file, JSON.stringify(info));
   return file;
 }
