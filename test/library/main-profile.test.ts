@@ -6,45 +6,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { trailerProfiles, trailers } from '../../src/db/schema/index.ts';
 import { hasMainTrailer, mainProfileId } from '../../src/library/main-profile.ts';
-import { insertConnection, insertMovie, makeMediaRoot, removeMediaRoot } from '../pipeline/pipeline-fixture.ts';
 import { insertProfile } from '../pipeline/slot-fixture.ts';
 import { testBackend } from '../support/test-db.ts';
-import { startTestService, type TestService } from '../support/test-service.ts';
+import { closeLibraryWorld, openLibraryWorld, type LibraryWorld } from './library-world.ts';
 
-let svc: TestService;
+let world: LibraryWorld | undefined;
 let db: Db;
 let root: string;
-let connectionId: number;
+let item: () => Promise<number>;
 let mainId: number;
 let featuretteId: number;
-let counter = 0;
+let fileCounter = 0;
 
 beforeAll(async () => {
-  svc = await startTestService({ workers: () => [] });
-  db = svc.deps.database.db;
-  root = await makeMediaRoot('main-profile');
-  connectionId = await insertConnection(db, root);
+  world = await openLibraryWorld('main-profile');
+  ({ db, root, item } = world);
   mainId = (await mainProfileId(db)) ?? (await insertProfile(db, { name: 'Main', kind: 'trailer', isDefault: true }));
   featuretteId = await insertProfile(db, { name: 'Featurettes', kind: 'featurette' });
 });
 
-afterAll(async () => {
-  await svc?.stop();
-  await removeMediaRoot(root);
-});
-
-async function item(): Promise<number> {
-  counter += 1;
-  return insertMovie(db, { connectionId, folder: path.join(root, `Item ${counter}`), title: `Item ${counter}` });
-}
+afterAll(() => closeLibraryWorld(world));
 
 type FileSpec = { profileId: number | null; season?: number; state?: 'present' | 'removed' | 'missing' };
 
 async function addFile(mediaId: number, file: FileSpec): Promise<void> {
-  counter += 1;
+  fileCounter += 1;
   await db.insert(trailers).values({
     mediaId,
-    path: path.join(root, `file-${counter}.mkv`),
+    path: path.join(root, `file-${fileCounter}.mkv`),
     sizeBytes: 1,
     mtimeMs: 1,
     sourceUrl: 'http://127.0.0.1/clip.mp4',

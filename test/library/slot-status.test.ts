@@ -7,35 +7,24 @@ import type { Db } from '../../src/db/client.ts';
 import { media, mediaSlots, trailers } from '../../src/db/schema/index.ts';
 import { claimSlotFetch, setSlotStatus } from '../../src/library/slot-status.ts';
 import { insertProfile, slotRow } from '../pipeline/slot-fixture.ts';
-import { insertConnection, insertMovie, makeMediaRoot, mediaRow, removeMediaRoot } from '../pipeline/pipeline-fixture.ts';
+import { mediaRow } from '../pipeline/pipeline-fixture.ts';
 import { testBackend } from '../support/test-db.ts';
-import { startTestService, type TestService } from '../support/test-service.ts';
+import { closeLibraryWorld, openLibraryWorld, type LibraryWorld } from './library-world.ts';
 import path from 'node:path';
 
-let svc: TestService;
+let world: LibraryWorld | undefined;
 let db: Db;
 let root: string;
-let connectionId: number;
 let profileId: number;
-let counter = 0;
+let item: () => Promise<number>;
 
 beforeAll(async () => {
-  svc = await startTestService({ workers: () => [] });
-  db = svc.deps.database.db;
-  root = await makeMediaRoot('slot-status');
-  connectionId = await insertConnection(db, root);
+  world = await openLibraryWorld('slot-status');
+  ({ db, root, item } = world);
   profileId = await insertProfile(db, { name: 'Featurettes', kind: 'featurette' });
 });
 
-afterAll(async () => {
-  await svc?.stop();
-  await removeMediaRoot(root);
-});
-
-async function item(): Promise<number> {
-  counter += 1;
-  return insertMovie(db, { connectionId, folder: path.join(root, `Item ${counter}`), title: `Item ${counter}` });
-}
+afterAll(() => closeLibraryWorld(world));
 
 const claim = (mediaId: number, season?: number) =>
   db.transaction((tx) => claimSlotFetch(tx, { mediaId, profileId, ...(season !== undefined ? { season } : {}) }));
