@@ -23,9 +23,11 @@ export type TrailerReconcileReport = {
   scanned: number;
   /** Items skipped because their folder is not visible here (unmapped, not mounted, gone). */
   notVisible: number;
+  /** Slots (the main trailer's and the others) that now have a file of the user's. */
   externalFound: number;
-  /** Trailers of ours found deleted from disk. */
+  /** Files of ours found deleted from disk. */
   trailersGone: number;
+  /** Fetches queued again for deleted files of ours (deleted-trailer policy `refetch`). */
   refetchQueued: number;
 };
 
