@@ -131,8 +131,13 @@ beforeAll(async () => {
     ],
   });
   sonarr = await startFakeSonarr({ series: [show!], rootFolders: [rootFolder(path.join(world.root, 'tv'))] });
-  radarrId = (await insertConnection(db, { name: 'Radarr', kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey })).id;
-  sonarrId = (await insertConnection(db, { name: 'Sonarr', kind: 'sonarr', baseUrl: sonarr.url, apiKey: sonarr.apiKey })).id;
+  // Root folders known from the start, as after the test that saving a connection runs: the
+  // sync's fetches may start before the sync itself stores them.
+  const roots = (folder: string) => [{ path: folder, localPath: folder, accessible: true }];
+  const movies = path.join(world.root, 'movies');
+  const tv = path.join(world.root, 'tv');
+  radarrId = (await insertConnection(db, { name: 'Radarr', kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey, rootFolders: roots(movies) })).id;
+  sonarrId = (await insertConnection(db, { name: 'Sonarr', kind: 'sonarr', baseUrl: sonarr.url, apiKey: sonarr.apiKey, rootFolders: roots(tv) })).id;
 }, 120_000);
 
 afterAll(async () => {
