@@ -18,6 +18,7 @@ import { syncLibrary, type SyncDeps } from '../../src/sync/library-sync.ts';
 import { closePipelineWorld, enqueueFetch, listFiles, openPipelineWorld, waitForStatus, type PipelineWorld } from '../pipeline/pipeline-fixture.ts';
 import { insertProfile, slotRow, waitForSlot } from '../pipeline/slot-fixture.ts';
 import { generateSeries, type JsonObject } from '../support/fake-arr-data.ts';
+import { signedInPages } from '../ui/page-client.ts';
 import { startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
 
@@ -158,6 +159,11 @@ describe(`extras already on disk (${testBackend})`, () => {
     expect(await ownPaths(id)).toEqual([path.join(movieFolder(), 'Alpha (2001)-trailer.mkv')]);
     expect(readFileSync(userFeaturette(), 'utf8')).toBe(USER_FEATURETTE);
     expect(await listFiles(path.join(movieFolder(), 'Featurettes'))).toEqual(['Making of.mkv']);
+    // The item page: the featurette slot has a file, the user's, with no Delete for it.
+    const html = await (await (await signedInPages(world.svc)).get(`/library/${id}/slots`)).text();
+    const row = new RegExp(`<tr data-profile-id="${featuretteId}" data-season="" data-status="external">([\\s\\S]*?)</tr>`).exec(html)?.[1];
+    expect(row).toContain(`${userFeaturette()}</span> <span class="muted">(your own file, never touched)`);
+    expect(row).not.toContain('delete');
   });
 
   it("the series' own theme.mp3 fills its slot: its trailer and the trailers of seasons 1 and 2 are fetched, nothing for the specials", async () => {
