@@ -17,7 +17,10 @@ import { jsonParam } from './json-param.ts';
 import { decideSlotState, REASON_DELETED_REFETCH, type DeletedTrailerPolicy, type SlotDecision } from './trailer-decision.ts';
 import type { ScanResult } from './trailer-scan.ts';
 
-export const slotKey = (profileId: number, season: number | null): string => `${profileId}:${season ?? ''}`;
+/** A slot within one item's scan. */
+const slotKey = (profileId: number, season: number | null): string => `${profileId}:${season ?? ''}`;
+/** A slot of one item among the connection's. */
+export const itemSlotKey = (mediaId: number, profileId: number, season: number | null): string => `${mediaId}/${slotKey(profileId, season)}`;
 
 type StoredSlot = { status: TrailerStatus; externalPath: string | null };
 type PlanItem = Pick<MediaRow, 'kind' | 'connectionId' | 'tags' | 'seasons'> & { mediaId: number };
@@ -48,11 +51,11 @@ export async function loadExtraSlots(
       select s.media_id, s.profile_id, s.season, s.status, s.external_path from media_slots s join media m on m.id = s.media_id
       where m.connection_id = ${connectionId} and m.removed_at is null`),
   );
-  for (const row of rows) stored.set(`${Number(row.media_id)}/${slotKey(row.profile_id, row.season)}`, { status: row.status, externalPath: row.external_path });
+  for (const row of rows) stored.set(itemSlotKey(Number(row.media_id), row.profile_id, row.season), { status: row.status, externalPath: row.external_path });
   return { slots, stored };
 }
 
-/** The decisions for one scanned item's extra slots. */
+/** The decisions for one scanned item's extra slots (`stored` and `ownBySlot` keyed by `itemSlotKey`). */
 export function decideExtraSlots(
   scan: ScanResult,
   slots: readonly PlannedSlot[],
@@ -62,8 +65,9 @@ export function decideExtraSlots(
 ): SlotDecision[] {
   const decisions: SlotDecision[] = [];
   for (const slot of slots) {
-    const state = stored.get(`${scan.mediaId}/${slot.key}`) ?? { status: 'missing', externalPath: null };
-    const ownPaths = ownBySlot.get(`${scan.mediaId}/${slot.key}`) ?? [];
+    const key = itemSlotKey(scan.mediaId, slot.profileId, slot.season);
+    const state = stored.get(key) ?? { status: 'missing', externalPath: null };
+    const ownPaths = ownBySlot.get(key) ?? [];
     const check = { mediaId: scan.mediaId, profileId: slot.profileId, season: slot.season, ...state, ownPaths };
     const decision = decideSlotState(check, scan.extraExternal?.get(slot.key) ?? null, scan.ownMissing, policy);
     if (decision) decisions.push(decision);

@@ -10,13 +10,12 @@ import { rowsOf } from '../db/client.ts';
 import type { PathMapping } from '../db/schema/connections.ts';
 import { media, type MediaRow } from '../db/schema/media.ts';
 import { mapArrPath } from '../domain/path-mapping.ts';
-import { decideTrailerState, type DeletedTrailerPolicy, type TrailerCheckItem, type TrailerDecision } from './trailer-decision.ts';
+import { decideTrailerState, type DeletedTrailerPolicy, type SlotDecision, type TrailerCheckItem, type TrailerDecision } from './trailer-decision.ts';
 import { jsonParam } from './json-param.ts';
 import { mainProfileId } from '../library/main-profile.ts';
 import { queueTrailerFetches } from '../library/trailer-fetch-queue.ts';
 import { scanTrailerFolders, type ScanTarget } from './trailer-scan.ts';
-import { applySlotDecisions, decideExtraSlots, loadExtraSlots, slotKey } from './slot-reconcile.ts';
-import type { SlotDecision } from './trailer-decision.ts';
+import { applySlotDecisions, decideExtraSlots, itemSlotKey, loadExtraSlots } from './slot-reconcile.ts';
 
 export type TrailerReconcileReport = {
   /** Items whose folder could be read here. */
@@ -112,7 +111,7 @@ async function loadCheckItems(db: Db, connectionId: number): Promise<{ items: Ch
     pathsByMedia.set(id, [...(pathsByMedia.get(id) ?? []), row.path]);
     if (row.main) mainByMedia.set(id, [...(mainByMedia.get(id) ?? []), row.path]);
     else if (row.profile_id !== null) {
-      const key = `${id}/${slotKey(row.profile_id, row.season)}`;
+      const key = itemSlotKey(id, row.profile_id, row.season);
       ownBySlot.set(key, [...(ownBySlot.get(key) ?? []), row.path]);
     }
   }
@@ -127,11 +126,6 @@ async function applyDecisions(
   chunkSize: number,
 ): Promise<Omit<TrailerReconcileReport, 'scanned' | 'notVisible'>> {
   const report = { externalFound: 0, trailersGone: 0, refetchQueued: 0 };
-  for (let start = 0; start < slotDecisions.length; start += chunkSize) {
-    const written = await deps.db.transaction((tx) => applySlotDecisions(deps.boss, tx, slotDecisions.slice(start, start + chunkSize)));
-    report.externalFound += written.externalFound;
-    report.refetchQueued += written.refetchQueued;
-  }
   for (let start = 0; start < decisions.length; start += chunkSize) {
     const chunk = decisions.slice(start, start + chunkSize);
     const gone = chunk.flatMap((d) => d.missingTrailerPaths.map((path) => ({ media_id: d.mediaId, path })));
@@ -165,6 +159,13 @@ async function applyDecisions(
       const refetch = changed.filter((row) => row.status === 'queued').map((row) => Number(row.id));
       report.refetchQueued += await queueTrailerFetches(deps.boss, tx, refetch, 'refetch');
     });
+  }
+  // After the files of ours that are gone are marked so: a slot is only claimed again once no
+  // present file of ours is on record for it.
+  for (let start = 0; start < slotDecisions.length; start += chunkSize) {
+    const written = await deps.db.transaction((tx) => applySlotDecisions(deps.boss, tx, slotDecisions.slice(start, start + chunkSize)));
+    report.externalFound += written.externalFound;
+    report.refetchQueued += written.refetchQueued;
   }
   return report;
 }

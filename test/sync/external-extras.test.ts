@@ -14,6 +14,7 @@ import { rowsOf, type Db } from '../../src/db/client.ts';
 import { media, trailers } from '../../src/db/schema/index.ts';
 import { writeSettings } from '../../src/db/settings-store.ts';
 import { SPECIALS_HAVE_NO_SLOT } from '../../src/pipeline/slot-context.ts';
+import { REASON_DELETED_RESPECT } from '../../src/sync/trailer-decision.ts';
 import { syncLibrary, type SyncDeps } from '../../src/sync/library-sync.ts';
 import { closePipelineWorld, enqueueFetch, listFiles, openPipelineWorld, waitForStatus, type PipelineWorld } from '../pipeline/pipeline-fixture.ts';
 import { insertProfile, slotRow, waitForSlot } from '../pipeline/slot-fixture.ts';
@@ -211,4 +212,28 @@ describe(`extras already on disk (${testBackend})`, () => {
     expect(placed).toHaveLength(1);
     expect(statSync(placed[0]!.path).size).toBeGreaterThan(1000);
   });
+
+  it('our featurette deleted from disk follows the deleted-trailer policy: respected, or fetched again', async () => {
+    const id = await mediaId(radarrId);
+    const slot = { mediaId: id, profileId: featuretteId };
+    const ours = async () =>
+      rowsOf<{ path: string }>(await db.execute(sql`select path from trailers where media_id = ${id} and profile_id = ${featuretteId} and state = 'present'`))[0]?.path;
+    await writeSettings(db, { deletedTrailerPolicy: 'respect' });
+    rmSync((await ours())!);
+    const respected = await sync(radarrId);
+    expect(respected.trailers).toMatchObject({ trailersGone: 1, refetchQueued: 0 });
+    expect(await slotRow(db, slot)).toMatchObject({ status: 'skipped', statusReason: REASON_DELETED_RESPECT });
+    expect(respected.extrasQueued).toBe(0);
+
+    // Fetched by hand again, then deleted under the refetch policy: queued at once.
+    await db.execute(sql`update media_slots set status = 'missing' where media_id = ${id} and profile_id = ${featuretteId}`);
+    await sync(radarrId);
+    expect((await waitForSlot(db, slot, ['have', 'needs-attention'])).status).toBe('have');
+    await writeSettings(db, { deletedTrailerPolicy: 'refetch' });
+    rmSync((await ours())!);
+    const refetched = await sync(radarrId);
+    expect(refetched.trailers).toMatchObject({ trailersGone: 1, refetchQueued: 1 });
+    expect((await waitForSlot(db, slot, ['have', 'needs-attention'])).status).toBe('have');
+    expect(statSync((await ours())!).size).toBeGreaterThan(1000);
+  }, 120_000);
 });
