@@ -18,7 +18,7 @@ export const sonarrSeriesSchema = z
     imdbId: textOrNone,
     /** Tag ids; /tag names them. */
     tags: softList(z.int().positive()),
-    /** Season 0 is the specials; `monitored` decides whether a season-scoped profile fetches for it. */
+    /** Season 0 is the specials, which get no season-scoped file (domain/slot-plan.ts `slotSeasons`). */
     seasons: softList(z.object({ seasonNumber: z.int().min(0).max(1000), monitored: z.boolean().default(false) })),
     images: posterImagesField,
     statistics: z.object({ episodeFileCount: arrId.default(0) }).optional(),

@@ -43,9 +43,19 @@ export function profileApplies(profile: SlotProfile, item: SlotItem): boolean {
 }
 
 /**
- * Every slot of the item, main trailer first when `mainProfileId` applies. Season slots follow the
- * seasons Sonarr monitors; season 0 (specials) only when it is monitored too. Sorted, so the
- * result is stable for the UI and for tests.
+ * The seasons a season-scoped profile gives the item a slot for: the ones Sonarr monitors, from
+ * season 1. Season 0 is Sonarr's specials (`Specials`/`Season 00`): odd episodes, shorts and
+ * extras of the whole run, never a season with a trailer of its own, so it has no season slot
+ * (and is never searched as "season 0", nor as the whole series, which the item-level slots are).
+ */
+export function slotSeasons(item: SlotItem): number[] {
+  const seasons = item.seasons.filter((s) => s.monitored && Number.isInteger(s.number) && s.number >= 1).map((s) => s.number);
+  return [...new Set(seasons)].sort((a, b) => a - b);
+}
+
+/**
+ * Every slot of the item, main trailer first when `mainProfileId` applies. Season slots follow
+ * `slotSeasons`. Sorted, so the result is stable for the UI and for tests.
  */
 export function plannedSlots(item: SlotItem, profiles: readonly SlotProfile[], mainProfileId: number | undefined): Slot[] {
   const slots: Slot[] = [];
@@ -56,8 +66,7 @@ export function plannedSlots(item: SlotItem, profiles: readonly SlotProfile[], m
       slots.push({ profileId: profile.id, season: null });
       continue;
     }
-    const seasons = item.seasons.filter((s) => s.monitored && Number.isInteger(s.number) && s.number >= 0).map((s) => s.number);
-    for (const season of [...new Set(seasons)].sort((a, b) => a - b)) slots.push({ profileId: profile.id, season });
+    for (const season of slotSeasons(item)) slots.push({ profileId: profile.id, season });
   }
   return slots;
 }

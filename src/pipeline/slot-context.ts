@@ -8,7 +8,7 @@ import { eq, isNull, type AnyColumn, type SQL, and } from 'drizzle-orm';
 import type { Settings } from '../config/settings.ts';
 import type { Db } from '../db/client.ts';
 import { trailerProfiles, type MediaRow, type ProfileRow } from '../db/schema/index.ts';
-import { profileApplies, type SlotItem } from '../domain/slot-plan.ts';
+import { profileApplies, slotSeasons, type SlotItem } from '../domain/slot-plan.ts';
 import { describeWanted, MAX_SEASON, type Wanted } from '../domain/wanted-video.ts';
 import type { JobPayload } from '../jobs/payloads.ts';
 import type { SlotRef } from '../library/slot-status.ts';
@@ -60,14 +60,17 @@ export function sameSlot(columns: { profileId: AnyColumn; season: AnyColumn }, s
   return and(eq(columns.profileId, slot.profileId), slot.season === null ? isNull(columns.season) : eq(columns.season, slot.season)) as SQL;
 }
 
+/** Why a job naming season 0 ends: queued before season slots skipped the specials, or asked for by hand. */
+export const SPECIALS_HAVE_NO_SLOT = 'the specials (season 0) have no season file of their own; season slots start at season 1';
+
 function wantedOf(profile: ProfileRow, season: number | null): Wanted {
-  // Wanted seasons start at 1: specials (0) are searched like the whole series.
+  // Season slots start at 1 (extraSlot ends a season-0 job first); a whole item has no season.
   return season !== null && season >= 1 && season <= MAX_SEASON ? { kind: profile.kind, season } : { kind: profile.kind };
 }
 
 function fetchSlot(ref: SlotRef, main: boolean, profile: LoadedProfile, season: number | null, mainProfileId: number): FetchSlot {
   const wanted = wantedOf(profile.row, season);
-  const label = season === 0 ? `specials ${describeWanted(wanted)}` : describeWanted(wanted);
+  const label = describeWanted(wanted);
   return { ref, main, profileId: profile.row.id, season, profile, wanted, label, mainProfileId };
 }
 
@@ -97,7 +100,8 @@ async function extraSlot(db: Db, ref: SlotRef, row: MediaRow, mainProfileId: num
   if (!profileApplies(profileRow, slotItemOf(row))) return skipped(`the profile "${profileRow.name}" no longer applies to this item`);
   if (profileRow.scope === 'season' && ref.season === undefined) return skipped(`the profile "${profileRow.name}" is per season, and no season was named`);
   if (profileRow.scope === 'item' && ref.season !== undefined) return skipped(`the profile "${profileRow.name}" is for the whole item, not a season`);
-  if (ref.season !== undefined && !row.seasons.some((s) => s.number === ref.season && s.monitored)) {
+  if (ref.season === 0) return skipped(SPECIALS_HAVE_NO_SLOT);
+  if (ref.season !== undefined && !slotSeasons(slotItemOf(row)).includes(ref.season)) {
     return skipped(`season ${ref.season} is not monitored in Sonarr`);
   }
   let conversion;

@@ -145,7 +145,7 @@ function summary(report: LibrarySyncReport, complete: boolean): string {
   const noun = report.kind === 'movie' ? 'movies' : 'series';
   const parts = [`${report.added} added`, `${report.updated} updated`, `${report.removed} removed`];
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped as unreadable`);
-  if (report.trailers.externalFound > 0) parts.push(`${report.trailers.externalFound} existing trailers found`);
+  if (report.trailers.externalFound > 0) parts.push(`${report.trailers.externalFound} existing trailers and extras found`);
   if (report.backfillQueued > 0) parts.push(`${report.backfillQueued} trailers queued`);
   if (report.extrasQueued > 0) parts.push(`${report.extrasQueued} extra files queued`);
   const caution = complete ? '' : ' Some items could not be identified, so none were marked removed.';

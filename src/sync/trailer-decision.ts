@@ -80,3 +80,38 @@ function statusChange(
       return WAITING.has(item.trailerStatus) && external ? asExternal : undefined;
   }
 }
+
+/** An extra slot (a `media_slots` row, or none yet: `missing`) and its own files, for the same rules. */
+export type SlotCheck = {
+  mediaId: number;
+  profileId: number;
+  season: number | null;
+  status: TrailerStatus;
+  externalPath: string | null;
+  /** Files this service wrote for this slot, recorded as present. */
+  ownPaths: readonly string[];
+};
+
+export type SlotDecision = {
+  mediaId: number;
+  profileId: number;
+  season: number | null;
+  expectedStatus: TrailerStatus;
+  /** `queued` is written as `missing`, then claimed and queued with reason `refetch`. */
+  change: StatusChange;
+};
+
+/**
+ * What the files found mean for one extra slot: the main trailer's rules, applied to the slot's
+ * own files and the file found for it. `external` keeps a user's file (never fetched, renamed or
+ * deleted); when it is gone the slot is `missing` again and the backfill fetches it.
+ */
+export function decideSlotState(slot: SlotCheck, found: string | null, ownMissing: readonly string[], policy: DeletedTrailerPolicy): SlotDecision | undefined {
+  const decision = decideTrailerState(
+    { mediaId: slot.mediaId, trailerStatus: slot.status, externalTrailerPath: slot.externalPath, ownTrailerPaths: slot.ownPaths },
+    { mediaId: slot.mediaId, folderVisible: true, externalPath: found, ownMissing: [...ownMissing] },
+    policy,
+  );
+  if (decision?.change === undefined) return undefined;
+  return { mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season, expectedStatus: slot.status, change: decision.change };
+}

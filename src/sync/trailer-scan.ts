@@ -1,31 +1,43 @@
-// The filesystem side of reconcile: which trailer files are on disk for each item. One readdir
-// per media folder (plus its `Trailers/` folder and the movie file's sub-folder when there are
-// any), bounded concurrency, read-only. Nothing here writes, renames or deletes.
+// The filesystem side of reconcile: which files are on disk for each item's slots. One readdir per
+// media folder, plus the extras folders (`Trailers/`, `Featurettes/`, `theme-music/`, …) of the
+// kinds its slots want, the movie file's sub-folder, and the season folders of its season slots
+// (with their extras folders) when there are any; bounded concurrency, read-only. Which file fills
+// which slot is the pure domain/extras-on-disk.ts. Nothing here writes, renames or deletes.
 import type { Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { TRAILERS_FOLDER, looksLikeTrailerFile } from '../domain/trailer-name.ts';
+import { existingSeasonFolder, externalExtrasBySlot, extraFolderNames, movieFileFolder, type DiskSlot } from '../domain/extras-on-disk.ts';
 import { mapBounded } from './bounded-map.ts';
 import { isDirectory, listDir } from './local-dirs.ts';
 
+/** The main trailer's slot key in a scan (its state is the media row's). */
+export const MAIN_SLOT_KEY = 'main';
+const MAIN_SLOT: DiskSlot = { key: MAIN_SLOT_KEY, kind: 'trailer', season: null };
+
 export type ScanTarget = {
   mediaId: number;
+  /** Movie unless said: a series' season slots are looked for in its season folders. */
+  kind?: 'movie' | 'series';
   /** Local absolute path of the movie/series folder (already mapped). */
   folder: string;
-  /** The movie file relative to `folder` (POSIX separators), never counted as a trailer. */
+  /** The movie file relative to `folder` (POSIX separators), never counted as an extra. */
   movieFileRelativePath?: string | null;
-  /** Local paths of the trailers this service wrote and recorded as present. */
+  /** Local paths of the files this service wrote and recorded as present (every slot's). */
   ownTrailerPaths: readonly string[];
+  /** The item's slots besides the main trailer (keys other than MAIN_SLOT_KEY). */
+  extraSlots?: readonly DiskSlot[];
 };
 
 export type ScanResult = {
   mediaId: number;
   /** False when the folder is not visible here: nothing may be concluded about its files. */
   folderVisible: boolean;
-  /** A trailer file that is not ours, as a local absolute path (first in name order). */
+  /** The main trailer's file that is not ours, as a local absolute path. */
   externalPath: string | null;
-  /** Own trailers whose files are gone. */
+  /** Own files whose files are gone. */
   ownMissing: string[];
+  /** Each extra slot's file that is not ours (local absolute path), by slot key; absent: none found. */
+  extraExternal?: ReadonlyMap<string, string>;
 };
 
 export const DEFAULT_SCAN_CONCURRENCY = 16;
@@ -51,33 +63,50 @@ function hidden(mediaId: number): ScanResult {
 async function scanOne(target: ScanTarget): Promise<ScanResult> {
   const top = await listDir(target.folder);
   if (top === undefined) return hidden(target.mediaId);
-  // relative path → entry; directories are only descended into for the two places that matter.
-  const listed = new Map<string, string[]>([['', names(top)]]);
-  const trailersDir = top.find((entry) => isDirLike(entry) && entry.name.toLowerCase() === TRAILERS_FOLDER.toLowerCase());
-  if (trailersDir) listed.set(trailersDir.name, names((await listDir(posix.join(target.folder, trailersDir.name))) ?? []));
+  const slots = [MAIN_SLOT, ...(target.extraSlots ?? [])];
+  const kindFolders = extraFolderNames(slots.map((slot) => slot.kind));
+  // relative folder → its file names; '' is the item folder.
+  const listed = new Map<string, string[]>();
+  const readPlace = async (relative: string, entries: readonly Dirent[] | undefined): Promise<void> => {
+    if (entries === undefined || listed.has(relative)) return;
+    listed.set(relative, names(entries));
+    for (const entry of entries) {
+      if (!isDirLike(entry) || !kindFolders.has(entry.name.toLowerCase())) continue;
+      const sub = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (!listed.has(sub)) listed.set(sub, names((await listDir(posix.join(target.folder, sub))) ?? []));
+    }
+  };
+  await readPlace('', top);
   const movieFile = normalizedRelative(target.movieFileRelativePath);
-  const movieDir = movieFile ? posix.dirname(movieFile) : '.';
-  if (movieDir !== '.' && !listed.has(movieDir)) {
-    listed.set(movieDir, names((await listDir(posix.join(target.folder, movieDir))) ?? []));
+  const movieDir = movieFileFolder(movieFile);
+  if (movieDir !== undefined) await readPlace(movieDir, await listDir(posix.join(target.folder, movieDir)));
+  const subfolders = top.filter(isDirLike).map((entry) => entry.name);
+  if (target.kind === 'series') {
+    const seasons = new Set(slots.flatMap((slot) => (slot.season === null ? [] : [slot.season])));
+    for (const season of seasons) {
+      const folder = existingSeasonFolder(season, subfolders);
+      if (folder !== undefined) await readPlace(folder, await listDir(posix.join(target.folder, folder)));
+    }
   }
 
   const own = new Set(target.ownTrailerPaths.map((path) => posix.normalize(path)));
-  const candidates: string[] = [];
-  for (const [dir, files] of listed) {
-    for (const name of files) {
+  const files: string[] = [];
+  for (const [dir, fileNames] of listed) {
+    for (const name of fileNames) {
       const relative = dir === '' ? name : `${dir}/${name}`;
-      if (relative === movieFile || !looksLikeTrailerFile(relative)) continue;
-      const absolute = posix.join(target.folder, relative);
-      if (!own.has(absolute)) candidates.push(absolute);
+      if (relative !== movieFile && !own.has(posix.join(target.folder, relative))) files.push(relative);
     }
   }
-  candidates.sort();
+  const found = externalExtrasBySlot({ kind: target.kind ?? 'movie', movieFileRelativePath: movieFile, subfolders, files }, slots);
+  const absolute = (relative: string) => posix.join(target.folder, relative);
+  const main = found.get(MAIN_SLOT_KEY);
+  const extraExternal = new Map([...found].filter(([key]) => key !== MAIN_SLOT_KEY).map(([key, relative]) => [key, absolute(relative)]));
 
   const ownMissing: string[] = [];
   for (const path of own) {
     if (!(await ownFileExists(path, target.folder, listed))) ownMissing.push(path);
   }
-  return { mediaId: target.mediaId, folderVisible: true, externalPath: candidates[0] ?? null, ownMissing };
+  return { mediaId: target.mediaId, folderVisible: true, externalPath: main === undefined ? null : absolute(main), ownMissing, extraExternal };
 }
 
 /** Answered from a listing already read when the file's folder was scanned; otherwise one stat. */

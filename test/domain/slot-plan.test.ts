@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extraSlots, plannedSlots, profileApplies, type SlotItem, type SlotProfile } from '../../src/domain/slot-plan.ts';
+import { extraSlots, plannedSlots, profileApplies, slotSeasons, type SlotItem, type SlotProfile } from '../../src/domain/slot-plan.ts';
 
 const any = { mediaKinds: [], connectionIds: [], tags: [] };
 const profile = (id: number, over: Partial<SlotProfile> = {}): SlotProfile => ({ id, kind: 'trailer', scope: 'item', enabled: true, appliesTo: any, ...over });
@@ -52,5 +52,24 @@ describe('slot plan', () => {
       { profileId: 1, season: 1 },
       { profileId: 1, season: 2 },
     ]);
+  });
+
+  it('never gives the specials (season 0) a season slot, monitored or not', () => {
+    const withSpecials: SlotItem = { ...series, seasons: [{ number: 0, monitored: true }, { number: 1, monitored: true }, { number: 2, monitored: true }] };
+    expect(slotSeasons(withSpecials)).toEqual([1, 2]);
+    expect(plannedSlots(withSpecials, [profile(1), profile(5, { scope: 'season' })], 1)).toEqual([
+      { profileId: 1, season: null },
+      { profileId: 5, season: 1 },
+      { profileId: 5, season: 2 },
+    ]);
+    expect(slotSeasons({ ...series, seasons: [{ number: 0, monitored: true }] })).toEqual([]);
+  });
+
+  it('slotSeasons: monitored whole seasons, once each, in order', () => {
+    const odd: SlotItem = {
+      ...series,
+      seasons: [{ number: 3, monitored: true }, { number: 1.5, monitored: true }, { number: -1, monitored: true }, { number: 3, monitored: true }, { number: 1, monitored: true }],
+    };
+    expect(slotSeasons(odd)).toEqual([1, 3]);
   });
 });

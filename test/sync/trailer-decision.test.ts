@@ -3,7 +3,9 @@ import {
   REASON_DELETED_REFETCH,
   REASON_DELETED_RESPECT,
   REASON_EXTERNAL_GONE,
+  decideSlotState,
   decideTrailerState,
+  type SlotCheck,
   type TrailerCheckItem,
 } from '../../src/sync/trailer-decision.ts';
 import type { ScanResult } from '../../src/sync/trailer-scan.ts';
@@ -84,5 +86,43 @@ describe('decideTrailerState', () => {
       });
       expect(decideTrailerState(item({ trailerStatus }), scan(), 'refetch')).toBeUndefined();
     }
+  });
+});
+
+describe('decideSlotState (an extra slot: featurette, theme music, a season trailer)', () => {
+  const FEATURETTE = '/m/Heat (1995)/Featurettes/Making of.mkv';
+  const OUR_FEATURETTE = '/m/Heat (1995)/Heat (1995)-featurette.mkv';
+  const slot = (overrides: Partial<SlotCheck>): SlotCheck => ({ mediaId: 7, profileId: 3, season: null, status: 'missing', externalPath: null, ownPaths: [], ...overrides });
+
+  it("the user's file fills a waiting slot (also one never planned before, which is missing)", () => {
+    for (const status of ['missing', 'queued', 'needs-attention', 'skipped', 'no-trailer-yet'] as const) {
+      expect(decideSlotState(slot({ status }), FEATURETTE, [], 'refetch')).toEqual({
+        mediaId: 7,
+        profileId: 3,
+        season: null,
+        expectedStatus: status,
+        change: { trailerStatus: 'external', externalTrailerPath: FEATURETTE, statusReason: null },
+      });
+    }
+    expect(decideSlotState(slot({ status: 'downloading' }), FEATURETTE, [], 'refetch')).toBeUndefined();
+    expect(decideSlotState(slot({}), null, [], 'refetch')).toBeUndefined();
+  });
+
+  it("the user's file is gone: the slot is wanted again (never the deleted-trailer policy: it was never ours)", () => {
+    const external = slot({ status: 'external', externalPath: FEATURETTE, season: 2 });
+    expect(decideSlotState(external, FEATURETTE, [], 'respect')).toBeUndefined();
+    expect(decideSlotState(external, null, [], 'respect')).toMatchObject({
+      season: 2,
+      expectedStatus: 'external',
+      change: { trailerStatus: 'missing', externalTrailerPath: null, statusReason: REASON_EXTERNAL_GONE },
+    });
+  });
+
+  it('our file of the slot deleted: the policy, or theirs in its place; another slot\'s file gone changes nothing', () => {
+    const have = slot({ status: 'have', ownPaths: [OUR_FEATURETTE] });
+    expect(decideSlotState(have, null, [OUR_FEATURETTE], 'respect')?.change.trailerStatus).toBe('skipped');
+    expect(decideSlotState(have, null, [OUR_FEATURETTE], 'refetch')?.change).toEqual({ trailerStatus: 'queued', externalTrailerPath: null, statusReason: REASON_DELETED_REFETCH });
+    expect(decideSlotState(have, FEATURETTE, [OUR_FEATURETTE], 'refetch')?.change.trailerStatus).toBe('external');
+    expect(decideSlotState(have, FEATURETTE, [OURS], 'refetch')).toBeUndefined();
   });
 });

@@ -54,6 +54,7 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
         { number: 0, monitored: true },
         { number: 1, monitored: true },
         { number: 2, monitored: false },
+        { number: 3, monitored: true },
       ],
       tags: ['4k'],
     });
@@ -73,17 +74,17 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
     await svc?.stop();
   });
 
-  it('lists the main trailer, each monitored season, the extras, then files kept from a disabled profile', async () => {
+  it('lists the main trailer, each monitored season (not the specials), the extras, then files kept from a disabled profile', async () => {
     const slots = await slotsOf(seriesId);
     expect(slots.map((s) => [s.profileName, s.season, s.status, s.planned])).toEqual([
       ['Default', null, 'have', true],
-      ['Season trailers', 0, 'missing', true],
       ['Season trailers', 1, 'needs-attention', true],
+      ['Season trailers', 3, 'missing', true],
       ['Featurettes', null, 'have', true],
       ['Theme', null, 'have', false],
     ]);
     expect(slots[0]).toMatchObject({ main: true, kind: 'trailer', file: { path: '/tv/Severance/Severance-trailer.mkv', sizeBytes: 2_500_000 } });
-    expect(slots[2]).toMatchObject({ reason: 'Every candidate failed', file: null, kind: 'trailer', main: false });
+    expect(slots[1]).toMatchObject({ reason: 'Every candidate failed', file: null, kind: 'trailer', main: false });
     expect(slots[4]).toMatchObject({ kind: 'theme-music', note: 'profile disabled — file kept', file: { path: '/tv/Severance/theme.mp3' } });
     expect((await api('/api/v1/media/999999/slots')).status).toBe(404);
   });
@@ -110,8 +111,9 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
     expect(await have.json()).toMatchObject({ error: 'has_file' });
     expect((await api(`/api/v1/media/${seriesId}/slots/fetch`, { method: 'POST', json: { profileId: featuretteId, replace: true } })).status).toBe(202);
     expect(await fetchJobs(seriesId)).toContainEqual({ mediaId: seriesId, reason: 'user', force: true, profileId: featuretteId });
-    // Season 2 is not monitored; the kids-only clip profile does not apply to this item.
+    // Season 2 is not monitored; the specials have no season slot; the kids-only clip profile does not apply to this item.
     expect((await api(`/api/v1/media/${seriesId}/slots/fetch`, { method: 'POST', json: { profileId: seasonId, season: 2 } })).status).toBe(404);
+    expect((await api(`/api/v1/media/${seriesId}/slots/fetch`, { method: 'POST', json: { profileId: seasonId, season: 0 } })).status).toBe(404);
     const theme = await api(`/api/v1/media/${seriesId}/slots/fetch`, { method: 'POST', json: { profileId: themeId } });
     expect(theme.status).toBe(409);
     expect(await theme.json()).toMatchObject({ error: 'not_planned', message: expect.stringContaining('profile disabled') });
@@ -135,7 +137,7 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
       ]),
     );
     expect(await deleteJobs(seriesId)).toHaveLength(2);
-    const none = await api(`/api/v1/media/${seriesId}/slots/delete`, { method: 'POST', json: { profileId: seasonId, season: 0 } });
+    const none = await api(`/api/v1/media/${seriesId}/slots/delete`, { method: 'POST', json: { profileId: seasonId, season: 3 } });
     expect(none.status).toBe(409);
     expect(await none.json()).toMatchObject({ error: 'no_owned_file' });
   });
@@ -152,14 +154,14 @@ describe(`item slots: /api/v1/media/{id}/slots and the Files section (${testBack
     const pages = await signedInPages(svc);
     const html = await (await pages.get(`/library/${seriesId}`)).text();
     expect(html).toContain('id="slots"');
-    expect(html).toContain('Specials');
+    expect(html).not.toContain('Specials');
     expect(html).toContain('profile disabled — file kept');
     expect(html).toContain('/tv/Severance/Featurettes/Severance.mkv');
-    const res = await pages.post(`/library/${seriesId}/slots/fetch`, { profileId: String(seasonId), season: '0', replace: 'false' });
+    const res = await pages.post(`/library/${seriesId}/slots/fetch`, { profileId: String(seasonId), season: '3', replace: 'false' });
     expect(res.status).toBe(200);
     const fragment = await res.text();
-    expect(fragment).toMatch(/<tr data-profile-id="\d+" data-season="0" data-status="queued">/);
-    expect(await fetchJobs(seriesId)).toContainEqual({ mediaId: seriesId, reason: 'user', force: false, profileId: seasonId, season: 0 });
+    expect(fragment).toMatch(/<tr data-profile-id="\d+" data-season="3" data-status="queued">/);
+    expect(await fetchJobs(seriesId)).toContainEqual({ mediaId: seriesId, reason: 'user', force: false, profileId: seasonId, season: 3 });
     const bad = await pages.post(`/library/${seriesId}/slots/fetch`, { profileId: 'nope' });
     expect(bad.status).toBe(400);
     // While slots are queued and deletions wait, the section keeps refreshing itself.
