@@ -7,7 +7,7 @@ import { connections, trailerProfiles, trailers, type ProfileRow } from '../db/s
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
 import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
-import { slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
+import { appliesToPatchSchema, slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
 import { pruneStaleSlots } from '../library/slot-pruning.ts';
 
 // Profiles: what to fetch for which items (kind, scope, language rule, subtitles, applies to;
@@ -58,7 +58,11 @@ export const profileCreateSchema = z.strictObject({
   appliesTo: fields.appliesTo.default(slotDefaults.appliesTo),
   enabled: fields.enabled.default(slotDefaults.enabled),
 });
-export const profileUpdateSchema = z.strictObject(fields).partial();
+/**
+ * An update is partial at every level: fields not sent keep their stored value, and so do the
+ * lists of `appliesTo` not sent (sending `appliesTo: { tags: [...] }` changes only the tags).
+ */
+export const profileUpdateSchema = z.strictObject({ ...fields, appliesTo: appliesToPatchSchema }).partial();
 
 export type ProfileResult =
   | { ok: true; profile: ProfileRow }
@@ -142,7 +146,9 @@ export async function updateProfile(db: Db, id: number, input: unknown): Promise
   if (!parsed.success) return invalid(parsed.error, current && typeof input === 'object' ? { ...current, ...input } : undefined);
   if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
   const { id: _id, ...stored } = current;
-  const whole = profileSchema.safeParse({ ...stored, ...parsed.data });
+  const { appliesTo: appliesToSent, ...sent } = parsed.data;
+  const appliesTo = { ...stored.appliesTo, ...Object.fromEntries(Object.entries(appliesToSent ?? {}).filter(([, value]) => value !== undefined)) };
+  const whole = profileSchema.safeParse({ ...stored, ...sent, appliesTo });
   if (!whole.success) return invalid(whole.error);
   if (current.isDefault && whole.data.isDefault === false) {
     return { ok: false, status: 409, error: 'conflict', message: 'Make another profile the default instead; one profile is always the default.' };
