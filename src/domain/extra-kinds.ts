@@ -2,13 +2,25 @@
 export const EXTRA_KINDS = ['trailer', 'teaser', 'featurette', 'behind-the-scenes', 'clip', 'interview', 'theme-music'] as const;
 export type ExtraKind = (typeof EXTRA_KINDS)[number];
 
+/** A kind as a noun in running text, the one wording of it: "have theme music", "no featurette yet". */
+export const KIND_NOUN: Readonly<Record<ExtraKind, string>> = {
+  trailer: 'trailer',
+  teaser: 'teaser',
+  featurette: 'featurette',
+  'behind-the-scenes': 'behind-the-scenes video',
+  clip: 'clip',
+  interview: 'interview',
+  'theme-music': 'theme music',
+};
+
 /** A kind in running text: "missing a featurette", "cannot name an interview …", "theme music". */
 export const KIND_WITH_ARTICLE: Readonly<Record<ExtraKind, string>> = {
-  trailer: 'a trailer',
-  teaser: 'a teaser',
-  featurette: 'a featurette',
-  'behind-the-scenes': 'a behind-the-scenes video',
-  clip: 'a clip',
-  interview: 'an interview',
-  'theme-music': 'theme music',
+  trailer: `a ${KIND_NOUN.trailer}`,
+  teaser: `a ${KIND_NOUN.teaser}`,
+  featurette: `a ${KIND_NOUN.featurette}`,
+  'behind-the-scenes': `a ${KIND_NOUN['behind-the-scenes']}`,
+  clip: `a ${KIND_NOUN.clip}`,
+  interview: `an ${KIND_NOUN.interview}`,
+  // A mass noun: no article.
+  'theme-music': KIND_NOUN['theme-music'],
 };
