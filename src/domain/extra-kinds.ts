@@ -24,3 +24,9 @@ export const KIND_WITH_ARTICLE: Readonly<Record<ExtraKind, string>> = {
   // A mass noun: no article.
   'theme-music': KIND_NOUN['theme-music'],
 };
+
+/** One slot in running text: "featurette", "season 2 teaser", "specials trailer" (season 0). */
+export function slotNoun(kind: ExtraKind, season: number | null): string {
+  if (season === null) return KIND_NOUN[kind];
+  return season === 0 ? `specials ${KIND_NOUN[kind]}` : `season ${season} ${KIND_NOUN[kind]}`;
+}

@@ -19,7 +19,7 @@ import { finishWithoutTrailer, rescheduleFetch, shortTime, transientDelayMs } fr
 import { planFetch } from './fetch-plan.ts';
 import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
-import { isExtraSlot, setSlotStatus, type SlotRef } from '../library/slot-status.ts';
+import { extraSlotStatus, isExtraSlot, setSlotStatus, type SlotRef } from '../library/slot-status.ts';
 import { resolveFetchSlot, slotPayload, type FetchSlot } from './slot-context.ts';
 import { pastedLinkFailed } from './pasted-link.ts';
 import { pruneStaleSlots } from '../library/slot-pruning.ts';
@@ -92,6 +92,8 @@ async function fetchTrailer(
 
   if (await waitingForCoolOff(rt, data, row.id, progress)) return;
 
+  // The slot's status before this run: a re-check that again finds nothing official stays quiet.
+  const statusAtStart = isExtraSlot(slot.ref) ? await extraSlotStatus(rt.db, slot.ref) : row.trailerStatus;
   await setSlotStatus(rt.db, slot.ref, 'downloading', null);
   await progress.stage('searching');
   const ctx: TryContext = { rt, plan, jobId: job.id, signal: job.signal, progress };
@@ -119,7 +121,7 @@ async function fetchTrailer(
     }
   }
   if (tries === 0 && item.unreleased) {
-    const waiting = await finishNoTrailerYet(rt, row, item, slot.ref);
+    const waiting = await finishNoTrailerYet(rt, row, item, slot.ref, statusAtStart);
     await progress.stage('done', waiting);
     return;
   }
