@@ -5,7 +5,7 @@
 // ours is deleted; a row whose slot holds a present file of ours is kept, file and all, exactly as
 // deleting a profile keeps its files: the file stays on disk (only the user's Delete of that slot,
 // which removes only owned files, takes it away) and the item page lists it as "file kept".
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import { media, mediaSlots } from '../db/schema/index.ts';
 import { extraSlots } from '../domain/slot-plan.ts';
@@ -18,11 +18,15 @@ const keyOf = (profileId: number, season: number | null) => `${profileId}:${seas
 /** A Postgres array literal of ids: one parameter whatever the count. */
 const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 
+/** Which items: these ids, one connection's, or (neither) every item. */
+export type PruneScope = { mediaIds?: readonly number[]; connectionId?: number };
+
 /**
- * Prunes the stale slot rows of these items (every item when `mediaIds` is undefined), inside the
- * caller's transaction so the profile change or the sync write and the prune land together.
+ * Prunes the stale slot rows of the items in `scope`, inside the caller's transaction when it
+ * passes one, so the profile change or the sync write and the prune land together.
  */
-export async function pruneStaleSlots(db: Db | Tx, mediaIds?: readonly number[]): Promise<PruneReport> {
+export async function pruneStaleSlots(db: Db | Tx, scope: PruneScope = {}): Promise<PruneReport> {
+  const { mediaIds, connectionId } = scope;
   if (mediaIds !== undefined && mediaIds.length === 0) return { deleted: 0, keptForFile: 0 };
   const planning = await readSlotPlanning(db);
   const rows = await db
@@ -38,7 +42,12 @@ export async function pruneStaleSlots(db: Db | Tx, mediaIds?: readonly number[])
     })
     .from(mediaSlots)
     .innerJoin(media, eq(media.id, mediaSlots.mediaId))
-    .where(mediaIds === undefined ? undefined : inArray(mediaSlots.mediaId, [...mediaIds]));
+    .where(
+      and(
+        mediaIds === undefined ? undefined : inArray(mediaSlots.mediaId, [...mediaIds]),
+        connectionId === undefined ? undefined : eq(media.connectionId, connectionId),
+      ),
+    );
   const plannedByItem = new Map<number, Set<string>>();
   const stale: number[] = [];
   for (const row of rows) {

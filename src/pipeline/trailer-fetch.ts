@@ -44,7 +44,7 @@ export async function runTrailerFetch(rt: PipelineRuntime, job: Job<unknown>): P
     // Nothing is downloaded. A skipped extra slot is one the plan no longer gives the item: its row
     // is pruned like at the profile's save (kept, as had, only for a file of ours), so it is not
     // counted as missing; otherwise the slot (if its profile still exists) says why.
-    if (resolved.ref !== undefined && resolved.status === 'skipped' && isExtraSlot(resolved.ref)) await pruneStaleSlots(rt.db, [row.id]);
+    if (resolved.ref !== undefined && resolved.status === 'skipped' && isExtraSlot(resolved.ref)) await pruneStaleSlots(rt.db, { mediaIds: [row.id] });
     else if (resolved.ref !== undefined) await finishWithoutTrailer(rt, resolved.ref, resolved.status, resolved.reason);
     rt.logger.info({ mediaId: row.id, profileId: parsed.data.profileId, season: parsed.data.season, reason: resolved.reason }, 'slot fetch ended before searching');
     return;

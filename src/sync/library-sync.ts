@@ -80,6 +80,9 @@ export async function syncLibrary(deps: SyncDeps, connectionId: number, options:
   const trailers = await reconcileTrailerFiles(deps, connection, settings.deletedTrailerPolicy, {
     ...(options.scanConcurrency !== undefined ? { concurrency: options.scanConcurrency } : {}),
   });
+  // Every item of the connection once more: a webhook may have changed an item's tags or seasons
+  // since (the sync then sees no change), leaving slot rows its profiles no longer plan.
+  await pruneStaleSlots(deps.db, { connectionId: connection.id });
   const backfillQueued = await enqueueBackfill(deps, connection.id, settings.backfillPolicy);
   const extrasQueued = await enqueueSlotBackfill(deps, connection.id, settings.backfillPolicy);
 
@@ -139,7 +142,7 @@ async function writeLibrary(
     const chunk = toWrite.slice(start, start + chunkSize);
     counts.renameQueued += await deps.db.transaction(async (tx) => {
       const rows = await upsertMediaChunk(tx, chunk, syncStartedAt);
-      await pruneStaleSlots(tx, rows.filter((row) => replanned.has(row.id)).map((row) => row.id));
+      await pruneStaleSlots(tx, { mediaIds: rows.filter((row) => replanned.has(row.id)).map((row) => row.id) });
       return enqueueTrailerRenames(deps.boss, tx, rows.filter((row) => moved.has(row.id)).map((row) => row.id));
     });
   }

@@ -151,4 +151,17 @@ describe(`stale slot rows are pruned (${testBackend})`, () => {
     expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000]);
     expect(await missing('featurette')).toBe(0);
   });
+
+  it('the sync also prunes a slot whose item a webhook re-tagged before it (no change left to see)', async () => {
+    radarr.items.get(2001)!['tags'] = [1];
+    await sync(radarrId);
+    expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000, 2001]);
+    // An import webhook stored the Arr's new tags already: the sync reads the same tags.
+    radarr.items.get(2001)!['tags'] = [];
+    await deps.db.update(media).set({ tags: [] }).where(sql`${media.connectionId} = ${radarrId} and ${media.arrId} = 2001`);
+    expect(await missing('featurette')).toBe(1);
+    await sync(radarrId);
+    expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000]);
+    expect(await missing('featurette')).toBe(0);
+  });
 });
