@@ -1,17 +1,21 @@
 import type { Child, FC } from 'hono/jsx';
 import type { TrailerStatus } from '../src/db/schema/media.ts';
+import { KIND_NOUN, type ExtraKind } from '../src/domain/extra-kinds.ts';
 import { isoTime, relativeTime } from './format.ts';
 
-/** Every trailer status in words (a status added to the schema without a label fails the typecheck). */
+/**
+ * Every status of the main trailer in words (a status added to the schema without a label fails
+ * the typecheck); another slot's words name its kind: `slotStatusLabel`.
+ */
 export const STATUS_LABELS: Record<string, string> = {
-  have: 'Have trailer',
+  have: `Have ${KIND_NOUN.trailer}`,
   missing: 'Missing',
   queued: 'Queued',
   downloading: 'Downloading',
   'needs-attention': 'Needs attention',
   external: 'External',
   skipped: 'Skipped',
-  'no-trailer-yet': 'No trailer yet',
+  'no-trailer-yet': `No ${KIND_NOUN.trailer} yet`,
   // Its connection is in preview mode: ranked, and what would be downloaded is recorded.
   preview: 'Previewed',
 } satisfies Record<TrailerStatus, string>;
@@ -27,13 +31,22 @@ export const STAGE_LABELS: Record<string, string> = {
   failed: 'Failed',
 };
 
+/** A slot's status in words: where the words name a kind, its own ("Have theme music", "No teaser yet"). */
+export function slotStatusLabel(status: string, kind: ExtraKind | null): string {
+  const noun = kind === null ? 'file' : KIND_NOUN[kind];
+  if (status === 'have') return `Have ${noun}`;
+  if (status === 'no-trailer-yet') return `No ${noun} yet`;
+  return STATUS_LABELS[status] ?? status;
+}
+
 /**
- * The item's trailer status; while work runs (`downloading` covers every stage of a fetch) the
+ * The status of the item's trailer, or with `kind` of a slot of that kind (null: a file whose
+ * profile was deleted); while work runs (`downloading` covers every stage of a fetch) the
  * stage itself, so a search or a conversion is not called "Downloading".
  */
-export const StatusBadge: FC<{ status: string; title?: string | null; stage?: string | null | undefined }> = ({ status, title, stage }) => (
+export const StatusBadge: FC<{ status: string; title?: string | null; stage?: string | null | undefined; kind?: ExtraKind | null | undefined }> = ({ status, title, stage, kind = 'trailer' }) => (
   <span class={`badge status-${status}`} title={title ?? undefined} data-stage={stage ?? undefined}>
-    {status === 'downloading' && stage && stage !== 'queued' && STAGE_LABELS[stage] ? STAGE_LABELS[stage] : (STATUS_LABELS[status] ?? status)}
+    {status === 'downloading' && stage && stage !== 'queued' && STAGE_LABELS[stage] ? STAGE_LABELS[stage] : slotStatusLabel(status, kind)}
   </span>
 );
 

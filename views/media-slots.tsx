@@ -51,7 +51,7 @@ const SlotRow: FC<{ mediaId: number; title: string; removed: boolean; slot: Item
         {slot.main && active ? (
           <a href="#item-status">In progress, see above</a>
         ) : (
-          <StatusBadge status={slot.status} />
+          <StatusBadge status={slot.status} kind={slot.kind} />
         )}
         {slot.note ? <div class="status-reason slot-note">{slot.note}</div> : null}
         {slot.reason && !slot.main ? (

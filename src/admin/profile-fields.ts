@@ -27,22 +27,37 @@ const tagSchema = z
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
-export const appliesToSchema = z.strictObject({
+const appliesToFields = {
   mediaKinds: z
     .array(z.enum(['movie', 'series'], { error: 'must be movie or series' }))
     .max(2)
-    .default([])
     .transform(unique),
   connectionIds: z
     .array(z.int({ error: 'must be a connection id' }).positive('must be a connection id'))
     .max(100, 'at most 100 connections')
-    .default([])
     .transform(unique),
   tags: z
     .array(tagSchema)
     .max(MAX_PROFILE_TAGS, `at most ${MAX_PROFILE_TAGS} tags`)
-    .default([])
     .transform((tags) => [...new Map(tags.map((tag) => [tag.toLocaleLowerCase('en'), tag])).values()]),
+};
+
+/** A whole "applies to": a list not sent is empty (any). */
+export const appliesToSchema = z.strictObject({
+  mediaKinds: appliesToFields.mediaKinds.default([]),
+  connectionIds: appliesToFields.connectionIds.default([]),
+  tags: appliesToFields.tags.default([]),
+});
+
+/**
+ * "Applies to" in a profile update: only the lists sent change, the others keep their stored
+ * value (the update is partial at every level). Plain optional fields, not `.partial()` of the
+ * schema above: zod 4 applies a `.default()` inside `.partial()`, which would empty them.
+ */
+export const appliesToPatchSchema = z.strictObject({
+  mediaKinds: appliesToFields.mediaKinds.optional(),
+  connectionIds: appliesToFields.connectionIds.optional(),
+  tags: appliesToFields.tags.optional(),
 });
 
 /** `null`: no subtitles. Languages are checked like the preferred languages of the settings. */

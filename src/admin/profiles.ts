@@ -2,12 +2,13 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUniqueViolation } from '../db/db-errors.ts';
 import { issuesOf } from './admin-schemas.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { connections, trailerProfiles, trailers, type ProfileRow } from '../db/schema/index.ts';
 import { writeSettings } from '../db/settings-store.ts';
 import { AUDIO_CODECS, CONTAINERS, conversionProfileSchema, HWACCELS, PRESETS, VIDEO_CODECS } from '../media-tools/convert-plan.ts';
 import { DEFAULT_PROFILE } from '../pipeline/trailer-profile.ts';
-import { slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
+import { appliesToPatchSchema, slotDefaults, slotFields, slotRuleIssues, slotRuleIssuesOfRaw } from './profile-fields.ts';
+import { pruneStaleSlots } from '../library/slot-pruning.ts';
 
 // Profiles: what to fetch for which items (kind, scope, language rule, subtitles, applies to;
 // `profile-fields.ts`) and how to convert it (container, codecs, size, quality). Conversion rules
@@ -57,7 +58,11 @@ export const profileCreateSchema = z.strictObject({
   appliesTo: fields.appliesTo.default(slotDefaults.appliesTo),
   enabled: fields.enabled.default(slotDefaults.enabled),
 });
-export const profileUpdateSchema = z.strictObject(fields).partial();
+/**
+ * An update is partial at every level: fields not sent keep their stored value, and so do the
+ * lists of `appliesTo` not sent (sending `appliesTo: { tags: [...] }` changes only the tags).
+ */
+export const profileUpdateSchema = z.strictObject({ ...fields, appliesTo: appliesToPatchSchema }).partial();
 
 export type ProfileResult =
   | { ok: true; profile: ProfileRow }
@@ -108,7 +113,7 @@ async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boole
 }
 
 /** Marks one profile as the default: the flag on the rows and the `defaultProfileId` setting agree. */
-async function makeDefault(db: Db, id: number): Promise<void> {
+async function makeDefault(db: Db | Tx, id: number): Promise<void> {
   await db.update(trailerProfiles).set({ isDefault: false }).where(ne(trailerProfiles.id, id));
   await db.update(trailerProfiles).set({ isDefault: true }).where(eq(trailerProfiles.id, id));
   await writeSettings(db, { defaultProfileId: id });
@@ -141,7 +146,9 @@ export async function updateProfile(db: Db, id: number, input: unknown): Promise
   if (!parsed.success) return invalid(parsed.error, current && typeof input === 'object' ? { ...current, ...input } : undefined);
   if (!current) return { ok: false, status: 404, error: 'not_found', message: `No profile with id ${id}` };
   const { id: _id, ...stored } = current;
-  const whole = profileSchema.safeParse({ ...stored, ...parsed.data });
+  const { appliesTo: appliesToSent, ...sent } = parsed.data;
+  const appliesTo = { ...stored.appliesTo, ...Object.fromEntries(Object.entries(appliesToSent ?? {}).filter(([, value]) => value !== undefined)) };
+  const whole = profileSchema.safeParse({ ...stored, ...sent, appliesTo });
   if (!whole.success) return invalid(whole.error);
   if (current.isDefault && whole.data.isDefault === false) {
     return { ok: false, status: 409, error: 'conflict', message: 'Make another profile the default instead; one profile is always the default.' };
@@ -150,8 +157,13 @@ export async function updateProfile(db: Db, id: number, input: unknown): Promise
   if (unknown) return unknown;
   if (await nameTaken(db, whole.data.name, id)) return duplicate(whole.data.name);
   try {
-    await db.update(trailerProfiles).set({ ...whole.data, isDefault: current.isDefault }).where(eq(trailerProfiles.id, id));
-    if (whole.data.isDefault && !current.isDefault) await makeDefault(db, id);
+    // The saved profile and the slot rows it no longer plans change together (library counts and
+    // the "missing <kind>" filter read those rows).
+    await db.transaction(async (tx) => {
+      await tx.update(trailerProfiles).set({ ...whole.data, isDefault: current.isDefault }).where(eq(trailerProfiles.id, id));
+      if (whole.data.isDefault && !current.isDefault) await makeDefault(tx, id);
+      await pruneStaleSlots(tx);
+    });
     return { ok: true, profile: (await getProfile(db, id))! };
   } catch (err) {
     if (isUniqueViolation(err)) return duplicate(whole.data.name);
@@ -179,6 +191,7 @@ export async function deleteProfile(db: Db, id: number): Promise<ProfileResult> 
       message: `"${current.name}" still has ${present!.n} file${present!.n === 1 ? '' : 's'} on disk: disable it instead, or delete its files first.`,
     };
   }
+  // Its slot rows go with it (the foreign key cascades): no file of it is left, so none is stale.
   await db.delete(trailerProfiles).where(eq(trailerProfiles.id, id));
   return { ok: true, profile: current };
 }

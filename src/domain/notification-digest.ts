@@ -55,10 +55,14 @@ export function digest(events: readonly DigestEvent[]): Notice[] {
       events: [event],
     }));
   }
+  // One line per kind and label: "Featurette needs attention" apart from the main trailer's "Needs attention".
   const byKind = new Map<string, DigestEvent[]>();
-  for (const event of events) byKind.set(event.kind, [...(byKind.get(event.kind) ?? []), event]);
+  for (const event of events) {
+    const key = `${event.kind}\u0000${labelOf(event)}`;
+    byKind.set(key, [...(byKind.get(key) ?? []), event]);
+  }
   const lines = [...byKind.values()].map((group) => `${labelOf(group[0]!)} ×${group.length}: ${namesOf(group)}`);
-  const level = [...byKind.keys()].map(levelOf).reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'info' as NoticeLevel);
+  const level = [...byKind.values()].map((group) => levelOf(group[0]!.kind)).reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'info' as NoticeLevel);
   return [{ title: `Previewarr: ${events.length} updates`, body: lines.join('\n'), level, events: [...events] }];
 }
 

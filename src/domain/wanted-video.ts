@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXTRA_KINDS, type ExtraKind } from './extra-kinds.ts';
+import { EXTRA_KINDS, KIND_NOUN, type ExtraKind } from './extra-kinds.ts';
 
 // What one slot of an item wants: a kind of video (trailer, featurette, theme music, …) and, for a
 // series, optionally one season ("season 2 trailer"). Every source, search query and ranking rule
@@ -33,19 +33,9 @@ export function isTrailerLike(wanted: Wanted): boolean {
   return wanted.kind === 'trailer' || wanted.kind === 'teaser';
 }
 
-const KIND_NAMES: Readonly<Record<ExtraKind, string>> = {
-  trailer: 'trailer',
-  teaser: 'teaser',
-  featurette: 'featurette',
-  'behind-the-scenes': 'behind-the-scenes video',
-  clip: 'clip',
-  interview: 'interview',
-  'theme-music': 'theme music',
-};
-
 /** For reasons and notes: "featurette", "season 2 trailer". */
 export function describeWanted(wanted: Wanted): string {
-  const name = KIND_NAMES[wanted.kind];
+  const name = KIND_NOUN[wanted.kind];
   return wanted.season !== undefined ? `season ${wanted.season} ${name}` : name;
 }
 

@@ -1,7 +1,7 @@
 // The state of one file slot of an item. The main trailer's state is the media row's
 // `trailer_status` (as before slots, so the library, dashboard and counts keep reading it); every
 // other slot's is its `media_slots` row, created the first time the slot is planned or written.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import { media, mediaSlots, trailers, type TrailerStatus } from '../db/schema/index.ts';
 
@@ -33,6 +33,21 @@ export async function setSlotStatus(
     .insert(mediaSlots)
     .values({ mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null, ...values })
     .onConflictDoUpdate({ target: [mediaSlots.mediaId, mediaSlots.profileId, mediaSlots.season], set: values });
+}
+
+/** An extra slot's stored status; undefined before its row is written. */
+export async function extraSlotStatus(db: Db | Tx, slot: SlotRef & { profileId: number }): Promise<TrailerStatus | undefined> {
+  const [row] = await db
+    .select({ status: mediaSlots.status })
+    .from(mediaSlots)
+    .where(
+      and(
+        eq(mediaSlots.mediaId, slot.mediaId),
+        eq(mediaSlots.profileId, slot.profileId),
+        slot.season === undefined ? isNull(mediaSlots.season) : eq(mediaSlots.season, slot.season),
+      ),
+    );
+  return row?.status;
 }
 
 /** One extra slot to claim: its item, profile and season (null: the whole item). */

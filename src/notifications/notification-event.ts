@@ -27,10 +27,19 @@ export const EVENT_LABELS: Record<NotificationEventKind, string> = {
   'ytdlp-outdated': 'yt-dlp outdated',
 };
 
-export function notificationEvent(kind: NotificationEventKind, message: string, subject?: string, posterUrl?: string | null): NotificationEvent {
+/**
+ * The label of a waiting item's event about one of its extra slots, `what` naming the slot
+ * ("featurette", "season 2 teaser"): "Featurette needs attention", "No season 2 teaser yet".
+ */
+export function slotWaitingLabel(kind: 'needs-attention' | 'no-trailer', what: string): string {
+  return kind === 'needs-attention' ? `${what.charAt(0).toUpperCase()}${what.slice(1)} needs attention` : `No ${what} yet`;
+}
+
+/** `label`: the title's words before the subject, when not the kind's own (an extra slot's event). */
+export function notificationEvent(kind: NotificationEventKind, message: string, subject?: string, posterUrl?: string | null, label = EVENT_LABELS[kind]): NotificationEvent {
   return {
     kind,
-    title: subject ? `${EVENT_LABELS[kind]}: ${subject}` : EVENT_LABELS[kind],
+    title: subject ? `${label}: ${subject}` : label,
     message,
     ...(subject ? { subject } : {}),
     ...(posterUrl ? { posterUrl } : {}),

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { TRAILERS_FOLDER } from '../domain/trailer-name.ts';
 import { queueMediaRefresh, type LocalChange } from '../media-servers/media-refresh.ts';
-import { notificationEvent } from '../notifications/notification-event.ts';
+import { notificationEvent, slotWaitingLabel } from '../notifications/notification-event.ts';
 import { notify } from '../notifications/notify.ts';
 import type { OutboundDeps } from './outbound-deps.ts';
 
@@ -39,7 +39,11 @@ export async function trailersDeleted(deps: OutboundDeps, item: EventItem, files
   await notify(deps, notificationEvent('trailer-deleted', files.join('\n'), subjectOf(item), item.posterRemoteUrl));
 }
 
-/** An item that waits: every candidate failed (`needs-attention`), or nothing official exists yet (`no-trailer`). */
-export async function itemWaiting(deps: OutboundDeps, kind: 'needs-attention' | 'no-trailer', item: EventItem, reason: string): Promise<void> {
-  await notify(deps, notificationEvent(kind, reason, subjectOf(item), item.posterRemoteUrl));
+/**
+ * An item that waits: every candidate failed (`needs-attention`), or nothing official exists yet
+ * (`no-trailer`). `slotWhat` names an extra slot ("featurette", "season 2 teaser"); none: the main trailer.
+ */
+export async function itemWaiting(deps: OutboundDeps, kind: 'needs-attention' | 'no-trailer', item: EventItem, reason: string, slotWhat?: string): Promise<void> {
+  const label = slotWhat === undefined ? undefined : slotWaitingLabel(kind, slotWhat);
+  await notify(deps, notificationEvent(kind, reason, subjectOf(item), item.posterRemoteUrl, label));
 }

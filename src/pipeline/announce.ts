@@ -1,20 +1,29 @@
-// Outcomes of the pipeline that a person may want to hear about: an item that needs attention or
-// has no trailer yet,
-// a YouTube cool-off starting or ending. Each only records a notification (never throws).
+// Outcomes of the pipeline that a person may want to hear about: a slot of an item that needs
+// attention or has nothing official yet, a YouTube cool-off starting or ending. Each only records a notification (never throws).
 import { eq } from 'drizzle-orm';
-import { media } from '../db/schema/index.ts';
+import { media, trailerProfiles } from '../db/schema/index.ts';
+import { slotNoun } from '../domain/extra-kinds.ts';
+import { isExtraSlot, type SlotRef } from '../library/slot-status.ts';
 import { notificationEvent } from '../notifications/notification-event.ts';
 import { notify } from '../notifications/notify.ts';
 import { itemWaiting } from '../outbound/trailer-events.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 
-/** "Needs attention" (every candidate failed) or "no trailer yet" (unreleased, nothing official). */
-export async function announceWaitingItem(rt: PipelineRuntime, kind: 'needs-attention' | 'no-trailer', mediaId: number, reason: string): Promise<void> {
+/**
+ * "Needs attention" (every candidate failed) or "no trailer yet" (unreleased, nothing official),
+ * for any slot of the item: an extra slot's title names its kind and season ("Featurette needs
+ * attention: Arrival (2016)"). The same events, so each target's choice of events applies.
+ */
+export async function announceWaitingItem(rt: PipelineRuntime, kind: 'needs-attention' | 'no-trailer', slot: SlotRef, reason: string): Promise<void> {
   try {
-    const [item] = await rt.db.select({ title: media.title, year: media.year, posterRemoteUrl: media.posterRemoteUrl }).from(media).where(eq(media.id, mediaId));
-    if (item) await itemWaiting(rt, kind, item, reason);
+    const [item] = await rt.db.select({ title: media.title, year: media.year, posterRemoteUrl: media.posterRemoteUrl }).from(media).where(eq(media.id, slot.mediaId));
+    if (!item) return;
+    if (!isExtraSlot(slot)) return void (await itemWaiting(rt, kind, item, reason));
+    const [profile] = await rt.db.select({ kind: trailerProfiles.kind }).from(trailerProfiles).where(eq(trailerProfiles.id, slot.profileId));
+    // The profile was deleted meanwhile: its slot is gone, there is nothing to tell.
+    if (profile) await itemWaiting(rt, kind, item, reason, slotNoun(profile.kind, slot.season ?? null));
   } catch (error) {
-    rt.logger.warn({ err: error, mediaId, kind }, 'could not queue the notification');
+    rt.logger.warn({ err: error, mediaId: slot.mediaId, kind }, 'could not queue the notification');
   }
 }
 

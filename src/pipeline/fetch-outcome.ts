@@ -68,8 +68,8 @@ export async function finishWithoutTrailer(
     }
     await setSlotStatus(tx, slot, status, reason, options.externalPath !== undefined ? { externalPath: options.externalPath } : {});
   });
-  // The item's announcement is about its main trailer; an extra slot's state shows on the item page.
-  if (status === 'needs-attention' && slot.profileId === undefined) await announceWaitingItem(rt, 'needs-attention', slot.mediaId, reason ?? 'no reason given');
+  // Every slot's, the extra slots' naming their kind and season.
+  if (status === 'needs-attention') await announceWaitingItem(rt, 'needs-attention', slot, reason ?? 'no reason given');
 }
 
 /** `at 14:05:00` style time for status lines (UTC, ISO without the date noise). */

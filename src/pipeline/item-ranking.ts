@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { rankingFor, type ItemRanking } from '../config/ranking-settings.ts';
 import type { Settings } from '../config/settings.ts';
-import { connections, type MediaRow, type ProfileRow } from '../db/schema/index.ts';
+import { connections, type MediaRow, type ProfileRow, type TrailerStatus } from '../db/schema/index.ts';
 import { isUnreleased, nextRecheckAt, withTmdbFacts, type ReleaseFacts } from '../domain/release-schedule.ts';
 import { describeWanted, isWholeItemTrailer, WANTED_TRAILER, type Wanted } from '../domain/wanted-video.ts';
 import { setSlotStatus, type SlotRef } from '../library/slot-status.ts';
@@ -92,7 +92,14 @@ export async function rankedItem(
  * Nothing official exists yet for an unreleased item: it shows "no trailer yet" (not "needs
  * attention") and a new job is queued for the next re-check, in the same transaction.
  */
-export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, item: RankedItem, slot: SlotRef = { mediaId: row.id }): Promise<string> {
+export async function finishNoTrailerYet(
+  rt: PipelineRuntime,
+  row: MediaRow,
+  item: RankedItem,
+  slot: SlotRef = { mediaId: row.id },
+  /** The slot's status when the job started (the main trailer's: the row's). */
+  statusAtStart: TrailerStatus | undefined = row.trailerStatus,
+): Promise<string> {
   const at = nextRecheckAt(item.release, new Date(rt.clock.now()), item.ranking.recheck);
   const what = slot.profileId === undefined ? 'trailer' : describeWanted(item.wanted);
   const reason = `not released yet and no official ${what} so far; searching again at ${shortTime(at)}`;
@@ -100,7 +107,7 @@ export async function finishNoTrailerYet(rt: PipelineRuntime, row: MediaRow, ite
     await setSlotStatus(tx, slot, 'no-trailer-yet', reason);
     await queueTrailerFetch(rt.boss, tx, { mediaId: row.id, reason: 'refetch', ...slotPayload(slot) }, { startAfter: at });
   });
-  // Once per change into this state (main trailer only): a re-check that still finds nothing stays quiet.
-  if (slot.profileId === undefined && row.trailerStatus !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', row.id, reason);
+  // Once per change into this state, for every slot: a re-check that still finds nothing stays quiet.
+  if (statusAtStart !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', slot, reason);
   return reason;
 }

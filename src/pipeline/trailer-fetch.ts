@@ -19,9 +19,10 @@ import { finishWithoutTrailer, rescheduleFetch, shortTime, transientDelayMs } fr
 import { planFetch } from './fetch-plan.ts';
 import { finishNoTrailerYet, rankedItem } from './item-ranking.ts';
 import { ProgressReporter } from './job-progress.ts';
-import { setSlotStatus, type SlotRef } from '../library/slot-status.ts';
+import { extraSlotStatus, isExtraSlot, setSlotStatus, type SlotRef } from '../library/slot-status.ts';
 import { resolveFetchSlot, slotPayload, type FetchSlot } from './slot-context.ts';
 import { pastedLinkFailed } from './pasted-link.ts';
+import { pruneStaleSlots } from '../library/slot-pruning.ts';
 import { previewInstead } from './preview-outcome.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { reportRateLimited, reportSuccess } from './announce.ts';
@@ -40,8 +41,11 @@ export async function runTrailerFetch(rt: PipelineRuntime, job: Job<unknown>): P
   const settings = await readSettings(rt.db);
   const resolved = await resolveFetchSlot(rt.db, parsed.data, row, settings);
   if (!resolved.ok) {
-    // Nothing is downloaded; the slot (if its profile still exists) says why.
-    if (resolved.ref !== undefined) await finishWithoutTrailer(rt, resolved.ref, resolved.status, resolved.reason);
+    // Nothing is downloaded. A skipped extra slot is one the plan no longer gives the item: its row
+    // is pruned like at the profile's save (kept, as had, only for a file of ours), so it is not
+    // counted as missing; otherwise the slot (if its profile still exists) says why.
+    if (resolved.ref !== undefined && resolved.status === 'skipped' && isExtraSlot(resolved.ref)) await pruneStaleSlots(rt.db, { mediaIds: [row.id] });
+    else if (resolved.ref !== undefined) await finishWithoutTrailer(rt, resolved.ref, resolved.status, resolved.reason);
     rt.logger.info({ mediaId: row.id, profileId: parsed.data.profileId, season: parsed.data.season, reason: resolved.reason }, 'slot fetch ended before searching');
     return;
   }
@@ -88,6 +92,8 @@ async function fetchTrailer(
 
   if (await waitingForCoolOff(rt, data, row.id, progress)) return;
 
+  // The slot's status before this run: a re-check that again finds nothing official stays quiet.
+  const statusAtStart = isExtraSlot(slot.ref) ? await extraSlotStatus(rt.db, slot.ref) : row.trailerStatus;
   await setSlotStatus(rt.db, slot.ref, 'downloading', null);
   await progress.stage('searching');
   const ctx: TryContext = { rt, plan, jobId: job.id, signal: job.signal, progress };
@@ -115,7 +121,7 @@ async function fetchTrailer(
     }
   }
   if (tries === 0 && item.unreleased) {
-    const waiting = await finishNoTrailerYet(rt, row, item, slot.ref);
+    const waiting = await finishNoTrailerYet(rt, row, item, slot.ref, statusAtStart);
     await progress.stage('done', waiting);
     return;
   }

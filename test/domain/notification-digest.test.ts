@@ -21,6 +21,14 @@ describe('digest', () => {
     expect(summary!.events).toHaveLength(49);
   });
 
+  it("keeps an extra slot's waiting events apart from the main trailer's in a summary", () => {
+    const waiting = (label: string, subject: string) => ({ kind: 'needs-attention', title: `${label}: ${subject}`, subject, message: 'every candidate failed', at: '' });
+    const events = [waiting('Needs attention', 'A'), waiting('Featurette needs attention', 'B'), waiting('Featurette needs attention', 'C'), waiting('Season 2 teaser needs attention', 'D')];
+    const [summary] = digest(events);
+    expect(summary!.body.split('\n')).toEqual(['Needs attention ×1: A', 'Featurette needs attention ×2: B, C', 'Season 2 teaser needs attention ×1: D']);
+    expect(summary!.level).toBe('failure');
+  });
+
   it('clips long text', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('abc', 4)).toBe('abc');

@@ -42,6 +42,7 @@ function operationOf(op: ApiOperation): ZodOpenApiOperationObject {
   return {
     tags: [op.tag],
     summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
     operationId: `${op.method}${op.path.replace(/^\/api\/v1/, '').replace(/[/:.-]+([a-z0-9])/gi, (_all, ch: string) => ch.toUpperCase())}`,
     ...(op.params || op.query ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
     ...(op.body

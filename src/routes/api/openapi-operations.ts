@@ -38,6 +38,8 @@ export type ApiOperation = {
   path: string;
   tag: ApiTag;
   summary: string;
+  /** Longer text: rules a caller must know that the schemas do not say. */
+  description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   /** A JSON body schema, or `text` for a raw text/plain body. */
@@ -105,7 +107,18 @@ export const apiOperations: ApiOperation[] = [
   { method: 'get', path: '/api/v1/profiles', tag: 'Profiles', summary: 'Trailer profiles', ok: { status: 200, description: 'Every profile', schema: z.array(json) } },
   { method: 'post', path: '/api/v1/profiles', tag: 'Profiles', summary: 'Add a profile', body: profileCreateSchema, ok: { status: 201, description: 'The new profile', schema: json }, errors: [409] },
   { method: 'get', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'One profile', params: profileId, ok: { status: 200, description: 'The profile', schema: json }, errors: [404] },
-  { method: 'put', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'Change a profile', params: profileId, body: profileUpdateSchema, ok: { status: 200, description: 'The profile after the change', schema: json }, errors: [404, 409] },
+  {
+    method: 'put',
+    path: '/api/v1/profiles/:id',
+    tag: 'Profiles',
+    summary: 'Change a profile',
+    description:
+      'A partial update at every level: fields not sent keep their stored value, and so do the lists of `appliesTo` not sent — `{"appliesTo": {"tags": ["4k"]}}` changes only the tags and keeps `mediaKinds` and `connectionIds`. Send an empty list to clear one (an empty list means any). Saving prunes the file slots the profile no longer applies to; files it placed stay on disk.',
+    params: profileId,
+    body: profileUpdateSchema,
+    ok: { status: 200, description: 'The profile after the change', schema: json },
+    errors: [404, 409],
+  },
   { method: 'delete', path: '/api/v1/profiles/:id', tag: 'Profiles', summary: 'Delete a profile (not the default one, nor one with files on disk: disable it instead)', params: profileId, ok: { status: 200, description: 'The deleted profile', schema: json }, errors: [404, 409] },
 
   { method: 'get', path: '/api/v1/connections', tag: 'Connections', summary: 'Radarr/Sonarr connections (keys masked)', ok: { status: 200, description: 'Every connection', schema: connectionListReplySchema }, apiKeyOnly: true },

@@ -132,4 +132,29 @@ describe(`profile rules through /api/v1/profiles (${testBackend})`, () => {
     await db().update(trailers).set({ state: 'removed' }).where(eq(trailers.id, file!.id));
     expect((await api(`/api/v1/profiles/${created.id}`, { method: 'DELETE' })).status).toBe(200);
   });
+  it('PUT is a partial update at every level: appliesTo keeps the lists not sent, and the API document says so', async () => {
+    const created = (await (
+      await api('/api/v1/profiles', { method: 'POST', json: { name: 'Clips for 4K', kind: 'clip', appliesTo: { mediaKinds: ['movie'], connectionIds: [radarrId], tags: ['4k'] } } })
+    ).json()) as { id: number };
+    const path = `/api/v1/profiles/${created.id}`;
+    const put = async (json: unknown) => {
+      const res = await api(path, { method: 'PUT', json });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { appliesTo: unknown }).appliesTo;
+    };
+    expect(await put({ appliesTo: { tags: ['kids', 'Anime'] } })).toEqual({ mediaKinds: ['movie'], connectionIds: [radarrId], tags: ['kids', 'Anime'] });
+    expect(await put({ appliesTo: { mediaKinds: ['movie', 'series'] } })).toEqual({ mediaKinds: ['movie', 'series'], connectionIds: [radarrId], tags: ['kids', 'Anime'] });
+    // An empty list clears that list only; an empty object changes nothing.
+    expect(await put({ appliesTo: { connectionIds: [] } })).toEqual({ mediaKinds: ['movie', 'series'], connectionIds: [], tags: ['kids', 'Anime'] });
+    expect(await put({ appliesTo: {} })).toEqual({ mediaKinds: ['movie', 'series'], connectionIds: [], tags: ['kids', 'Anime'] });
+    const [stored] = await db().select().from(trailerProfiles).where(eq(trailerProfiles.id, created.id));
+    expect(stored!.appliesTo).toEqual({ mediaKinds: ['movie', 'series'], connectionIds: [], tags: ['kids', 'Anime'] });
+    // Each list is still checked, and unknown keys refused.
+    expect(await refused(path, 'PUT', { appliesTo: { tags: ['no/slash'] } })).toEqual([{ path: 'appliesTo.tags.0', message: expect.stringContaining('letters, digits') }]);
+    expect(await refused(path, 'PUT', { appliesTo: { other: [] } })).toHaveLength(1);
+    expect(await refused(path, 'PUT', { appliesTo: { connectionIds: [987654] } })).toEqual([{ path: 'appliesTo.connectionIds', message: expect.stringContaining('No connection with id 987654') }]);
+
+    const doc = (await (await api('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { description?: string }>> };
+    expect(doc.paths['/api/v1/profiles/{id}']!['put']!.description).toMatch(/partial update at every level.*`\{"appliesTo": \{"tags": \["4k"\]\}\}` changes only the tags/);
+  });
 });
