@@ -13,7 +13,7 @@ import { insertConnection } from '../../src/connections/connection-store.ts';
 import { rowsOf, type Db } from '../../src/db/client.ts';
 import { media, trailers } from '../../src/db/schema/index.ts';
 import { writeSettings } from '../../src/db/settings-store.ts';
-import { SPECIALS_HAVE_NO_SLOT } from '../../src/pipeline/slot-context.ts';
+import { QUEUES } from '../../src/jobs/queues.ts';
 import { REASON_DELETED_RESPECT } from '../../src/sync/trailer-decision.ts';
 import { syncLibrary, type SyncDeps } from '../../src/sync/library-sync.ts';
 import { closePipelineWorld, enqueueFetch, listFiles, openPipelineWorld, waitForStatus, type PipelineWorld } from '../pipeline/pipeline-fixture.ts';
@@ -22,6 +22,7 @@ import { generateSeries, type JsonObject } from '../support/fake-arr-data.ts';
 import { signedInPages } from '../ui/page-client.ts';
 import { startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let world: PipelineWorld;
 let db: Db;
@@ -194,9 +195,10 @@ describe(`extras already on disk (${testBackend})`, () => {
   it('a season-0 job queued before specials had no slot ends without a search', async () => {
     const id = await mediaId(sonarrId);
     const before = searches.length;
-    await enqueueFetch(world.svc, { mediaId: id, reason: 'backfill', profileId: seasonTrailerId, season: 0 });
-    const slot = await waitForSlot(db, { mediaId: id, profileId: seasonTrailerId, season: 0 }, ['skipped']);
-    expect(slot.statusReason).toBe(SPECIALS_HAVE_NO_SLOT);
+    const job = await enqueueFetch(world.svc, { mediaId: id, reason: 'backfill', profileId: seasonTrailerId, season: 0 });
+    await waitFor(async () => (await world.svc.boss.getJobById(QUEUES.trailerFetch, job))?.state === 'completed', { timeoutMs: 60_000, what: 'the season-0 job' });
+    // A slot the plan does not give is pruned, not kept as skipped (library/slot-pruning.ts).
+    expect(await slotRow(db, { mediaId: id, profileId: seasonTrailerId, season: 0 })).toBeUndefined();
     expect(searches.slice(before)).toEqual([]);
   });
 
