@@ -35,29 +35,36 @@ export function lingerOnClose(request: IncomingMessage): void {
   };
 }
 
+/** How often the bytes read while lingering are compared with the bound. */
+const BYTES_CHECK_MS = 50;
+
 function lingerThenDestroy(request: IncomingMessage, socket: Socket): void {
   if (socket.destroyed) return;
-  let discarded = 0;
+  const readBefore = socket.bytesRead;
   const close = () => {
     clearTimeout(timer);
+    clearInterval(bytesCheck);
     socket.destroy();
   };
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
-  // Node's HTTP parser reads the socket and hands the body to the request. A reader that stopped
-  // early (a web stream over the request, cancelled at the size limit) still listens and pauses
-  // the request once its queue is full, which would stall the client: the answer is written, so
-  // nothing reads this body any more. Let it flow, and count what is thrown away.
+  // Node's HTTP parser reads the socket itself (no 'data' events on it), and a body Node has
+  // dumped is not even handed to the request: the socket's byte count is what says how much came.
+  const bytesCheck = setInterval(() => {
+    if (socket.bytesRead - readBefore > LINGER_BYTES) close();
+  }, BYTES_CHECK_MS);
+  bytesCheck.unref();
+  // A reader that stopped early (a web stream over the request, cancelled at the size limit)
+  // still listens and pauses the request once its queue is full, which would stall the client:
+  // the answer is written, so nothing reads this body any more. Flowing with no listener discards.
   request.removeAllListeners('data');
-  const discard = (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > LINGER_BYTES) close();
-  };
-  request.on('data', discard);
   request.on('error', close);
   // The client closed its side: it has what it needs (or gave up).
   socket.once('end', close);
-  socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => {
+    clearTimeout(timer);
+    clearInterval(bytesCheck);
+  });
   // A reset from the client while lingering is the client's way of closing; nothing to report.
   socket.on('error', close);
   // The answer is flushed first, then the FIN; reading goes on (the HTTP server's sockets are half-open capable).

@@ -5,7 +5,7 @@
 // and whether writes after the answer still get through.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LINGER_BYTES } from '../../src/http/lingering-close.ts';
+import { LINGER_BYTES, LINGER_MS } from '../../src/http/lingering-close.ts';
 import { MAX_WEBHOOK_BYTES } from '../../src/routes/webhooks/webhook.routes.ts';
 import { testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -59,6 +59,20 @@ async function postWhileReading(url: string, path: string, headers: Record<strin
   return { head: received.split('\r\n\r\n', 1)[0] ?? '', writeError: writeError ?? socketError, closedWithError, serverEnded };
 }
 
+/** Opens a connection and sends a chunked POST's head and body until the answer's head is back. */
+async function startRefusedPost(url: string, path: string): Promise<{ socket: Socket; received: () => string; closed: Promise<boolean> }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname, port: Number(port), allowHalfOpen: true });
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  socket.on('error', () => {});
+  const closed = new Promise<boolean>((resolve) => socket.once('close', resolve));
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+  while (!received.includes('\r\n\r\n')) await writeChunk(socket, CHUNK);
+  return { socket, received: () => received, closed };
+}
+
 describe(`a refused request body is drained, not reset (${testBackend})`, () => {
   let svc: TestService;
   beforeAll(async () => {
@@ -85,5 +99,35 @@ describe(`a refused request body is drained, not reset (${testBackend})`, () => 
     expect(exchange.writeError).toBeNull();
     expect(exchange.closedWithError).toBe(false);
     expect(exchange.serverEnded).toBe(true);
+  });
+
+  it('a client that never stops sending is cut off after the byte bound', async () => {
+    const post = await startRefusedPost(svc.url, '/webhooks/radarr');
+    let afterAnswer = 0;
+    let failed = false;
+    while (!failed && afterAnswer <= 2 * LINGER_BYTES) {
+      await writeChunk(post.socket, CHUNK).then(
+        () => (afterAnswer += CHUNK.length),
+        () => (failed = true),
+      );
+    }
+    expect(failed).toBe(true);
+    expect(afterAnswer).toBeLessThan(2 * LINGER_BYTES);
+    await post.closed;
+  });
+
+  it('a client that sends slowly and never finishes is closed after the time bound', async () => {
+    const post = await startRefusedPost(svc.url, '/webhooks/radarr');
+    const answered = Date.now();
+    expect(post.received()).toMatch(/^HTTP\/1\.1 401 /);
+    // A byte every 100 ms: far under the byte bound, so only the time bound ends it.
+    let failed = false;
+    while (!failed && Date.now() - answered < LINGER_MS + 5_000) {
+      await writeChunk(post.socket, Buffer.from('a')).catch(() => (failed = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(failed).toBe(true);
+    expect(Date.now() - answered).toBeGreaterThanOrEqual(LINGER_MS - 200);
+    post.socket.destroy();
   });
 });
