@@ -5,6 +5,7 @@
 // writes a lone webhook at once (no added wait); a busy one writes as many as arrived meanwhile.
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
+import { retryTransient } from '../db/transient-retry.ts';
 import { connections, webhookEvents, type ConnectionRow } from '../db/schema/index.ts';
 import type { ArrSource, WebhookAction } from '../domain/event-action.ts';
 import { enqueueManyInTransaction } from '../jobs/enqueue.ts';
@@ -43,6 +44,13 @@ type Waiting = { webhook: IncomingWebhook; resolve(received: ReceivedWebhook): v
  */
 export const WRITERS = 3;
 
+/**
+ * How long a write refused by a busy server (no free connection slot, a deadlock) is tried
+ * again before the sender gets its 503. A server that is down refuses the connection, which is
+ * not retried, so an outage is still answered at once.
+ */
+export const STORE_RETRY_MS = 5_000;
+
 export function createWebhookInbox(db: Db, boss: PgBoss, writers = WRITERS): WebhookInbox {
   const waiting: Waiting[] = [];
   let writing = 0;
@@ -70,7 +78,7 @@ export function createWebhookInbox(db: Db, boss: PgBoss, writers = WRITERS): Web
 async function writeBatch(db: Db, boss: PgBoss, batch: Waiting[]): Promise<void> {
   let outcomes: Outcome[];
   try {
-    outcomes = await db.transaction((tx) => insertBatch(tx, boss, batch.map((w) => w.webhook)));
+    outcomes = await retryTransient(() => db.transaction((tx) => insertBatch(tx, boss, batch.map((w) => w.webhook))), { withinMs: STORE_RETRY_MS });
   } catch (err) {
     if (batch.length === 1) return batch[0]!.reject(err);
     // One bad event must not cost the others their delivery: write each on its own. When the
@@ -85,7 +93,8 @@ async function settle(db: Db, boss: PgBoss, w: Waiting, outcome: Outcome): Promi
   if (outcome.kind === 'stored') return w.resolve({ choice: outcome.choice, stored: outcome.stored });
   // The key was taken before this batch: a duplicate, or an old event to retire first.
   try {
-    w.resolve({ choice: outcome.choice, stored: await storeWebhookEvent(db, boss, storeInput(w.webhook, outcome.choice)) });
+    const stored = await retryTransient(() => storeWebhookEvent(db, boss, storeInput(w.webhook, outcome.choice)), { withinMs: STORE_RETRY_MS });
+    w.resolve({ choice: outcome.choice, stored });
   } catch (err) {
     w.reject(err);
   }

@@ -2,7 +2,7 @@
  * A PostgreSQL cluster of the test's own, made with initdb and run with pg_ctl on a free port, so
  * a test can stop and start the server under a running service without touching the machine's
  * shared one.
- *   const cluster = await startThrowawayCluster();   // cluster.url → postgres://postgres@127.0.0.1:<port>/postgres
+ *   const cluster = await startThrowawayCluster();   // or ({ maxConnections: 20 }); cluster.url → postgres://postgres@127.0.0.1:<port>/postgres
  *   await cluster.stop('immediate'); await cluster.start(); await cluster.destroy();
  * initdb refuses to run as root, so as root every command runs as the `postgres` user (runuser)
  * on a temp directory handed to that user. `clusterUnavailableReason()` says why a machine
@@ -79,7 +79,8 @@ function run(bin: string, args: string[]): Promise<void> {
   });
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+/** `maxConnections`: the server's connection slots (a test can fill them all without touching anyone else's server). */
+export async function startThrowawayCluster({ maxConnections = 100 }: { maxConnections?: number } = {}): Promise<ThrowawayCluster> {
   const reason = clusterUnavailableReason();
   if (reason) throw new Error(`cannot run a throwaway PostgreSQL cluster: ${reason}`);
   const bin = binDir()!;
@@ -90,7 +91,7 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const port = await freePort();
   await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   // The socket goes into our own directory; only TCP on loopback is used by the service.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=${maxConnections}`;
   let running = false;
   const cluster: ThrowawayCluster = {
     port,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { appliedMigrationCount, expectedMigrationCount } from '../../db/migrate.ts';
+import { retryTransient } from '../../db/transient-retry.ts';
 
 export type ReadinessReport = {
   ready: boolean;
@@ -22,12 +23,14 @@ export async function checkReadiness(database: DatabaseHandle): Promise<Readines
   const storage = database.storageProblem();
   if (storage !== undefined) return { ready: false, checks: { database: `unavailable: ${storage}`, migrations: 'unknown' } };
   try {
-    await withTimeout(database.db.execute(sql`select 1`), DATABASE_TIMEOUT_MS, 'the database');
+    // A server with no free connection slot is busy, not down: asked again, an idle pool connection answers.
+    const ping = retryTransient(() => database.db.execute(sql`select 1`), { withinMs: DATABASE_TIMEOUT_MS });
+    await withTimeout(ping, DATABASE_TIMEOUT_MS, 'the database');
   } catch (err) {
     return { ready: false, checks: { database: `unavailable: ${(err as Error).message}`, migrations: 'unknown' } };
   }
   const expected = expectedMigrationCount();
-  const applied = await appliedMigrationCount(database).catch(() => -1);
+  const applied = await retryTransient(() => appliedMigrationCount(database), { withinMs: DATABASE_TIMEOUT_MS }).catch(() => -1);
   if (applied < expected) {
     const state = applied < 0 ? 'could not be read' : `${applied} of ${expected} applied`;
     return { ready: false, checks: { database: 'ok', migrations: state } };
