@@ -8,3 +8,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** Postgres' foreign_key_violation (23503) anywhere in the `cause` chain: a row referred to was deleted meanwhile. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let current: unknown = error; current !== undefined && current !== null; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}

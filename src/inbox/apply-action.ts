@@ -16,6 +16,7 @@ import {
   type MediaItemFacts,
 } from '../library/media-records.ts';
 import { readArrItem, readRootFoldersNow, withArrFacts } from './arr-reads.ts';
+import { pruneStaleSlots } from '../library/slot-pruning.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
 import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 import { claimTrailerFetch, queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
@@ -75,6 +76,9 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
 
   return inEventTransaction(deps.db, ctx.eventId, async (tx) => {
     const { row, before } = await upsertMediaItem(tx, ctx.connection.id, item);
+    // The Arr's tags or monitored seasons may have changed: slots the plan no longer gives go now,
+    // not at the next sync (library/slot-pruning.ts keeps a row that holds a file of ours).
+    await pruneStaleSlots(tx, { mediaIds: [row.id] });
     const recorded = `${before ? 'updated' : 'added'} ${describe(row)}`;
     if (!folder.exists) {
       // Radarr adds a movie before any import, so its folder often does not exist yet. We never
@@ -167,7 +171,16 @@ async function usableFolder(
     if (!folder.ok && folder.noRoots) return { failed: outcome.deferred(`waiting: ${folder.reason}`) };
   }
   if (folder.ok) return folder;
+  // Deleted while this event was being applied: the event is processed again from the start.
+  if (folder.connectionGone) throw new ConnectionDeletedMeanwhile(ctx.connection.id);
   return settleFailed(deps, ctx, folder.reason);
+}
+
+/** The event's connection was deleted while it was being applied (process-event.ts starts over). */
+export class ConnectionDeletedMeanwhile extends Error {
+  constructor(connectionId: number) {
+    super(`connection ${connectionId} was deleted while its event was being applied`);
+  }
 }
 
 async function settleFailed(deps: InboxDeps, ctx: EventContext, reason: string): Promise<{ failed: EventOutcome | undefined }> {

@@ -3,9 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { parseRadarrWebhook } from '../arr/radarr-webhook.ts';
 import { parseSonarrWebhook } from '../arr/sonarr-webhook.ts';
+import { isForeignKeyViolation } from '../db/db-errors.ts';
 import { connections, webhookEvents, type ConnectionRow, type WebhookEventRow } from '../db/schema/index.ts';
 import { webhookAction } from '../domain/event-action.ts';
-import { applyAction, type InboxDeps } from './apply-action.ts';
+import { applyAction, ConnectionDeletedMeanwhile, type InboxDeps } from './apply-action.ts';
 import { needsSetupSummary, resolveConnection } from './connection-choice.ts';
 import { deferEvent } from './event-deferral.ts';
 import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.ts';
@@ -18,6 +19,18 @@ export async function processWebhookEvent(
   deps: InboxDeps,
   eventId: number,
 ): Promise<EventOutcome | undefined> {
+  try {
+    return await processOnce(deps, eventId);
+  } catch (err) {
+    // Its connection (or a profile) was deleted while the event was being applied: the
+    // transaction rolled back, and processing it again from the start finds the connection gone
+    // (or another one) instead of failing the job and waiting for its retry.
+    if (!(err instanceof ConnectionDeletedMeanwhile) && !isForeignKeyViolation(err)) throw err;
+    return processOnce(deps, eventId);
+  }
+}
+
+async function processOnce(deps: InboxDeps, eventId: number): Promise<EventOutcome | undefined> {
   const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
   if (!event || event.state !== 'received') return undefined;
 

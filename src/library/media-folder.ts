@@ -27,6 +27,8 @@ export type MediaFolderResult =
       reason: string;
       /** The connection has no roots yet (no path mapping, root folders not read): can still change. */
       noRoots?: true;
+      /** The connection was deleted (meanwhile, for a caller that read it before). */
+      connectionGone?: true;
     };
 
 /** The allowed local roots of a connection. */
@@ -43,7 +45,7 @@ export async function resolveMediaFolder(
   row: Pick<MediaRow, 'connectionId' | 'folderPath'>,
 ): Promise<MediaFolderResult> {
   const [connection] = await db.select().from(connections).where(eq(connections.id, row.connectionId));
-  if (connection === undefined) return { ok: false, reason: `connection ${row.connectionId} no longer exists` };
+  if (connection === undefined) return { ok: false, reason: `connection ${row.connectionId} no longer exists`, connectionGone: true };
   const roots = connectionRoots(connection);
   if (roots.length === 0) {
     return {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connections } from '../../src/db/schema/index.ts';
+import { QUEUES } from '../../src/jobs/queues.ts';
 import { ffmpeg } from '../pipeline/pipeline-fixture.ts';
 import type { ClipServer } from '../support/clip-server.ts';
 import type { FakeArrServer } from '../support/fake-arr.ts';
@@ -120,4 +121,24 @@ describe(`an import gets Radarr's own trailer without any manual sync (${testBac
       rmSync(elsewhere, { recursive: true, force: true });
     }
   }, 180_000);
+
+  // Last: it deletes the connection.
+  it('a connection deleted while its import is being applied: the event settles at once as needing set-up, its job does not fail', async () => {
+    const movie = arrMovie(root, { id: 16, title: 'Pulled Plug', trailerId: 'radarrPP016', monitored: true });
+    radarr.upsert(movie);
+    radarr.fail({ mode: 'delay', ms: 2_000, path: '/api/v3/movie/16', times: 1 });
+    const reply = await sendWebhook(world.svc, downloadBody(movie));
+    const eventId = Number(reply.json['eventId']);
+    await waitFor(() => radarr.requests.some((request) => request.path === '/api/v3/movie/16'), { what: 'the event job to ask Radarr about the movie' });
+    // The delete lands while the event job waits on Radarr: its media row then refers to a
+    // connection that is gone (the row is deleted directly, so the job is not cancelled first).
+    await world.svc.deps.database.db.delete(connections).where(eq(connections.id, connectionId));
+    const settled = await waitFor(async () => {
+      const event = await eventById(world.svc, eventId);
+      return event && event.state !== 'received' ? event : undefined;
+    }, { timeoutMs: 30_000, what: 'the event to settle' });
+    expect(settled).toMatchObject({ state: 'needs-setup', connectionId: null });
+    const [job] = await world.svc.boss.findJobs(QUEUES.webhookEvent, { data: { eventId } });
+    expect(job).toMatchObject({ state: 'completed', retryCount: 0 });
+  }, 60_000);
 });

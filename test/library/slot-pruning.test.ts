@@ -1,23 +1,25 @@
 // Stale slot rows: after a profile's scope changes (tags, media kinds, disabled, deleted, per
-// season) or the sync sees an item's tags change, the `media_slots` rows the plan no longer gives
+// season) or the sync or an import webhook sees an item's tags change, the `media_slots` rows the plan no longer gives
 // are pruned, so the library's "missing <kind>" filter and its count match the plan. A row whose
 // slot holds a file of ours stays (as had) and the file stays on disk, as deleting a profile keeps
 // its files.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProfile, deleteProfile, updateProfile } from '../../src/admin/profiles.ts';
 import { insertConnection } from '../../src/connections/connection-store.ts';
 import { rowsOf } from '../../src/db/client.ts';
-import { media, trailers } from '../../src/db/schema/index.ts';
+import { connections, media, trailers } from '../../src/db/schema/index.ts';
 import { writeSettings } from '../../src/db/settings-store.ts';
 import { syncLibrary, type SyncDeps } from '../../src/sync/library-sync.ts';
 import { apiClient } from '../ui/api-client.ts';
 import { generateMovies, generateSeries } from '../support/fake-arr-data.ts';
 import { startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { testBackend } from '../support/test-db.ts';
+import type { JsonObject } from '../support/fake-arr-data.ts';
+import { fixture, processEvent, send } from '../inbox/webhook-test-kit.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 
 type SlotRow = { arr_id: number; kind: string; profile_id: number; season: number | null; status: string };
@@ -161,6 +163,27 @@ describe(`stale slot rows are pruned (${testBackend})`, () => {
     await deps.db.update(media).set({ tags: [] }).where(sql`${media.connectionId} = ${radarrId} and ${media.arrId} = 2001`);
     expect(await missing('featurette')).toBe(1);
     await sync(radarrId);
+    expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000]);
+    expect(await missing('featurette')).toBe(0);
+  });
+
+  it('an import webhook that brings new tags prunes at once, before any sync', async () => {
+    radarr.items.get(2002)!['tags'] = [1];
+    await sync(radarrId);
+    expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000, 2002]);
+    expect(await missing('featurette')).toBe(1);
+    // A root visible here, so the webhook gets as far as recording the item.
+    await deps.db.update(connections).set({ pathMappings: [{ remotePrefix: '/nonexistent-previewarr-root/movies', localPrefix: tmp }] }).where(eq(connections.id, radarrId));
+    const movie = radarr.items.get(2002)!;
+    movie['tags'] = [];
+    const body = fixture('radarr', 'webhook-movie-added');
+    body['movie'] = { ...(body['movie'] as JsonObject), id: 2002, title: movie['title'], year: movie['year'], folderPath: movie['path'], tmdbId: movie['tmdbId'], tags: [] };
+    const reply = await send(svc, 'radarr', body);
+    expect(reply.status).toBe(202);
+    // The movie's folder is not there (it waits for it), but the item is recorded with its tags.
+    const processed = await processEvent(svc, Number((JSON.parse(reply.text) as { eventId: number }).eventId));
+    expect(processed).toMatchObject({ state: 'deferred', summary: expect.stringMatching(/^updated .*; waiting for its folder: /) });
+    // 2000's row holds a file of ours: it stays, as had.
     expect((await slots(ids['featurette']!)).map((row) => row.arr_id)).toEqual([2000]);
     expect(await missing('featurette')).toBe(0);
   });
