@@ -3,7 +3,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { postWebhook, startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { arrFixture, arrFixtureText, generateMovies, generateSeries } from '../support/fake-arr-data.ts';
 
 let radarr: FakeArrServer;

@@ -14,7 +14,7 @@ import { openDatabase, rowsOf } from '../../src/db/client.ts';
 import { webhookEvents } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import type { TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';

@@ -1,7 +1,7 @@
 // Sending many import webhooks at once and keeping every outcome: the status and event id the
 // service answered, or that no answer came (the process died, the connection was cut).
 import type { JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { downloadBody } from './import-library.ts';
 
 export type BurstReply =

@@ -14,7 +14,8 @@ import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
 import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook, startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';
 

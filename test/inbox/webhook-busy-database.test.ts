@@ -15,7 +15,7 @@ import { rowsOf } from '../../src/db/client.ts';
 import { webhookEvents } from '../../src/db/schema/index.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
 import { downloadBody, insertRadarrConnection, makeImportLibrary, type ImportLibrary } from '../guarantees/import-library.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import type { TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';

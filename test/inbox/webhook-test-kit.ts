@@ -13,7 +13,8 @@ import { processWebhookEvent } from '../../src/inbox/process-event.ts';
 import type { QueueName } from '../../src/jobs/queues.ts';
 import { loadProfile } from '../../src/pipeline/trailer-profile.ts';
 import { arrFixture, type ArrApp, type JsonObject } from '../support/fake-arr-data.ts';
-import { postWebhook, startFakeRadarr, startFakeSonarr, type FakeArrServer, type WebhookReply } from '../support/fake-arr.ts';
+import { startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../support/fake-arr.ts';
+import { postWebhook, type WebhookReply } from '../support/arr-webhook-client.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 
 export type Library = { dir: string; movies: string; tv: string; anime: string; remove(): void };

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { mediaStatus, startOutboundWorld, type OutboundWorld } from './outbound-world.ts';

@@ -17,7 +17,7 @@ import { connections, media } from '../../src/db/schema/index.ts';
 import { createAdmin } from '../guarantees/admin-session.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { createTestDatabase, testBackend } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';

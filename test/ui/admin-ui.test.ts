@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook, type FakeArrServer } from '../support/fake-arr.ts';
+import { type FakeArrServer } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';

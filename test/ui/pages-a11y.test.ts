@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadAttempts, jobProgress, media } from '../../src/db/schema/index.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { testBackend } from '../support/test-db.ts';
 import type { TestService } from '../support/test-service.ts';
 import { waitFor } from '../support/wait-for.ts';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media, trailers } from '../../src/db/schema/index.ts';
 import { arrFixture } from '../support/fake-arr-data.ts';
-import { postWebhook } from '../support/fake-arr.ts';
+import { postWebhook } from '../support/arr-webhook-client.ts';
 import { startPrefixProxy, type PrefixProxy } from '../support/prefix-proxy.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';

@@ -7,7 +7,8 @@ import { rowsOf } from '../../../src/db/client.ts';
 import { installErrorHandlers } from '../../../src/http/errors.ts';
 import { QUEUES } from '../../../src/jobs/queues.ts';
 import { arrFixture } from '../../support/fake-arr-data.ts';
-import { postWebhook, startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../../support/fake-arr.ts';
+import { startFakeRadarr, startFakeSonarr, type FakeArrServer } from '../../support/fake-arr.ts';
+import { postWebhook } from '../../support/arr-webhook-client.ts';
 import { testBackend } from '../../support/test-db.ts';
 import { startTestService, type TestService } from '../../support/test-service.ts';
 import {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrFixture } from '../../support/fake-arr-data.ts';
-import { postWebhook } from '../../support/fake-arr.ts';
+import { postWebhook } from '../../support/arr-webhook-client.ts';
 import type { TestDatabase } from '../../support/test-db.ts';
 import { startTestService, type TestService } from '../../support/test-service.ts';
 
