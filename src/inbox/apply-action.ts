@@ -21,7 +21,8 @@ import { inEventTransaction, outcome, type EventOutcome } from './event-outcome.
 import { locateItemFolder, type MediaFolderResult } from '../library/media-folder.ts';
 import { claimTrailerFetch, queueTrailerFetch } from '../library/trailer-fetch-queue.ts';
 import { hasMainTrailer } from '../library/main-profile.ts';
-import { queueExtraSlots, readSlotPlanning } from '../library/slot-planning.ts';
+import { readSlotPlanning } from '../library/planned-slots.ts';
+import { queueExtraSlots } from '../library/slot-planning.ts';
 
 export type InboxDeps = { db: Db; boss: PgBoss };
 export type EventContext = {

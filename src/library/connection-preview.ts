@@ -9,7 +9,8 @@ import type { Db, Tx } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import { connections, media, trailerPreviews } from '../db/schema/index.ts';
 import { mainProfileId, mainTrailerPresentSql } from './main-profile.ts';
-import { queueExtraSlots, readSlotPlanning } from './slot-planning.ts';
+import { readSlotPlanning } from './planned-slots.ts';
+import { queueExtraSlots } from './slot-planning.ts';
 import { queueTrailerFetches } from './trailer-fetch-queue.ts';
 
 /** Previewed items of the connection become `missing` again, so the next sync previews them anew. */

@@ -1,32 +1,17 @@
 // Queueing the extra slots of items (every enabled profile besides the main trailer that applies,
 // per monitored season for season-scoped ones): after an import, and in the sync's backfill.
-// Which slots an item has is the pure `domain/slot-plan.ts`; here the profiles are read, the slots
-// claimed and their fetches queued, inside the caller's transaction.
+// Which slots an item has is the pure `domain/slot-plan.ts` (the profiles read by
+// `planned-slots.ts`); here the slots are claimed and their fetches queued, inside the caller's
+// transaction.
 import type { PgBoss } from 'pg-boss';
-import type { Db, Tx } from '../db/client.ts';
-import { trailerProfiles, type MediaRow } from '../db/schema/index.ts';
-import { extraSlots, type SlotProfile } from '../domain/slot-plan.ts';
-import { mainProfileId } from './main-profile.ts';
+import type { Tx } from '../db/client.ts';
+import type { MediaRow } from '../db/schema/index.ts';
+import { extraSlots } from '../domain/slot-plan.ts';
+import type { SlotPlanning } from './planned-slots.ts';
 import { claimSlotFetches } from './slot-status.ts';
 import { queueSlotFetches, type FetchReason } from './trailer-fetch-queue.ts';
 
-export type SlotPlanning = { profiles: SlotProfile[]; mainProfileId: number | undefined };
-
 export type SlotPlanItem = Pick<MediaRow, 'id' | 'kind' | 'connectionId' | 'tags' | 'seasons'>;
-
-/** The enabled profiles and which one is the main trailer's, read once per batch. */
-export async function readSlotPlanning(db: Db | Tx): Promise<SlotPlanning> {
-  const rows = await db
-    .select({
-      id: trailerProfiles.id,
-      kind: trailerProfiles.kind,
-      scope: trailerProfiles.scope,
-      enabled: trailerProfiles.enabled,
-      appliesTo: trailerProfiles.appliesTo,
-    })
-    .from(trailerProfiles);
-  return { profiles: rows.filter((row) => row.enabled), mainProfileId: await mainProfileId(db) };
-}
 
 /** True when some enabled profile could give an item a file besides its main trailer. */
 export function hasExtraProfiles(planning: SlotPlanning): boolean {

@@ -8,12 +8,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import { media, mediaSlots } from '../db/schema/index.ts';
-import { extraSlots } from '../domain/slot-plan.ts';
-import { readSlotPlanning } from './slot-planning.ts';
+import { plannedSlotKeys, readSlotPlanning, slotKey } from './planned-slots.ts';
 
 export type PruneReport = { deleted: number; keptForFile: number };
-
-const keyOf = (profileId: number, season: number | null) => `${profileId}:${season ?? -1}`;
 
 /** A Postgres array literal of ids: one parameter whatever the count. */
 const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
@@ -53,10 +50,10 @@ export async function pruneStaleSlots(db: Db | Tx, scope: PruneScope = {}): Prom
   for (const row of rows) {
     let planned = plannedByItem.get(row.mediaId);
     if (planned === undefined) {
-      planned = new Set(extraSlots(row, planning.profiles, planning.mainProfileId).map((slot) => keyOf(slot.profileId, slot.season)));
+      planned = plannedSlotKeys(row, planning);
       plannedByItem.set(row.mediaId, planned);
     }
-    if (!planned.has(keyOf(row.profileId, row.season))) stale.push(row.id);
+    if (!planned.has(slotKey(row.profileId, row.season))) stale.push(row.id);
   }
   if (stale.length === 0) return { deleted: 0, keptForFile: 0 };
   // "No file of ours" is decided by the statement itself, so a file placed meanwhile keeps its row.

@@ -1,9 +1,11 @@
 // The state of one file slot of an item. The main trailer's state is the media row's
 // `trailer_status` (as before slots, so the library, dashboard and counts keep reading it); every
-// other slot's is its `media_slots` row, created the first time the slot is planned or written.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+// other slot's is its `media_slots` row, created the first time the slot is planned or written
+// (a write to a slot the plan no longer gives does not create it; see setSlotStatus).
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
-import { media, mediaSlots, trailers, type TrailerStatus } from '../db/schema/index.ts';
+import { media, mediaSlots, trailers, type MediaSlotRow, type TrailerStatus } from '../db/schema/index.ts';
+import { isPlannedSlot } from './planned-slots.ts';
 
 /** A slot of an item; no `profileId` means the item's main trailer. */
 export interface SlotRef {
@@ -14,7 +16,22 @@ export interface SlotRef {
 
 export const isExtraSlot = (slot: SlotRef): slot is SlotRef & { profileId: number } => slot.profileId !== undefined;
 
-/** Sets a slot's status and reason (and, for a file that is not ours, its path). */
+/** The `media_slots` row of this extra slot (`season` undefined: the whole item). */
+function rowOf(slot: SlotRef & { profileId: number }): SQL {
+  return and(
+    eq(mediaSlots.mediaId, slot.mediaId),
+    eq(mediaSlots.profileId, slot.profileId),
+    slot.season === undefined ? isNull(mediaSlots.season) : eq(mediaSlots.season, slot.season),
+  ) as SQL;
+}
+
+/**
+ * Sets a slot's status and reason (and, for a file that is not ours, its path). An extra slot's
+ * row is written as it stands; a missing row is created for a placed file (`have`) and for a slot
+ * the plan gives the item, never for one it no longer gives: a fetch that was running when its
+ * row was pruned (profile re-scoped or disabled, tags or seasons changed) would otherwise bring
+ * the row back and the library would count the slot as missing again until the next sync.
+ */
 export async function setSlotStatus(
   db: Db | Tx,
   slot: SlotRef,
@@ -29,25 +46,28 @@ export async function setSlotStatus(
     return;
   }
   const values = { status, statusReason, updatedAt: new Date(), ...(extra.externalPath !== undefined ? { externalPath: extra.externalPath } : {}) };
+  if (status !== 'have') {
+    // The row first: a prune running meanwhile holds it until it commits, so when this finds no
+    // row the plan read next is the one that pruned it.
+    const updated = await db.update(mediaSlots).set(values).where(rowOf(slot)).returning({ id: mediaSlots.id });
+    if (updated.length > 0) return;
+    if (!(await isPlannedSlot(db, { mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null }))) return;
+  }
   await db
     .insert(mediaSlots)
     .values({ mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null, ...values })
     .onConflictDoUpdate({ target: [mediaSlots.mediaId, mediaSlots.profileId, mediaSlots.season], set: values });
 }
 
+/** An extra slot's stored row; undefined before it is written (or after it was pruned). */
+export async function extraSlotRow(db: Db | Tx, slot: SlotRef & { profileId: number }): Promise<MediaSlotRow | undefined> {
+  const [row] = await db.select().from(mediaSlots).where(rowOf(slot));
+  return row;
+}
+
 /** An extra slot's stored status; undefined before its row is written. */
 export async function extraSlotStatus(db: Db | Tx, slot: SlotRef & { profileId: number }): Promise<TrailerStatus | undefined> {
-  const [row] = await db
-    .select({ status: mediaSlots.status })
-    .from(mediaSlots)
-    .where(
-      and(
-        eq(mediaSlots.mediaId, slot.mediaId),
-        eq(mediaSlots.profileId, slot.profileId),
-        slot.season === undefined ? isNull(mediaSlots.season) : eq(mediaSlots.season, slot.season),
-      ),
-    );
-  return row?.status;
+  return (await extraSlotRow(db, slot))?.status;
 }
 
 /** One extra slot to claim: its item, profile and season (null: the whole item). */

@@ -6,7 +6,8 @@ import { asc } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { media } from '../db/schema/media.ts';
-import { hasExtraProfiles, queueExtraSlots, readSlotPlanning } from '../library/slot-planning.ts';
+import { readSlotPlanning } from '../library/planned-slots.ts';
+import { hasExtraProfiles, queueExtraSlots } from '../library/slot-planning.ts';
 import { backfillItems, type BackfillPolicy } from './backfill.ts';
 
 /** Queues the extra-slot fetches of the connection's eligible items. Returns how many. */

@@ -5,9 +5,6 @@
 // The server is a throwaway cluster this file starts with initdb/pg_ctl on its own port, so the
 // test is the same on both backends' runs (it never touches the shared server).
 import { inArray, sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rowsOf } from '../../src/db/client.ts';
@@ -15,9 +12,8 @@ import { webhookEvents } from '../../src/db/schema/index.ts';
 import { webhookEventWorker } from '../../src/inbox/webhook-event-worker.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
 import { postWebhook } from '../support/arr-webhook-client.ts';
-import type { TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
-import { clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';
+import { clusterTestDatabase, clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { downloadBody, insertRadarrConnection, makeImportLibrary, type ImportLibrary } from './import-library.ts';
@@ -35,18 +31,8 @@ describe.skipIf(unavailable !== null)(`database outage under a running service${
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
-    const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-outage-'));
-    const database: TestDatabase = {
-      kind: 'postgres',
-      dataDir,
-      databaseUrl: cluster.url,
-      env: { DATA_DIR: dataDir, DATABASE_URL: cluster.url },
-      async drop() {
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
     // Only the inbox worker: the trailer jobs it queues stay queued (no network here).
-    svc = await startTestService({ database, workers: (deps) => [webhookEventWorker(deps)] });
+    svc = await startTestService({ database: clusterTestDatabase(cluster, 'outage'), workers: (deps) => [webhookEventWorker(deps)] });
     library = makeImportLibrary(400);
     // The event job asks Radarr about each movie; this one knows none (404: the webhook's facts stand).
     radarr = await startFakeRadarr({ movies: [], rootFolders: [] });

@@ -6,9 +6,6 @@
 // server. The server here is a throwaway cluster of this file's own with few slots, so filling
 // them disturbs no one (the same on both backends' runs).
 import { inArray, sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.ts';
@@ -16,9 +13,8 @@ import { webhookEvents } from '../../src/db/schema/index.ts';
 import { QUEUES } from '../../src/jobs/queues.ts';
 import { downloadBody, insertRadarrConnection, makeImportLibrary, type ImportLibrary } from '../guarantees/import-library.ts';
 import { postWebhook } from '../support/arr-webhook-client.ts';
-import type { TestDatabase } from '../support/test-db.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
-import { clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';
+import { clusterTestDatabase, clusterUnavailableReason, startThrowawayCluster, type ThrowawayCluster } from '../support/throwaway-cluster.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const unavailable = clusterUnavailableReason();
@@ -36,18 +32,8 @@ describe.skipIf(unavailable !== null)(`webhooks while the database server is ful
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster({ maxConnections: 25 });
-    const dataDir = mkdtempSync(join(tmpdir(), 'previewarr-busy-'));
-    const database: TestDatabase = {
-      kind: 'postgres',
-      dataDir,
-      databaseUrl: cluster.url,
-      env: { DATA_DIR: dataDir, DATABASE_URL: cluster.url },
-      async drop() {
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
     // No workers: the events stay queued, so only the webhook route uses the service's pool.
-    svc = await startTestService({ database, workers: () => [] });
+    svc = await startTestService({ database: clusterTestDatabase(cluster, 'busy'), workers: () => [] });
     library = makeImportLibrary(WEBHOOKS + 1);
     await insertRadarrConnection(svc.deps.database.db, library);
   }, 120_000);

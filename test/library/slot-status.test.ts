@@ -1,6 +1,7 @@
 // The state of one file slot (issue #19): setSlotStatus writes the main trailer's state on the
 // media row and every other slot's in media_slots; claimSlotFetch moves an extra slot from
-// missing to queued exactly once, and never for an item that must not be fetched.
+// missing to queued exactly once, and never for an item that must not be fetched; a write to an
+// extra slot whose row is gone re-creates it only for a placed file or a slot the plan still gives.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
@@ -37,12 +38,31 @@ describe(`slot status (${testBackend})`, () => {
     expect(await db.select().from(mediaSlots).where(eq(mediaSlots.mediaId, mediaId))).toEqual([]);
 
     await setSlotStatus(db, { mediaId, profileId }, 'external', 'kept', { externalPath: '/x/y-featurette.mkv' });
-    await setSlotStatus(db, { mediaId, profileId, season: 2 }, 'missing', 'the season folder Season 02 does not exist (yet)');
     await setSlotStatus(db, { mediaId, profileId }, 'have', null);
     expect(await slotRow(db, { mediaId, profileId })).toMatchObject({ status: 'have', statusReason: null, externalPath: '/x/y-featurette.mkv' });
-    expect(await slotRow(db, { mediaId, profileId, season: 2 })).toMatchObject({ status: 'missing', season: 2 });
     // The main trailer's row is untouched by extra slots.
     expect((await mediaRow(db, mediaId))?.trailerStatus).toBe('needs-attention');
+  });
+
+  it('a missing row is created for a slot the plan gives and for a placed file, never for a slot the plan no longer gives', async () => {
+    const mediaId = await item();
+    // Planned (the profile applies to every item): the first write creates the row.
+    await setSlotStatus(db, { mediaId, profileId }, 'needs-attention', 'every candidate failed');
+    expect(await slotRow(db, { mediaId, profileId })).toMatchObject({ status: 'needs-attention', statusReason: 'every candidate failed' });
+    // Not planned: a season of a whole-item profile, and any slot of a switched-off profile.
+    const offId = await insertProfile(db, { name: 'Switched off', kind: 'interview', enabled: false });
+    for (const slot of [{ mediaId, profileId, season: 2 }, { mediaId, profileId: offId }]) {
+      for (const status of ['queued', 'downloading', 'needs-attention', 'no-trailer-yet', 'missing'] as const) {
+        await setSlotStatus(db, slot, status, 'a fetch that ended after its row was pruned');
+      }
+      expect(await slotRow(db, slot), JSON.stringify(slot)).toBeUndefined();
+      // A placed file is always recorded (pruning keeps its row, as had)...
+      await setSlotStatus(db, slot, 'have', null);
+      expect(await slotRow(db, slot), JSON.stringify(slot)).toMatchObject({ status: 'have' });
+      // ...and a row that exists is written as it stands (the user deleting that kept file).
+      await setSlotStatus(db, slot, 'skipped', 'deleted by the user');
+      expect(await slotRow(db, slot), JSON.stringify(slot)).toMatchObject({ status: 'skipped', statusReason: 'deleted by the user' });
+    }
   });
 
   it('of two transactions claiming one slot at once, exactly one wins; a claimed slot is not claimed again', async () => {

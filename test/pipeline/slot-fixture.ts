@@ -3,11 +3,11 @@
  * sync/import do (claimSlotFetch + queueTrailerFetch in one transaction), waiting for a slot's
  * state, and a search stand-in that answers each kind's query with one fitting video.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../../src/db/client.ts';
-import { downloadAttempts, media, mediaSlots, trailerProfiles, type TrailerStatus } from '../../src/db/schema/index.ts';
-import { claimSlotFetch } from '../../src/library/slot-status.ts';
+import { downloadAttempts, media, trailerProfiles, type TrailerStatus } from '../../src/db/schema/index.ts';
+import { claimSlotFetch, extraSlotRow } from '../../src/library/slot-status.ts';
 import { queueTrailerFetch } from '../../src/library/trailer-fetch-queue.ts';
 import type { ExtraKind } from '../../src/domain/extra-kinds.ts';
 import { startProcess } from '../../src/media-tools/run-process.ts';
@@ -37,18 +37,9 @@ export async function queueSlot(db: Db | Tx, boss: PgBoss, slot: { mediaId: numb
   });
 }
 
-export async function slotRow(db: Db, slot: { mediaId: number; profileId: number; season?: number }) {
-  const [row] = await db
-    .select()
-    .from(mediaSlots)
-    .where(
-      and(
-        eq(mediaSlots.mediaId, slot.mediaId),
-        eq(mediaSlots.profileId, slot.profileId),
-        slot.season === undefined ? isNull(mediaSlots.season) : eq(mediaSlots.season, slot.season),
-      ),
-    );
-  return row;
+/** The extra slot's `media_slots` row, read as the pipeline reads it; undefined when there is none. */
+export function slotRow(db: Db, slot: { mediaId: number; profileId: number; season?: number }) {
+  return extraSlotRow(db, slot);
 }
 
 /** Waits until an extra slot reaches one of `statuses` and none of the item's attempts runs. */

@@ -8,6 +8,7 @@
  *   server.behave('603', { kind: 'status', status: 429 });
  *   server.behave('604', { kind: 'throttle', bytesPerSecond: 50_000 });
  *   server.behave('605', { kind: 'endless' });        // never-ending body, no Content-Length
+ *   server.behave('610', { kind: 'status', status: 404, heldUntil: released }); // answers once `released` settles
  *   server.dashUrl('606')                             // a DASH manifest: separate video and audio
  *   server.pageUrl('607', 150)                        // a web page embedding the clip, "150 s long"
  *   server.subtitledPageUrl('608', ['en', 'de'])      // a page whose <video> has en and de <track>s
@@ -31,7 +32,11 @@
  *
  * Behaviours (`file` defaults to the server's default clip):
  *   { kind: 'clip', file? }                        serve the file; Range → 206, bad Range → 416
- *   { kind: 'status', status, retryAfterSeconds? } answer with that status (404, 403, 429, 500, …)
+ *   { kind: 'status', status, retryAfterSeconds?, heldUntil? }
+ *                                                  answer with that status (404, 403, 429, 500, …); with
+ *                                                  `heldUntil`, only once that promise settles (the
+ *                                                  request is seen in `requests` at once: a download that
+ *                                                  is running, for as long as the test needs)
  *   { kind: 'throttle', bytesPerSecond, file? }    serve the file slowly
  *   { kind: 'stall', afterBytes, file? }           send headers and afterBytes, then nothing, forever
  *   { kind: 'drop', afterBytes, file? }            send afterBytes, then cut the connection
@@ -47,7 +52,7 @@ import { makeClip, makeDashClip } from './make-clip.ts';
 
 export type ClipBehavior =
   | { kind: 'clip'; file?: string }
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; heldUntil?: Promise<unknown> }
   | { kind: 'throttle'; bytesPerSecond: number; file?: string }
   | { kind: 'stall'; afterBytes: number; file?: string }
   | { kind: 'drop'; afterBytes: number; file?: string }
@@ -151,7 +156,12 @@ export async function startClipServer(options: ClipServerOptions = {}): Promise<
       id === undefined
         ? undefined
         : (behaviors.get(id) ?? (options.unknownIds === 'not-found' ? undefined : { kind: 'clip' }));
-    if (behavior?.kind === 'status') return serveStatus(res, behavior.status, behavior.retryAfterSeconds);
+    if (behavior?.kind === 'status') {
+      await behavior.heldUntil?.catch(() => {});
+      // Closed while held: the socket is gone.
+      if (res.destroyed) return;
+      return serveStatus(res, behavior.status, behavior.retryAfterSeconds);
+    }
     if (route.kind === 'dash') {
       dashFolder ??= makeDashClip();
       return serveFile(req, res, path.join(await dashFolder, route.file));

@@ -4,6 +4,7 @@
  * shared one.
  *   const cluster = await startThrowawayCluster();   // or ({ maxConnections: 20 }); cluster.url → postgres://postgres@127.0.0.1:<port>/postgres
  *   await cluster.stop('immediate'); await cluster.start(); await cluster.destroy();
+ *   await startTestService({ database: clusterTestDatabase(cluster, 'outage') });   // the service on it
  * initdb refuses to run as root, so as root every command runs as the `postgres` user (runuser)
  * on a temp directory handed to that user. `clusterUnavailableReason()` says why a machine
  * cannot do this (no binaries, no postgres user), for `describe.skipIf`.
@@ -13,6 +14,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestDatabase } from './test-db.ts';
 
 export type ThrowawayCluster = {
   port: number;
@@ -112,4 +114,21 @@ export async function startThrowawayCluster({ maxConnections = 100 }: { maxConne
   };
   await cluster.start();
   return cluster;
+}
+
+/**
+ * The cluster's `postgres` database as a service's test database, with a fresh DATA_DIR
+ * (`previewarr-<label>-…`); its `drop` removes only that directory: the cluster goes with `destroy`.
+ */
+export function clusterTestDatabase(cluster: ThrowawayCluster, label: string): TestDatabase {
+  const dataDir = mkdtempSync(join(tmpdir(), `previewarr-${label}-`));
+  return {
+    kind: 'postgres',
+    dataDir,
+    databaseUrl: cluster.url,
+    env: { DATA_DIR: dataDir, DATABASE_URL: cluster.url },
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
