@@ -31,6 +31,7 @@ function rowOf(slot: SlotRef & { profileId: number }): SQL {
  * the plan gives the item, never for one it no longer gives: a fetch that was running when its
  * row was pruned (profile re-scoped or disabled, tags or seasons changed) would otherwise bring
  * the row back and the library would count the slot as missing again until the next sync.
+ * False when nothing was written for that reason: the slot is no longer the item's.
  */
 export async function setSlotStatus(
   db: Db | Tx,
@@ -38,25 +39,26 @@ export async function setSlotStatus(
   status: TrailerStatus,
   reason: string | null,
   extra: { externalPath?: string | null } = {},
-): Promise<void> {
+): Promise<boolean> {
   const statusReason = reason?.slice(0, 1000) ?? null;
   if (!isExtraSlot(slot)) {
     const external = extra.externalPath !== undefined ? { externalTrailerPath: extra.externalPath } : {};
     await db.update(media).set({ trailerStatus: status, statusReason, updatedAt: new Date(), ...external }).where(eq(media.id, slot.mediaId));
-    return;
+    return true;
   }
   const values = { status, statusReason, updatedAt: new Date(), ...(extra.externalPath !== undefined ? { externalPath: extra.externalPath } : {}) };
   if (status !== 'have') {
     // The row first: a prune running meanwhile holds it until it commits, so when this finds no
     // row the plan read next is the one that pruned it.
     const updated = await db.update(mediaSlots).set(values).where(rowOf(slot)).returning({ id: mediaSlots.id });
-    if (updated.length > 0) return;
-    if (!(await isPlannedSlot(db, { mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null }))) return;
+    if (updated.length > 0) return true;
+    if (!(await isPlannedSlot(db, { mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null }))) return false;
   }
   await db
     .insert(mediaSlots)
     .values({ mediaId: slot.mediaId, profileId: slot.profileId, season: slot.season ?? null, ...values })
     .onConflictDoUpdate({ target: [mediaSlots.mediaId, mediaSlots.profileId, mediaSlots.season], set: values });
+  return true;
 }
 
 /** An extra slot's stored row; undefined before it is written (or after it was pruned). */

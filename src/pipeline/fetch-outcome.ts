@@ -62,14 +62,14 @@ export async function finishWithoutTrailer(
   reason: string | null,
   options: { attempt?: FailedAttempt | undefined; externalPath?: string | null | undefined } = {},
 ): Promise<void> {
-  await rt.db.transaction(async (tx) => {
+  const recorded = await rt.db.transaction(async (tx) => {
     if (options.attempt !== undefined) {
       await finishAttempt(tx, options.attempt.attemptId, { outcome: 'failed', errorKind: options.attempt.errorKind, error: options.attempt.error });
     }
-    await setSlotStatus(tx, slot, status, reason, options.externalPath !== undefined ? { externalPath: options.externalPath } : {});
+    return setSlotStatus(tx, slot, status, reason, options.externalPath !== undefined ? { externalPath: options.externalPath } : {});
   });
-  // Every slot's, the extra slots' naming their kind and season.
-  if (status === 'needs-attention') await announceWaitingItem(rt, 'needs-attention', slot, reason ?? 'no reason given');
+  // Every slot's, the extra slots' naming their kind and season; not for a slot pruned meanwhile.
+  if (status === 'needs-attention' && recorded) await announceWaitingItem(rt, 'needs-attention', slot, reason ?? 'no reason given');
 }
 
 /** `at 14:05:00` style time for status lines (UTC, ISO without the date noise). */

@@ -103,11 +103,13 @@ export async function finishNoTrailerYet(
   const at = nextRecheckAt(item.release, new Date(rt.clock.now()), item.ranking.recheck);
   const what = slot.profileId === undefined ? 'trailer' : describeWanted(item.wanted);
   const reason = `not released yet and no official ${what} so far; searching again at ${shortTime(at)}`;
-  await rt.db.transaction(async (tx) => {
-    await setSlotStatus(tx, slot, 'no-trailer-yet', reason);
+  const recorded = await rt.db.transaction(async (tx) => {
+    // A slot pruned while this job ran is no longer the item's: no re-check, no notice.
+    if (!(await setSlotStatus(tx, slot, 'no-trailer-yet', reason))) return false;
     await queueTrailerFetch(rt.boss, tx, { mediaId: row.id, reason: 'refetch', ...slotPayload(slot) }, { startAfter: at });
+    return true;
   });
   // Once per change into this state, for every slot: a re-check that still finds nothing stays quiet.
-  if (statusAtStart !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', slot, reason);
+  if (recorded && statusAtStart !== 'no-trailer-yet') await announceWaitingItem(rt, 'no-trailer', slot, reason);
   return reason;
 }

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProfile } from '../../src/admin/profiles.ts';
 import type { Db } from '../../src/db/client.ts';
-import { jobProgress } from '../../src/db/schema/index.ts';
+import { jobProgress, outbox } from '../../src/db/schema/index.ts';
 import { testBackend } from '../support/test-db.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { apiClient } from '../ui/api-client.ts';
@@ -29,6 +29,12 @@ beforeAll(async () => {
   });
   db = world.svc.deps.database.db;
   featuretteId = await insertProfile(db, { name: 'Featurettes', kind: 'featurette', appliesTo: { mediaKinds: ['movie'], connectionIds: [], tags: [] } });
+  // A target that asked for "needs attention" (no outbound worker runs here: its outbox rows stay).
+  const target = await apiClient(world.svc)('/api/v1/notifications', {
+    method: 'POST',
+    json: { name: 'Waiting', kind: 'webhook', url: 'http://127.0.0.1:9/waiting', events: ['needs-attention', 'no-trailer'] },
+  });
+  expect(target.status, await target.clone().text()).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -79,5 +85,7 @@ describe(`a slot pruned while its fetch runs (${testBackend})`, () => {
 
     expect(await slotRow(db, slot)).toBeUndefined();
     expect(await missingFeaturettes()).toBe(0);
+    // Nor is a slot that is no longer the item's announced as needing attention.
+    expect(await db.select().from(outbox).where(eq(outbox.channel, 'notification'))).toEqual([]);
   });
 });
