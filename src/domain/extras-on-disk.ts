@@ -2,6 +2,7 @@ import { looksLikeExtraFile } from './extra-files.ts';
 import { RECOGNISED_EXTRAS, TEASER_WORD, THEME_MUSIC_FOLDER } from './extra-folders.ts';
 import type { ExtraKind } from './extra-kinds.ts';
 import { isSeasonNumber, seasonFolderName } from './season-folder.ts';
+import { extraSlots, type SlotItem, type SlotProfile } from './slot-plan.ts';
 
 // Which file already on disk (the user's, not ours) fills which slot of an item. A slot counts a
 // file only where the media servers read that slot's kind for that slot's scope (extra-folders.ts):
@@ -16,13 +17,48 @@ import { isSeasonNumber, seasonFolderName } from './season-folder.ts';
 // A file fills at most one slot. Teasers are trailers to every server: a teaser slot takes a
 // trailer whose name says "teaser", and is served before the trailer slots, which prefer a
 // trailer whose name does not; slots of one kind are served in the order given (main first).
-// Pure: the folders are read by sync/trailer-scan.ts.
+// Pure: the folders are read by sync/trailer-scan.ts (for a whole library at sync, or for one
+// slot when its fetch starts).
 
 /** One slot to find a file for: its kind, and its season (null: the whole movie or series). */
 export interface DiskSlot {
   key: string;
   kind: ExtraKind;
   season: number | null;
+}
+
+/** The main trailer's slot (its state is the media row's): a trailer of the whole item. */
+export const MAIN_DISK_SLOT: DiskSlot = { key: 'main', kind: 'trailer', season: null };
+
+/** An extra slot's key among its item's disk slots. */
+export const extraDiskSlotKey = (profileId: number, season: number | null): string => `${profileId}:${season ?? ''}`;
+
+/** The item's slots besides the main trailer, as the disk sees them (slot-plan.ts says which). */
+export function extraDiskSlots(
+  item: SlotItem,
+  profiles: readonly SlotProfile[],
+  mainProfileId: number | undefined,
+): Array<DiskSlot & { profileId: number }> {
+  const kinds = new Map(profiles.map((profile) => [profile.id, profile.kind]));
+  return extraSlots(item, profiles, mainProfileId).map((slot) => ({
+    key: extraDiskSlotKey(slot.profileId, slot.season),
+    kind: kinds.get(slot.profileId) ?? 'trailer',
+    season: slot.season,
+    profileId: slot.profileId,
+  }));
+}
+
+/**
+ * The slots among `slots` that can claim a file `slot` could fill (`slot` itself included, first
+ * if absent): the same season, and a kind read from the same folders (a teaser and a trailer).
+ * No other slot can take such a file — a name ends in one kind's word, a folder is one kind's,
+ * theme music is audio, and a season's places are its own — so `externalExtrasBySlot` over these
+ * alone gives `slot` the file a scan of every slot would.
+ */
+export function slotsSharingFiles(slot: DiskSlot, slots: readonly DiskSlot[]): DiskSlot[] {
+  const folders = kindFolders(slot.kind);
+  const sharing = slots.filter((other) => other.season === slot.season && kindFolders(other.kind).some((name) => folders.includes(name)));
+  return sharing.some((other) => other.key === slot.key) ? sharing : [slot, ...sharing];
 }
 
 export interface ItemOnDisk {

@@ -1,5 +1,6 @@
-// Before anything is downloaded: is there anything to do for this slot of the item, where would
-// its file go, and would it land on a file that is not ours? Each "no" becomes a status the UI shows.
+// Before anything is downloaded: is there anything to do for this slot of the item, does a file of
+// the user's already fill it (slot-on-disk.ts), where would its file go, and would it land on a file
+// that is not ours? Each "no" becomes a status the UI shows.
 import { and, eq } from 'drizzle-orm';
 import { lstat } from 'node:fs/promises';
 import type { Settings } from '../config/settings.ts';
@@ -11,6 +12,7 @@ import { resolveMediaFolder } from '../library/media-folder.ts';
 import type { PipelineRuntime } from './pipeline-runtime.ts';
 import { trailerListedByServer } from '../media-servers/trailer-check.ts';
 import { sameSlot, type FetchSlot } from './slot-context.ts';
+import { userFileOfSlot } from './slot-on-disk.ts';
 import { loadProfiles, targetForSlot } from './slot-target.ts';
 import type { LoadedProfile } from './trailer-profile.ts';
 
@@ -83,6 +85,10 @@ export async function planFetch(rt: PipelineRuntime, media: MediaRow, data: JobP
   const folder = await resolveMediaFolder(rt.db, media);
   if (!folder.ok) return stop('needs-attention', folder.reason, true);
   if (!folder.exists) return stop('missing', `the folder ${folder.localFolder} does not exist (yet)`);
+  // A file of the user's that the media servers already read for this slot, under any name or
+  // extension (an import's jobs run before a sync has seen the folder): kept, and recorded.
+  const userFile = force ? null : await userFileOfSlot(rt.db, media, slot, folder);
+  if (userFile !== null) return stop('external', `${what} that was already there is kept: ${userFile}`, false, userFile);
   // Optional: a media server that already lists a trailer makes the download unnecessary.
   const listed = userAsked || !slot.main ? undefined : await trailerListedByServer(rt, media, folder.localFolder);
   if (listed !== undefined) return stop('skipped', listed);

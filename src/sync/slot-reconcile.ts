@@ -8,8 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import type { MediaRow, TrailerStatus } from '../db/schema/index.ts';
-import type { DiskSlot } from '../domain/extras-on-disk.ts';
-import { extraSlots } from '../domain/slot-plan.ts';
+import { extraDiskSlotKey, extraDiskSlots, type DiskSlot } from '../domain/extras-on-disk.ts';
 import { claimSlotFetches } from '../library/slot-status.ts';
 import { readSlotPlanning } from '../library/planned-slots.ts';
 import { hasExtraProfiles } from '../library/slot-planning.ts';
@@ -18,10 +17,8 @@ import { jsonParam } from './json-param.ts';
 import { decideSlotState, REASON_DELETED_REFETCH, type DeletedTrailerPolicy, type SlotDecision } from './trailer-decision.ts';
 import type { ScanResult } from './trailer-scan.ts';
 
-/** A slot within one item's scan. */
-const slotKey = (profileId: number, season: number | null): string => `${profileId}:${season ?? ''}`;
 /** A slot of one item among the connection's. */
-export const itemSlotKey = (mediaId: number, profileId: number, season: number | null): string => `${mediaId}/${slotKey(profileId, season)}`;
+export const itemSlotKey = (mediaId: number, profileId: number, season: number | null): string => `${mediaId}/${extraDiskSlotKey(profileId, season)}`;
 
 type StoredSlot = { status: TrailerStatus; externalPath: string | null };
 type PlanItem = Pick<MediaRow, 'kind' | 'connectionId' | 'tags' | 'seasons'> & { mediaId: number };
@@ -37,14 +34,8 @@ export async function loadExtraSlots(
   const slots = new Map<number, PlannedSlot[]>();
   const stored = new Map<string, StoredSlot>();
   if (!hasExtraProfiles(planning)) return { slots, stored };
-  const kinds = new Map(planning.profiles.map((profile) => [profile.id, profile.kind]));
   for (const item of items) {
-    const planned = extraSlots(item, planning.profiles, planning.mainProfileId).map((slot) => ({
-      key: slotKey(slot.profileId, slot.season),
-      kind: kinds.get(slot.profileId) ?? 'trailer',
-      season: slot.season,
-      profileId: slot.profileId,
-    }));
+    const planned = extraDiskSlots(item, planning.profiles, planning.mainProfileId);
     if (planned.length > 0) slots.set(item.mediaId, planned);
   }
   const rows = rowsOf<{ media_id: number | string; profile_id: number; season: number | null; status: TrailerStatus; external_path: string | null }>(

@@ -1,18 +1,27 @@
 // The filesystem side of reconcile: which files are on disk for each item's slots. One readdir per
-// media folder, plus the extras folders (`Trailers/`, `Featurettes/`, `theme-music/`, …) of the
-// kinds its slots want, the movie file's sub-folder, and the season folders of its season slots
-// (with their extras folders) when there are any; bounded concurrency, read-only. Which file fills
-// which slot is the pure domain/extras-on-disk.ts. Nothing here writes, renames or deletes.
+// media folder, plus only the places its slots can hold a file: the extras folders (`Trailers/`,
+// `Featurettes/`, `theme-music/`, …) of the whole-item slots' kinds, the movie file's sub-folder,
+// and the season folders of its season slots (with their kinds' extras folders); bounded
+// concurrency, read-only. Which file fills which slot is the pure domain/extras-on-disk.ts. The
+// same reading answers for one slot when its fetch starts (`findUserSlotFile`). Nothing here
+// writes, renames or deletes.
 import type { Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { existingSeasonFolder, externalExtrasBySlot, extraFolderNames, movieFileFolder, type DiskSlot } from '../domain/extras-on-disk.ts';
+import {
+  existingSeasonFolder,
+  externalExtrasBySlot,
+  extraFolderNames,
+  MAIN_DISK_SLOT,
+  movieFileFolder,
+  slotsSharingFiles,
+  type DiskSlot,
+} from '../domain/extras-on-disk.ts';
 import { mapBounded } from './bounded-map.ts';
 import { isDirectory, listDir } from './local-dirs.ts';
 
 /** The main trailer's slot key in a scan (its state is the media row's). */
-export const MAIN_SLOT_KEY = 'main';
-const MAIN_SLOT: DiskSlot = { key: MAIN_SLOT_KEY, kind: 'trailer', season: null };
+export const MAIN_SLOT_KEY = MAIN_DISK_SLOT.key;
 
 export type ScanTarget = {
   mediaId: number;
@@ -60,32 +69,47 @@ function hidden(mediaId: number): ScanResult {
   return { mediaId, folderVisible: false, externalPath: null, ownMissing: [] };
 }
 
-async function scanOne(target: ScanTarget): Promise<ScanResult> {
+/** What was read of an item's folder for some of its slots; undefined: the folder cannot be read. */
+type ItemListing = {
+  /** Relative folder ('' = the item folder) → its file names. */
+  listed: Map<string, string[]>;
+  /** Files that are not ours, relative to the item folder, the movie file left out. */
+  files: string[];
+  subfolders: string[];
+  movieFile: string | undefined;
+};
+
+type ItemPlaces = Pick<ScanTarget, 'kind' | 'folder' | 'movieFileRelativePath' | 'ownTrailerPaths'>;
+
+/** Reads the item folder and the places where these slots can hold a file (extras-on-disk.ts's `slotBases`). */
+async function readItem(target: ItemPlaces, slots: readonly DiskSlot[]): Promise<ItemListing | undefined> {
   const top = await listDir(target.folder);
-  if (top === undefined) return hidden(target.mediaId);
-  const slots = [MAIN_SLOT, ...(target.extraSlots ?? [])];
-  const kindFolders = extraFolderNames(slots.map((slot) => slot.kind));
-  // relative folder → its file names; '' is the item folder.
+  if (top === undefined) return undefined;
   const listed = new Map<string, string[]>();
-  const readPlace = async (relative: string, entries: readonly Dirent[] | undefined): Promise<void> => {
+  const readPlace = async (relative: string, entries: readonly Dirent[] | undefined, kinds: readonly DiskSlot[]): Promise<void> => {
     if (entries === undefined || listed.has(relative)) return;
     listed.set(relative, names(entries));
+    const kindFolders = extraFolderNames(kinds.map((slot) => slot.kind));
     for (const entry of entries) {
       if (!isDirLike(entry) || !kindFolders.has(entry.name.toLowerCase())) continue;
       const sub = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (!listed.has(sub)) listed.set(sub, names((await listDir(posix.join(target.folder, sub))) ?? []));
     }
   };
-  await readPlace('', top);
+  const wholeItem = slots.filter((slot) => slot.season === null);
+  await readPlace('', top, wholeItem);
   const movieFile = normalizedRelative(target.movieFileRelativePath);
   const movieDir = movieFileFolder(movieFile);
-  if (movieDir !== undefined) await readPlace(movieDir, await listDir(posix.join(target.folder, movieDir)));
+  // Theme music is read at the top of the item folder only.
+  const besideMovie = wholeItem.filter((slot) => slot.kind !== 'theme-music');
+  if (movieDir !== undefined && besideMovie.length > 0) await readPlace(movieDir, await listDir(posix.join(target.folder, movieDir)), besideMovie);
   const subfolders = top.filter(isDirLike).map((entry) => entry.name);
   if (target.kind === 'series') {
-    const seasons = new Set(slots.flatMap((slot) => (slot.season === null ? [] : [slot.season])));
-    for (const season of seasons) {
+    const seasonal = slots.filter((slot) => slot.season !== null && slot.kind !== 'theme-music');
+    for (const season of new Set(seasonal.map((slot) => slot.season as number))) {
       const folder = existingSeasonFolder(season, subfolders);
-      if (folder !== undefined) await readPlace(folder, await listDir(posix.join(target.folder, folder)));
+      const kinds = seasonal.filter((slot) => slot.season === season);
+      if (folder !== undefined) await readPlace(folder, await listDir(posix.join(target.folder, folder)), kinds);
     }
   }
 
@@ -97,16 +121,39 @@ async function scanOne(target: ScanTarget): Promise<ScanResult> {
       if (relative !== movieFile && !own.has(posix.join(target.folder, relative))) files.push(relative);
     }
   }
-  const found = externalExtrasBySlot({ kind: target.kind ?? 'movie', movieFileRelativePath: movieFile, subfolders, files }, slots);
-  const absolute = (relative: string) => posix.join(target.folder, relative);
-  const main = found.get(MAIN_SLOT_KEY);
-  const extraExternal = new Map([...found].filter(([key]) => key !== MAIN_SLOT_KEY).map(([key, relative]) => [key, absolute(relative)]));
+  return { listed, files, subfolders, movieFile };
+}
+
+function slotFiles(target: ItemPlaces, item: ItemListing, slots: readonly DiskSlot[]): Map<string, string> {
+  const found = externalExtrasBySlot({ kind: target.kind ?? 'movie', movieFileRelativePath: item.movieFile, subfolders: item.subfolders, files: item.files }, slots);
+  return new Map([...found].map(([key, relative]) => [key, posix.join(target.folder, relative)]));
+}
+
+async function scanOne(target: ScanTarget): Promise<ScanResult> {
+  const slots = [MAIN_DISK_SLOT, ...(target.extraSlots ?? [])];
+  const item = await readItem(target, slots);
+  if (item === undefined) return hidden(target.mediaId);
+  const found = slotFiles(target, item, slots);
+  const extraExternal = new Map([...found].filter(([key]) => key !== MAIN_SLOT_KEY));
 
   const ownMissing: string[] = [];
-  for (const path of own) {
-    if (!(await ownFileExists(path, target.folder, listed))) ownMissing.push(path);
+  for (const path of new Set(target.ownTrailerPaths.map((own) => posix.normalize(own)))) {
+    if (!(await ownFileExists(path, target.folder, item.listed))) ownMissing.push(path);
   }
-  return { mediaId: target.mediaId, folderVisible: true, externalPath: main === undefined ? null : absolute(main), ownMissing, extraExternal };
+  return { mediaId: target.mediaId, folderVisible: true, externalPath: found.get(MAIN_SLOT_KEY) ?? null, ownMissing, extraExternal };
+}
+
+/**
+ * The file of the user's that fills `slot`, as the sync would find it (local absolute path), or
+ * null; undefined when the folder cannot be read here. `itemSlots` are all of the item's slots
+ * (MAIN_DISK_SLOT and `extraDiskSlots`, in that order): only the ones that can claim the same
+ * files are looked at, so only the item folder and the places of this slot are read.
+ */
+export async function findUserSlotFile(target: ItemPlaces, slot: DiskSlot, itemSlots: readonly DiskSlot[]): Promise<string | null | undefined> {
+  const sharing = slotsSharingFiles(slot, itemSlots);
+  const item = await readItem(target, sharing);
+  if (item === undefined) return undefined;
+  return slotFiles(target, item, sharing).get(slot.key) ?? null;
 }
 
 /** Answered from a listing already read when the file's folder was scanned; otherwise one stat. */

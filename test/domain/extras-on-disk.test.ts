@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { existingSeasonFolder, externalExtrasBySlot, extraFolderNames, type DiskSlot, type ItemOnDisk } from '../../src/domain/extras-on-disk.ts';
+import {
+  existingSeasonFolder,
+  externalExtrasBySlot,
+  extraDiskSlots,
+  extraFolderNames,
+  MAIN_DISK_SLOT,
+  slotsSharingFiles,
+  type DiskSlot,
+  type ItemOnDisk,
+} from '../../src/domain/extras-on-disk.ts';
+import type { SlotProfile } from '../../src/domain/slot-plan.ts';
 
 const MAIN: DiskSlot = { key: 'main', kind: 'trailer', season: null };
 const FEATURETTE: DiskSlot = { key: 'featurette', kind: 'featurette', season: null };
@@ -123,5 +133,47 @@ describe('helpers', () => {
     expect(existingSeasonFolder(2, ['Season 1'])).toBeUndefined();
     expect(existingSeasonFolder(0, ['Specials'])).toBe('Specials');
     expect(existingSeasonFolder(-1, ['Season -1'])).toBeUndefined();
+  });
+});
+
+describe('slotsSharingFiles: the slots one slot competes with for a file', () => {
+  const GERMAN: DiskSlot = { key: 'german', kind: 'trailer', season: null };
+  const all = [MAIN_DISK_SLOT, FEATURETTE, THEME, TEASER, GERMAN, season(1), season(1, 'featurette'), season(2)];
+
+  it('trailers and teasers of the same scope share, in the given order; every other kind and season stands alone', () => {
+    expect(slotsSharingFiles(MAIN_DISK_SLOT, all).map((s) => s.key)).toEqual(['main', 'teaser', 'german']);
+    expect(slotsSharingFiles(TEASER, all).map((s) => s.key)).toEqual(['main', 'teaser', 'german']);
+    expect(slotsSharingFiles(FEATURETTE, all)).toEqual([FEATURETTE]);
+    expect(slotsSharingFiles(THEME, all)).toEqual([THEME]);
+    expect(slotsSharingFiles(season(1), all)).toEqual([season(1)]);
+  });
+
+  it('a slot missing from the list is looked at first', () => {
+    expect(slotsSharingFiles(GERMAN, [FEATURETTE, MAIN_DISK_SLOT]).map((s) => s.key)).toEqual(['german', 'main']);
+  });
+
+  it('gives the slot the same file as the whole set would', () => {
+    const item = movie(['Heat (1995)-trailer.mkv', 'Trailers/Teaser one.mkv', 'Featurettes/Making of.mkv', 'theme.mp3']);
+    const everything = found(item, all);
+    for (const slot of all) expect(found(item, slotsSharingFiles(slot, all))[slot.key]).toBe(everything[slot.key]);
+  });
+});
+
+describe('extraDiskSlots', () => {
+  const profile = (id: number, kind: SlotProfile['kind'], scope: SlotProfile['scope'] = 'item'): SlotProfile => ({
+    id,
+    kind,
+    scope,
+    enabled: true,
+    appliesTo: { mediaKinds: [], connectionIds: [], tags: [] },
+  });
+
+  it("an item's slots besides the main trailer, with their profile's kind, keyed by profile and season", () => {
+    const item = { kind: 'series' as const, connectionId: 1, tags: [], seasons: [{ number: 1, monitored: true }] };
+    const profiles = [profile(1, 'trailer'), profile(2, 'theme-music'), profile(3, 'trailer', 'season')];
+    expect(extraDiskSlots(item, profiles, 1)).toEqual([
+      { key: '2:', kind: 'theme-music', season: null, profileId: 2 },
+      { key: '3:1', kind: 'trailer', season: 1, profileId: 3 },
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 // search replaced by one that records its queries and finds nothing, so a fallback to search is
 // seen and never leaves the machine), a fake Radarr whose root folder is a temp folder here (no
 // path mappings needed), the local clip server, and small API helpers. `env` adds to the service's
-// environment (e.g. the outbound windows for the burst test).
+// environment (e.g. the outbound windows for the burst test); `search` answers the searches instead
+// (still recorded), for kinds of video only a search finds (a featurette).
 import { eq } from 'drizzle-orm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { outboundWorkers } from '../../src/outbound/outbound-workers.ts';
 import { pipelineWorkers } from '../../src/pipeline/pipeline-workers.ts';
 import { syncJobWorkers } from '../../src/sync/sync-workers.ts';
 import { startClipServer, type ClipServer } from '../support/clip-server.ts';
-import { arrFixture, type JsonObject } from '../support/fake-arr-data.ts';
+import { arrFixture, type ArrApp, type JsonObject } from '../support/fake-arr-data.ts';
 import { startFakeRadarr, type FakeArrServer } from '../support/fake-arr.ts';
 import { postWebhook } from '../support/arr-webhook-client.ts';
 import { startTestService, type TestService } from '../support/test-service.ts';
@@ -25,7 +26,11 @@ export type ImportWorld = { svc: TestService; searches: string[]; clips: ClipSer
  * Opens the world of one import test file (call in `beforeAll`): the media root, the clip server,
  * a fake Radarr with no movies whose only root folder is that root, and the service.
  */
-export async function openImportWorld(label: string, env: Record<string, string> = {}): Promise<ImportWorld> {
+export async function openImportWorld(
+  label: string,
+  env: Record<string, string> = {},
+  search: (query: string) => Promise<unknown[]> = async () => [],
+): Promise<ImportWorld> {
   const root = mkdtempSync(join(tmpdir(), `previewarr-${label}-`));
   const clips = await startClipServer();
   const radarr = await startFakeRadarr({ movies: [], rootFolders: [{ id: 1, path: root, accessible: true, freeSpace: 1e12, unmappedFolders: [] }] });
@@ -37,7 +42,7 @@ export async function openImportWorld(label: string, env: Record<string, string>
       ...pipelineWorkers(deps, {
         search: async (query) => {
           searches.push(query);
-          return [];
+          return search(query);
         },
       }),
       ...syncJobWorkers(deps),
@@ -98,8 +103,31 @@ export function downloadBody(resource: JsonObject): JsonObject {
   return body;
 }
 
-export async function sendWebhook(svc: TestService, body: JsonObject): Promise<{ status: number; json: Record<string, unknown> }> {
-  const reply = await postWebhook(`${svc.url}/webhooks/radarr`, body, { headers: { 'X-Api-Key': svc.apiKey } });
+export type SeriesCase = { id: number; title: string };
+
+/** The series as Sonarr's API serves it (untagged, season 1 monitored), with its folder and an episode under `root`. */
+export function arrSeries(root: string, series: SeriesCase): JsonObject {
+  const folder = join(root, series.title);
+  mkdirSync(join(folder, 'Season 01'), { recursive: true });
+  writeFileSync(join(folder, 'Season 01', `${series.title} - S01E01.mkv`), 'the episode');
+  const resource = arrFixture('sonarr', 'api-series');
+  const seasons = [{ seasonNumber: 1, monitored: true }];
+  return { ...resource, id: series.id, title: series.title, sortTitle: series.title.toLowerCase(), year: 2020, path: folder, rootFolderPath: root, tags: [], seasons, tmdbId: 800_000 + series.id, tvdbId: 700_000 + series.id };
+}
+
+/** Sonarr's Download webhook for season 1 episode 1 of that series. */
+export function seriesDownloadBody(resource: JsonObject): JsonObject {
+  const body = arrFixture('sonarr', 'webhook-download');
+  const relativePath = `Season 01/${String(resource['title'])} - S01E01.mkv`;
+  body.series = { ...body.series, id: resource['id'], title: resource['title'], path: resource['path'], tmdbId: resource['tmdbId'], tvdbId: resource['tvdbId'], year: 2020, tags: [] };
+  body.episodes = body.episodes.map((episode: JsonObject) => ({ ...episode, seasonNumber: 1, seriesId: resource['id'] }));
+  body.episodeFile = { ...body.episodeFile, relativePath, path: join(String(resource['path']), relativePath) };
+  body.downloadId = `import-series-${String(resource['id'])}`;
+  return body;
+}
+
+export async function sendWebhook(svc: TestService, body: JsonObject, app: ArrApp = 'radarr'): Promise<{ status: number; json: Record<string, unknown> }> {
+  const reply = await postWebhook(`${svc.url}/webhooks/${app}`, body, { app, headers: { 'X-Api-Key': svc.apiKey } });
   return { status: reply.status, json: JSON.parse(reply.text) as Record<string, unknown> };
 }
 
@@ -113,8 +141,13 @@ export async function api(svc: TestService, method: string, path: string, body?:
   return { status: reply.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-export async function addRadarr(svc: TestService, radarr: FakeArrServer, name = 'Radarr'): Promise<number> {
-  const created = await api(svc, 'POST', '/api/v1/connections', { name, kind: 'radarr', baseUrl: radarr.url, apiKey: radarr.apiKey });
+export function addRadarr(svc: TestService, radarr: FakeArrServer, name = 'Radarr'): Promise<number> {
+  return addArrConnection(svc, radarr, 'radarr', name);
+}
+
+/** Adds a connection to a fake Radarr or Sonarr through the API; returns its id. */
+export async function addArrConnection(svc: TestService, arr: FakeArrServer, kind: ArrApp, name: string): Promise<number> {
+  const created = await api(svc, 'POST', '/api/v1/connections', { name, kind, baseUrl: arr.url, apiKey: arr.apiKey });
   if (created.status !== 201) throw new Error(`connection not created: ${created.status} ${JSON.stringify(created.json)}`);
   return Number((created.json['connection'] as { id: number }).id);
 }

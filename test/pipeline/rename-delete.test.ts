@@ -25,10 +25,12 @@ let svc: TestService;
 let root: string;
 let connectionId: number;
 
+// A video of the user's that is no extra: a `-trailer` file of theirs would fill the trailer slot
+// itself, and then no trailer of ours is fetched (test/inbox/import-user-extras.test.ts).
 const USER_FILES: Record<string, string> = {
   'notes.txt': 'my notes',
   'poster.jpg': 'not really a jpeg',
-  'Some Other-trailer.mkv': 'a trailer the user put here',
+  'Some Other (2019).mkv': 'a video the user put here',
 };
 
 beforeAll(async () => {

@@ -28,8 +28,10 @@ let world: PipelineWorld;
 let db: Db;
 let rt: PipelineRuntime;
 let featuretteId: number;
-const USER_FILE = 'Featurettes/x.mkv';
-const USER_BYTES = Buffer.from('the user\'s own featurette, not ours');
+// An extra of a kind no profile here wants: a user's featurette would fill the featurette slot
+// itself (never fetched then, test/inbox/import-user-extras.test.ts).
+const USER_FILE = 'Interviews/x.mkv';
+const USER_BYTES = Buffer.from('the user\'s own interview, not ours');
 
 beforeAll(async () => {
   world = await openPipelineWorld('slots-rename', { pipeline: { search: kindSearch([]) } });
@@ -42,12 +44,12 @@ afterAll(async () => {
   await closePipelineWorld(world);
 });
 
-/** A movie with our trailer, featurette and clip, and the user's own featurette. */
+/** A movie with our trailer, featurette and clip, and the user's own interview. */
 async function movieWithThreeFiles(name: string): Promise<{ mediaId: number; folder: string; clipsId: number }> {
   const clipsId = await insertProfile(db, { name: `Clips for ${name}`, kind: 'clip' });
   const folder = path.join(world.root, `${name} (2020)`);
   const mediaId = await insertMovie(db, { connectionId: world.connectionId, folder, title: name, year: 2020 });
-  await mkdir(path.join(folder, 'Featurettes'));
+  await mkdir(path.join(folder, 'Interviews'));
   await writeFile(path.join(folder, USER_FILE), USER_BYTES);
   await enqueueFetch(world.svc, { mediaId, reason: 'import' });
   expect(await queueSlot(db, world.svc.boss, { mediaId, profileId: featuretteId })).toBe(true);

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanTrailerFolders } from '../../src/sync/trailer-scan.ts';
+import { MAIN_DISK_SLOT, type DiskSlot } from '../../src/domain/extras-on-disk.ts';
+import { findUserSlotFile, scanTrailerFolders } from '../../src/sync/trailer-scan.ts';
 
 let root: string;
 const put = (...parts: string[]) => {
@@ -27,6 +28,10 @@ beforeAll(() => {
   put('tv', 'Show', 'S02', 'season02-trailer.mkv');
   put('tv', 'Show', 'S02', 'Show - S02E01.mkv');
   put('tv', 'Show', 'Season 3', 'Show - S03E01.mkv');
+  put('movies', 'Ronin (1998)', 'Ronin (1998).mkv');
+  put('movies', 'Ronin (1998)', 'Ronin (1998)-trailer.mp4');
+  put('movies', 'Ronin (1998)', 'Trailers', 'Ronin teaser.mkv');
+  put('movies', 'Ronin (1998)', 'Featurettes', 'Making of.mkv');
 });
 
 afterAll(() => {
@@ -74,5 +79,36 @@ describe('scanTrailerFolders with extra slots', () => {
       s1: join(folder, 'Season 1', 'Trailers', 'Season one.mkv'),
       s2: join(folder, 'S02', 'season02-trailer.mkv'),
     });
+  });
+});
+
+describe('findUserSlotFile: one slot, as the scan of every slot would answer', () => {
+  const folder = () => join(root, 'movies', 'Ronin (1998)');
+  const place = (ownTrailerPaths: string[] = []) => ({ kind: 'movie' as const, folder: folder(), movieFileRelativePath: 'Ronin (1998).mkv', ownTrailerPaths });
+  const featurette: DiskSlot = { key: '7:', kind: 'featurette', season: null };
+  const teaser: DiskSlot = { key: '8:', kind: 'teaser', season: null };
+  const german: DiskSlot = { key: '9:', kind: 'trailer', season: null };
+
+  it('each slot gets the file the full scan gives it; a second trailer slot gets none while the main one takes the only trailer', async () => {
+    const itemSlots = [MAIN_DISK_SLOT, featurette, teaser, german];
+    const [scan] = await scanTrailerFolders([{ mediaId: 3, ...place(), extraSlots: itemSlots.slice(1) }]);
+    const one = async (slot: DiskSlot) => findUserSlotFile(place(), slot, itemSlots);
+    expect(await one(MAIN_DISK_SLOT)).toBe(scan!.externalPath);
+    expect(await one(MAIN_DISK_SLOT)).toBe(join(folder(), 'Ronin (1998)-trailer.mp4'));
+    expect(await one(featurette)).toBe(join(folder(), 'Featurettes', 'Making of.mkv'));
+    expect(await one(teaser)).toBe(join(folder(), 'Trailers', 'Ronin teaser.mkv'));
+    expect(await one(german)).toBeNull();
+    for (const slot of itemSlots.slice(1)) expect(await one(slot)).toBe(scan!.extraExternal?.get(slot.key) ?? null);
+  });
+
+  it('without a teaser slot the main slot would take a teaser, but a plain trailer first; our own file is never the user\'s', async () => {
+    expect(await findUserSlotFile(place(), MAIN_DISK_SLOT, [MAIN_DISK_SLOT])).toBe(join(folder(), 'Ronin (1998)-trailer.mp4'));
+    const ours = place([join(folder(), 'Ronin (1998)-trailer.mp4')]);
+    expect(await findUserSlotFile(ours, MAIN_DISK_SLOT, [MAIN_DISK_SLOT])).toBe(join(folder(), 'Trailers', 'Ronin teaser.mkv'));
+    expect(await findUserSlotFile(ours, MAIN_DISK_SLOT, [MAIN_DISK_SLOT, teaser])).toBeNull();
+  });
+
+  it('a folder that cannot be read here answers nothing', async () => {
+    expect(await findUserSlotFile({ ...place(), folder: join(root, 'movies', 'Not Mounted') }, featurette, [MAIN_DISK_SLOT, featurette])).toBeUndefined();
   });
 });
