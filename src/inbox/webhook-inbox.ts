@@ -5,6 +5,7 @@
 // writes a lone webhook at once (no added wait); a busy one writes as many as arrived meanwhile.
 import type { PgBoss } from 'pg-boss';
 import type { Db, Tx } from '../db/client.ts';
+import { isForeignKeyViolation } from '../db/db-errors.ts';
 import { retryTransient } from '../db/transient-retry.ts';
 import { connections, webhookEvents, type ConnectionRow } from '../db/schema/index.ts';
 import type { ArrSource, WebhookAction } from '../domain/event-action.ts';
@@ -36,7 +37,13 @@ export type WebhookInbox = {
 /** Enough to amortise the round trips; small enough that one statement stays a few hundred KiB. */
 export const MAX_BATCH = 50;
 
-type Waiting = { webhook: IncomingWebhook; resolve(received: ReceivedWebhook): void; reject(err: unknown): void };
+type Waiting = {
+  webhook: IncomingWebhook;
+  resolve(received: ReceivedWebhook): void;
+  reject(err: unknown): void;
+  /** Written once more after the connection it chose was deleted meanwhile (see `writeAgain`). */
+  rewritten?: true;
+};
 
 /**
  * Transactions written at once. One would leave a webhook waiting out the batch before its own;
@@ -80,7 +87,7 @@ async function writeBatch(db: Db, boss: PgBoss, batch: Waiting[]): Promise<void>
   try {
     outcomes = await retryTransient(() => db.transaction((tx) => insertBatch(tx, boss, batch.map((w) => w.webhook))), { withinMs: STORE_RETRY_MS });
   } catch (err) {
-    if (batch.length === 1) return batch[0]!.reject(err);
+    if (batch.length === 1) return writeAgain(db, boss, batch[0]!, err);
     // One bad event must not cost the others their delivery: write each on its own. When the
     // database is down they all fail, in parallel rather than one timeout after another.
     await Promise.all(batch.map((w) => writeBatch(db, boss, [w])));
@@ -96,8 +103,18 @@ async function settle(db: Db, boss: PgBoss, w: Waiting, outcome: Outcome): Promi
     const stored = await retryTransient(() => storeWebhookEvent(db, boss, storeInput(w.webhook, outcome.choice)), { withinMs: STORE_RETRY_MS });
     w.resolve({ choice: outcome.choice, stored });
   } catch (err) {
-    w.reject(err);
+    await writeAgain(db, boss, w, err);
   }
+}
+
+/**
+ * The connection the event chose was deleted between the transaction's read of the connections
+ * and its insert (a foreign-key violation, not a database problem): written once more from the
+ * start, which reads the connections again. Anything else is the sender's 503.
+ */
+async function writeAgain(db: Db, boss: PgBoss, w: Waiting, err: unknown): Promise<void> {
+  if (w.rewritten || !isForeignKeyViolation(err)) return w.reject(err);
+  await writeBatch(db, boss, [{ ...w, rewritten: true }]);
 }
 
 type Outcome =
