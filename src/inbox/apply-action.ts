@@ -79,7 +79,8 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
     const { row, before } = await upsertMediaItem(tx, ctx.connection.id, item);
     // The Arr's tags or monitored seasons may have changed: slots the plan no longer gives go now,
     // not at the next sync (library/slot-pruning.ts keeps a row that holds a file of ours).
-    await pruneStaleSlots(tx, { mediaIds: [row.id] });
+    const planning = await readSlotPlanning(tx);
+    await pruneStaleSlots(tx, { mediaIds: [row.id] }, planning);
     const recorded = `${before ? 'updated' : 'added'} ${describe(row)}`;
     if (!folder.exists) {
       // Radarr adds a movie before any import, so its folder often does not exist yet. We never
@@ -98,7 +99,7 @@ async function applyEnsure(deps: InboxDeps, ctx: EventContext, action: EnsureAct
     } else {
       steps.push(await whyNoFetch(tx, row));
     }
-    const extras = await queueExtraSlots(deps.boss, tx, [row], 'import', await readSlotPlanning(tx));
+    const extras = await queueExtraSlots(deps.boss, tx, [row], 'import', planning);
     if (extras > 0) steps.push(`${extras} extra ${extras === 1 ? 'file' : 'files'} queued`);
     return outcome.processed(steps.join('; '));
   });

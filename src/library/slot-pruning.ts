@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '../db/client.ts';
 import { media, mediaSlots } from '../db/schema/index.ts';
-import { plannedSlotKeys, readSlotPlanning, slotKey } from './planned-slots.ts';
+import { plannedSlotKeys, readSlotPlanning, slotKey, type SlotPlanning } from './planned-slots.ts';
 
 export type PruneReport = { deleted: number; keptForFile: number };
 
@@ -20,12 +20,13 @@ export type PruneScope = { mediaIds?: readonly number[]; connectionId?: number }
 
 /**
  * Prunes the stale slot rows of the items in `scope`, inside the caller's transaction when it
- * passes one, so the profile change or the sync write and the prune land together.
+ * passes one, so the profile change or the sync write and the prune land together. A caller that
+ * has read the plan in that transaction already passes it (`given`).
  */
-export async function pruneStaleSlots(db: Db | Tx, scope: PruneScope = {}): Promise<PruneReport> {
+export async function pruneStaleSlots(db: Db | Tx, scope: PruneScope = {}, given?: SlotPlanning): Promise<PruneReport> {
   const { mediaIds, connectionId } = scope;
   if (mediaIds !== undefined && mediaIds.length === 0) return { deleted: 0, keptForFile: 0 };
-  const planning = await readSlotPlanning(db);
+  const planning = given ?? (await readSlotPlanning(db));
   const rows = await db
     .select({
       id: mediaSlots.id,
