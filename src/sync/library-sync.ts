@@ -14,7 +14,7 @@ import { enqueueBackfill } from './backfill.ts';
 import { enqueueSlotBackfill } from './slot-backfill.ts';
 import { readLibrary } from './library-read.ts';
 import { databaseNow, loadStoredMedia, markUnlistedAsRemoved, upsertMediaChunk } from './media-sync-store.ts';
-import { arrFieldsDiffer, locationChanged, slotFactsChanged, type FullMediaValues } from './media-values.ts';
+import { arrFieldsDiffer, locationChanged, type FullMediaValues } from './media-values.ts';
 import { pruneStaleSlots } from '../library/slot-pruning.ts';
 import { enqueueTrailerRenames } from './trailer-jobs.ts';
 import { reconcileTrailerFiles, type TrailerReconcileReport } from './trailer-reconcile.ts';
@@ -80,8 +80,8 @@ export async function syncLibrary(deps: SyncDeps, connectionId: number, options:
   const trailers = await reconcileTrailerFiles(deps, connection, settings.deletedTrailerPolicy, {
     ...(options.scanConcurrency !== undefined ? { concurrency: options.scanConcurrency } : {}),
   });
-  // Every item of the connection once more: a webhook may have changed an item's tags or seasons
-  // since (the sync then sees no change), leaving slot rows its profiles no longer plan.
+  // Every item of the connection, once its rows are written: the sync's own tag and season changes,
+  // and a webhook's before it (the sync then sees no change), may leave slot rows no longer planned.
   await pruneStaleSlots(deps.db, { connectionId: connection.id });
   const backfillQueued = await enqueueBackfill(deps, connection.id, settings.backfillPolicy);
   const extrasQueued = await enqueueSlotBackfill(deps, connection.id, settings.backfillPolicy);
@@ -121,8 +121,6 @@ async function writeLibrary(
   const stored = await loadStoredMedia(deps.db, connection.id, kind);
   const toWrite: FullMediaValues[] = [];
   const moved = new Set<number>();
-  // Items whose tags or monitored seasons changed: their extra slots may no longer be planned.
-  const replanned = new Set<number>();
   const counts: WriteCounts = { added: 0, updated: 0, unchanged: 0, renameQueued: 0 };
   for (const value of values) {
     const before = stored.get(value.arrId);
@@ -131,7 +129,6 @@ async function writeLibrary(
     } else if (before.removed || arrFieldsDiffer(before, value)) {
       counts.updated += 1;
       if (before.hasPresentTrailer && locationChanged(before, value)) moved.add(before.id);
-      if (slotFactsChanged(before, value)) replanned.add(before.id);
     } else {
       counts.unchanged += 1;
       continue;
@@ -142,7 +139,6 @@ async function writeLibrary(
     const chunk = toWrite.slice(start, start + chunkSize);
     counts.renameQueued += await deps.db.transaction(async (tx) => {
       const rows = await upsertMediaChunk(tx, chunk, syncStartedAt);
-      await pruneStaleSlots(tx, { mediaIds: rows.filter((row) => replanned.has(row.id)).map((row) => row.id) });
       return enqueueTrailerRenames(deps.boss, tx, rows.filter((row) => moved.has(row.id)).map((row) => row.id));
     });
   }

@@ -163,11 +163,6 @@ export function locationChanged(stored: ArrFields, fresh: ArrFields): boolean {
   return stored.folderPath !== fresh.folderPath || stored.movieFileRelativePath !== fresh.movieFileRelativePath;
 }
 
-/** True when the facts the slot plan reads changed (tags, monitored seasons): stale slot rows are pruned. */
-export function slotFactsChanged(stored: ArrFields, fresh: ArrFields): boolean {
-  return !sameValue(stored.tags, fresh.tags) || !sameValue(stored.seasons, fresh.seasons);
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   // Arrays of text or of small objects (seasons): compared by content, in order.
   if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
