@@ -77,11 +77,6 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     // wait that long for their 503, and the service needs as long to notice the server is back.
     // A short fixed delay keeps both prompt (a refused connect costs next to nothing).
     backoff: () => 0.1 + Math.random() * 0.2,
-    // postgres.js otherwise asks every new connection for the array types, from a handler that
-    // does not await it: a server stopping during that query (an outage starting while the pool
-    // reconnects) became an unhandled rejection. Arrays only ever go out as `'{…}'::int[]`
-    // literals here and none are read back, so the built-in parsers are all that is needed.
-    fetch_types: false,
   });
   const db = drizzlePostgres(preparedStatements(sql), { schema }) as unknown as Db;
   return {
