@@ -9,10 +9,18 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return false;
 }
 
+/** Every `code` along the error and what it wraps (drizzle's "Failed query" keeps the driver's error as `cause`). */
+export function databaseErrorCodes(err: unknown): string[] {
+  const codes: string[] = [];
+  for (let current = err, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
 /** Postgres' foreign_key_violation (23503) anywhere in the `cause` chain: a row referred to was deleted meanwhile. */
 export function isForeignKeyViolation(error: unknown): boolean {
-  for (let current: unknown = error; current !== undefined && current !== null; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23503') return true;
-  }
-  return false;
+  return databaseErrorCodes(error).includes('23503');
 }

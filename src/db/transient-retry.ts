@@ -7,6 +7,8 @@
 // is safe to repeat (one transaction, all or nothing) is retried for a short while on these
 // errors; a server that refuses the TCP connection is down, and that fails at once.
 
+import { databaseErrorCodes } from './db-errors.ts';
+
 /** SQLSTATEs that refuse this attempt only: too many connections, starting up, deadlock, serialization, connection exceptions (class 08). */
 const TRANSIENT_SQLSTATES = new Set(['53300', '57P03', '40P01', '40001']);
 /** postgres.js and Node socket errors of one attempt; CONNECTION_ENDED/DESTROYED mean the pool was shut down, ECONNREFUSED that nothing listens. */
@@ -14,20 +16,9 @@ const TRANSIENT_CONNECTION_CODES = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSE
 /** A backend ended by an administrator (57P01): the next connection works unless the server is stopping, which then refuses it. */
 const ENDED_SESSION = '57P01';
 
-/** The error, or what it wraps (drizzle's "Failed query" keeps the driver's error as `cause`). */
-function errorCodes(err: unknown): string[] {
-  const codes: string[] = [];
-  for (let current = err, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
-}
-
 /** True when the error refused this attempt only, so the same work may succeed when tried again. */
 export function isTransientDatabaseError(err: unknown): boolean {
-  return errorCodes(err).some(
+  return databaseErrorCodes(err).some(
     (code) => TRANSIENT_SQLSTATES.has(code) || TRANSIENT_CONNECTION_CODES.has(code) || code === ENDED_SESSION || code.startsWith('08'),
   );
 }
